@@ -1,0 +1,89 @@
+// Package account holds users, their profiles, sign-in sessions and linked
+// OAuth identities, and the rules for creating and authenticating them.
+package account
+
+import (
+	"context"
+	"time"
+)
+
+// Experience levels a profile may name.
+var ExperienceLevels = []string{"junior", "mid", "senior", "staff"}
+
+// Subscription tiers.
+const (
+	TierFree       = "free"
+	TierPro        = "pro"
+	TierEnterprise = "enterprise"
+)
+
+// User is a sign-in principal. PasswordHash is empty for OAuth-only users.
+type User struct {
+	ID           string
+	Email        string // lower-cased
+	PasswordHash string
+	IsAdmin      bool
+	CreatedAt    time.Time
+}
+
+// Profile is what a candidate sees and edits about themselves (seed: profiles).
+type Profile struct {
+	ID               string    `json:"id"`
+	Email            string    `json:"email"`
+	FullName         string    `json:"full_name"`
+	ExperienceLevel  string    `json:"experience_level"` // "" or one of ExperienceLevels
+	TargetCompanies  []string  `json:"target_companies"`
+	Credits          int       `json:"credits"` // mirror of the ledger's balance, kept by storage
+	SubscriptionTier string    `json:"subscription_tier"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
+}
+
+// ProfileUpdate is a partial update; nil fields are left alone.
+type ProfileUpdate struct {
+	FullName        *string
+	ExperienceLevel *string
+	TargetCompanies *[]string
+}
+
+// AuthSession is a server-side, revocable sign-in session. Only the SHA-256
+// of the cookie token is stored, so a leaked database does not leak sessions.
+type AuthSession struct {
+	TokenHash string
+	UserID    string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UserAgent string
+	IP        string
+}
+
+// Identity links an external OAuth account to a user.
+type Identity struct {
+	Provider  string // "github" | "google"
+	Subject   string // the provider's stable user id
+	UserID    string
+	Email     string
+	CreatedAt time.Time
+}
+
+// Store is what the account service needs from storage.
+type Store interface {
+	// CreateUser inserts the user, its profile and a bonus credit transaction
+	// of signupCredits in one transaction. A taken email is KindConflict with
+	// code "email_taken".
+	CreateUser(ctx context.Context, u *User, p *Profile, signupCredits int) error
+	UserByEmail(ctx context.Context, email string) (*User, error)
+	UserByID(ctx context.Context, id string) (*User, error)
+	Profile(ctx context.Context, userID string) (*Profile, error)
+	UpdateProfile(ctx context.Context, userID string, upd ProfileUpdate) (*Profile, error)
+
+	CreateAuthSession(ctx context.Context, s *AuthSession) error
+	// AuthSession returns KindNotFound for a missing or expired session.
+	AuthSession(ctx context.Context, tokenHash string, now time.Time) (*AuthSession, error)
+	DeleteAuthSession(ctx context.Context, tokenHash string) error
+	DeleteUserAuthSessions(ctx context.Context, userID string) error
+
+	// IdentityUser returns the user linked to provider/subject, or KindNotFound.
+	IdentityUser(ctx context.Context, provider, subject string) (*User, error)
+	LinkIdentity(ctx context.Context, id *Identity) error
+}
