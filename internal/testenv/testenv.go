@@ -1,0 +1,74 @@
+// Package testenv decides what a test does when a service it needs (PostgreSQL,
+// Redis, Chromium, a language toolchain) is missing: skip loudly on a
+// developer's machine, fail in CI where MOCKROOM_TEST_REQUIRE_SERVICES=1.
+package testenv
+
+import (
+	"context"
+	"net"
+	"os"
+	"testing"
+	"time"
+)
+
+// RequireServicesEnv turns every skip for a missing service into a failure.
+const RequireServicesEnv = "MOCKROOM_TEST_REQUIRE_SERVICES"
+
+// Required reports whether missing services must fail tests.
+func Required() bool { return os.Getenv(RequireServicesEnv) == "1" }
+
+// Need skips (or, in CI, fails) t when available is false.
+func Need(t testing.TB, service string, available bool, why string) {
+	t.Helper()
+	if available {
+		return
+	}
+	msg := "SKIPPED LOUDLY: " + service + " is not available (" + why + "); set " + RequireServicesEnv + "=1 to make this a failure"
+	if Required() {
+		t.Fatalf("%s is required (%s=1) but not available: %s", service, RequireServicesEnv, why)
+	}
+	t.Skip(msg)
+}
+
+// Reachable reports whether a TCP address accepts connections.
+func Reachable(addr string) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	c, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
+// PostgresURL is the server tests use, overridable by MOCKROOM_TEST_DATABASE_URL.
+func PostgresURL() string {
+	if u := os.Getenv("MOCKROOM_TEST_DATABASE_URL"); u != "" {
+		return u
+	}
+	return "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+}
+
+// RedisAddr is the server tests use, overridable by MOCKROOM_TEST_REDIS_ADDR.
+func RedisAddr() string {
+	if a := os.Getenv("MOCKROOM_TEST_REDIS_ADDR"); a != "" {
+		return a
+	}
+	return "127.0.0.1:6379"
+}
+
+// NeedPostgres skips or fails t when PostgreSQL is not reachable.
+func NeedPostgres(t testing.TB) string {
+	t.Helper()
+	Need(t, "PostgreSQL", Reachable("127.0.0.1:5432") || os.Getenv("MOCKROOM_TEST_DATABASE_URL") != "", "nothing listens on 127.0.0.1:5432")
+	return PostgresURL()
+}
+
+// NeedRedis skips or fails t when Redis is not reachable.
+func NeedRedis(t testing.TB) string {
+	t.Helper()
+	addr := RedisAddr()
+	Need(t, "Redis", Reachable(addr), "nothing listens on "+addr)
+	return addr
+}
