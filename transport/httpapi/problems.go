@@ -1,0 +1,177 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/problem"
+)
+
+type problemSummary struct {
+	ID             string   `json:"id"`
+	Slug           string   `json:"slug"`
+	Title          string   `json:"title"`
+	Difficulty     string   `json:"difficulty"`
+	Categories     []string `json:"categories"`
+	Companies      []string `json:"companies"`
+	AcceptanceRate *float64 `json:"acceptance_rate,omitempty"`
+}
+
+type example struct {
+	Input          json.RawMessage `json:"input"`
+	ExpectedOutput json.RawMessage `json:"expected_output"`
+	Explanation    string          `json:"explanation,omitempty"`
+}
+
+// problemDetail is everything a candidate may see of a problem: never hidden
+// tests, solutions, hints' text or the optimal complexity.
+type problemDetail struct {
+	problemSummary
+	Description string            `json:"description"`
+	StarterCode map[string]string `json:"starter_code"`
+	Languages   []string          `json:"languages"`
+	Examples    []example         `json:"examples"`
+	HintCount   int               `json:"hint_count"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func summarize(p *problem.Problem) problemSummary {
+	return problemSummary{ID: p.ID, Slug: p.Slug, Title: p.Title, Difficulty: p.Difficulty,
+		Categories: nonNil(p.Categories), Companies: nonNil(p.Companies), AcceptanceRate: p.AcceptanceRate}
+}
+
+func parseFilter(q url.Values, paged bool) (problem.Filter, error) {
+	f := problem.Filter{
+		Difficulty: strings.ToLower(strings.TrimSpace(q.Get("difficulty"))),
+		Category:   strings.TrimSpace(q.Get("category")),
+		Company:    strings.TrimSpace(q.Get("company")),
+		Query:      strings.TrimSpace(q.Get("q")),
+		Page:       1,
+		Limit:      20,
+	}
+	if f.Difficulty != "" && !slices.Contains(problem.Difficulties, f.Difficulty) {
+		return f, mockroom.Errorf(mockroom.KindInvalid, "invalid_query", "difficulty must be one of easy, medium, hard")
+	}
+	for _, v := range []string{f.Category, f.Company, f.Query} {
+		if len(v) > 100 {
+			return f, mockroom.Errorf(mockroom.KindInvalid, "invalid_query", "filters must be at most 100 characters")
+		}
+	}
+	if !paged {
+		return f, nil
+	}
+	for _, p := range []struct {
+		name     string
+		dst      *int
+		min, max int
+	}{{"page", &f.Page, 1, 10000}, {"limit", &f.Limit, 1, 100}} {
+		if v := q.Get(p.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < p.min || n > p.max {
+				return f, mockroom.Errorf(mockroom.KindInvalid, "invalid_query", "%s must be an integer from %d to %d", p.name, p.min, p.max)
+			}
+			*p.dst = n
+		}
+	}
+	return f, nil
+}
+
+func (s *server) listProblems(w http.ResponseWriter, r *http.Request) {
+	f, err := parseFilter(r.URL.Query(), true)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	ps, total, err := s.Problems.ListProblems(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := make([]problemSummary, 0, len(ps))
+	for i := range ps {
+		out = append(out, summarize(&ps[i]))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"problems": out, "total": total, "page": f.Page, "limit": f.Limit})
+}
+
+func (s *server) problemFacets(w http.ResponseWriter, r *http.Request) {
+	f, err := s.Problems.ProblemFacets(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f.Categories, f.Companies = nonNil(f.Categories), nonNil(f.Companies)
+	writeJSON(w, http.StatusOK, f)
+}
+
+func (s *server) getProblem(w http.ResponseWriter, r *http.Request) {
+	slug := r.PathValue("slug")
+	if len(slug) > 100 {
+		s.writeError(w, r, mockroom.NotFound("problem"))
+		return
+	}
+	p, err := s.Problems.ProblemBySlug(r.Context(), slug)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeProblem(w, r, p)
+}
+
+func (s *server) randomProblem(w http.ResponseWriter, r *http.Request) {
+	f, err := parseFilter(r.URL.Query(), false)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	p, err := s.Problems.RandomProblem(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeProblem(w, r, p)
+}
+
+// availableLanguages is the problem's languages that the judge can run now.
+func (s *server) availableLanguages(p *problem.Problem) []string {
+	var langs []string
+	for l := range p.StarterCode {
+		if s.Languages == nil || slices.Contains(s.Languages(), l) {
+			langs = append(langs, l)
+		}
+	}
+	sort.Strings(langs)
+	return nonNil(langs)
+}
+
+func (s *server) writeProblem(w http.ResponseWriter, r *http.Request, p *problem.Problem) {
+	tests, err := s.Problems.ExampleTests(r.Context(), p.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	d := problemDetail{problemSummary: summarize(p), Description: p.Description, StarterCode: map[string]string{},
+		Languages: s.availableLanguages(p), Examples: []example{}, HintCount: len(p.Hints)}
+	for _, l := range d.Languages {
+		d.StarterCode[l] = p.StarterCode[l]
+	}
+	for _, t := range tests {
+		if !t.IsExample || t.IsHidden { // belt and braces: storage already filters
+			continue
+		}
+		d.Examples = append(d.Examples, example{Input: t.Input, ExpectedOutput: t.ExpectedOutput, Explanation: t.Explanation})
+	}
+	writeJSON(w, http.StatusOK, d)
+}

@@ -1,0 +1,156 @@
+// Package httpapi is the JSON API: every route is listed in routes.go, every
+// handler turns domain errors into {"error":{"code","message"}} answers.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/problem"
+	"github.com/mockroom/mockroom/ratelimit"
+)
+
+// Health is what /readyz asks of storage.
+type Health interface {
+	Ping(ctx context.Context) error
+	MigrationsApplied(ctx context.Context) (bool, error)
+}
+
+// Config holds the transport's settings.
+type Config struct {
+	BaseURL              string // public URL, e.g. https://mockroom.example.com; decides Secure cookies and OAuth callbacks
+	Version              string
+	APIRequestsPerMinute int             // per user (or per address when signed out); 0 = default 100
+	OAuth                []OAuthProvider // configured providers only
+	TrustedOrigins       []string        // extra origins allowed to make cross-origin mutating requests
+}
+
+// Deps are the services the API serves.
+type Deps struct {
+	Logger    *slog.Logger
+	Clock     mockroom.Clock
+	Accounts  *account.Service
+	Ledger    billing.Ledger
+	Problems  problem.Store
+	Sessions  interview.Store
+	Health    Health
+	Limiter   ratelimit.Limiter
+	Languages func() []string // languages the judge can run now; nil = all in starter code
+	Web       http.Handler    // the SPA; nil serves nothing outside /api
+	Metrics   *Metrics
+}
+
+type server struct {
+	Deps
+	cfg   Config
+	log   *slog.Logger
+	mux   *http.ServeMux
+	oauth map[string]OAuthProvider
+}
+
+// NewServer returns the API and the SPA as one handler.
+func NewServer(cfg Config, d Deps) http.Handler {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.Clock == nil {
+		d.Clock = mockroom.SystemClock{}
+	}
+	if d.Limiter == nil {
+		d.Limiter = ratelimit.NewMemory(d.Clock)
+	}
+	if cfg.APIRequestsPerMinute <= 0 {
+		cfg.APIRequestsPerMinute = 100
+	}
+	s := &server{Deps: d, cfg: cfg, log: d.Logger, mux: http.NewServeMux(), oauth: map[string]OAuthProvider{}}
+	for _, p := range cfg.OAuth {
+		s.oauth[p.Name] = p
+	}
+	for _, rt := range s.routes() {
+		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
+	}
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, mockroom.Errorf(mockroom.KindNotFound, "not_found", "no API route %s %s", r.Method, r.URL.Path))
+	})
+	if d.Web != nil {
+		s.mux.Handle("/", d.Web)
+	}
+	cop := http.NewCrossOriginProtection()
+	for _, o := range cfg.TrustedOrigins {
+		cop.AddTrustedOrigin(o)
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, mockroom.Errorf(mockroom.KindForbidden, "cross_origin", "cross-origin requests are not allowed; use the mockroom web app or an API client"))
+	}))
+	return s.recoverer(s.requestLog(cop.Handler(s.mux)))
+}
+
+// secureCookies reports whether cookies must carry Secure.
+func (s *server) secureCookies() bool { return strings.HasPrefix(s.cfg.BaseURL, "https://") }
+
+// wrap applies a route's authentication and rate limit.
+func (s *server) wrap(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if u := s.currentUser(r); u != nil {
+			ctx = mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: u.ID, IsAdmin: u.IsAdmin})
+			r = r.WithContext(ctx)
+		} else if rt.Auth {
+			s.writeError(w, r, mockroom.Errorf(mockroom.KindUnauthenticated, "unauthenticated", "sign in to continue"))
+			return
+		}
+		if strings.HasPrefix(rt.Pattern, "/api/") {
+			key := "api:ip:" + clientIP(r)
+			if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser {
+				key = "api:user:" + a.UserID
+			}
+			ok, retry, err := s.Limiter.Allow(ctx, key, s.cfg.APIRequestsPerMinute, time.Minute)
+			if err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+			if !ok {
+				e := mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "too many requests; slow down and retry shortly")
+				e.RetryAfter = retry
+				s.writeError(w, r, e)
+				return
+			}
+		}
+		if s.Metrics != nil {
+			s.Metrics.observe(rt.Pattern, w, r, rt.Handler)
+			return
+		}
+		rt.Handler(w, r)
+	})
+}
+
+type userKey struct{}
+
+// currentUser resolves the session cookie once per request.
+func (s *server) currentUser(r *http.Request) *account.User {
+	if u, ok := r.Context().Value(userKey{}).(*account.User); ok {
+		return u
+	}
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" {
+		return nil
+	}
+	u, err := s.Accounts.Authenticate(r.Context(), c.Value)
+	if err != nil {
+		if !mockroom.IsKind(err, mockroom.KindUnauthenticated) {
+			s.log.WarnContext(r.Context(), "authenticating request", "err", err)
+		}
+		return nil
+	}
+	return u
+}
+
+// userID returns the signed-in user's id; routes marked Auth always have one.
+func userID(r *http.Request) string { return mockroom.ActorFrom(r.Context()).UserID }

@@ -1,0 +1,19 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/mockroom/mockroom/interview"
+)
+
+func (s *server) listSessions(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Sessions.ListSessions(r.Context(), userID(r), 100)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if list == nil {
+		list = []interview.SessionSummary{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"sessions": list})
+}
