@@ -1,0 +1,173 @@
+// Package judge runs a candidate's code against a problem's tests: it
+// generates the per-language harness around the candidate's function, runs it
+// once per submission in the sandbox, and checks the results outside it.
+package judge
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/mockroom/mockroom"
+)
+
+// Spec is the judge's language-neutral description of a problem, stored as
+// problem.Problem.Spec. It holds nothing secret.
+type Spec struct {
+	Signature      Signature `json:"signature"`
+	Checker        string    `json:"checker,omitempty"`         // exact, unordered, float, custom
+	FloatTolerance float64   `json:"float_tolerance,omitempty"` // for the float checker
+	TimeLimitMS    int       `json:"time_limit_ms,omitempty"`   // per test
+}
+
+// Signature is the function the candidate writes.
+type Signature struct {
+	Function string  `json:"function"`
+	Params   []Param `json:"params"`
+	Returns  string  `json:"returns"`
+}
+
+// Param is one parameter of the signature.
+type Param struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// Checker names.
+const (
+	CheckExact     = "exact"
+	CheckUnordered = "unordered"
+	CheckFloat     = "float"
+	CheckCustom    = "custom"
+)
+
+// Defaults and bounds of a spec.
+const (
+	DefaultTimeLimitMS    = 2000
+	DefaultFloatTolerance = 1e-6
+	MinTimeLimitMS        = 100
+	MaxTimeLimitMS        = 10000
+	MaxParams             = 8
+)
+
+// ParseSpec decodes and validates a stored spec, filling in defaults.
+func ParseSpec(raw []byte) (*Spec, error) {
+	var s Spec
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	if err := dec.Decode(&s); err != nil {
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "bad_spec", "spec: %v", err)
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// Validate checks the spec and fills in defaults. Errors name the field.
+func (s *Spec) Validate() error {
+	bad := func(format string, args ...any) error {
+		return mockroom.Errorf(mockroom.KindInvalid, "bad_spec", format, args...)
+	}
+	if !identRe.MatchString(s.Signature.Function) || reserved[s.Signature.Function] {
+		return bad("signature.function: %q is not a usable identifier", s.Signature.Function)
+	}
+	if n := len(s.Signature.Params); n == 0 || n > MaxParams {
+		return bad("signature.params: want 1 to %d parameters, got %d", MaxParams, n)
+	}
+	seen := map[string]bool{}
+	for i, p := range s.Signature.Params {
+		if !identRe.MatchString(p.Name) || reserved[p.Name] || strings.HasPrefix(p.Name, "mr_") || strings.HasPrefix(p.Name, "_") {
+			return bad("signature.params[%d].name: %q is not a usable identifier", i, p.Name)
+		}
+		if seen[p.Name] {
+			return bad("signature.params[%d].name: %q appears twice", i, p.Name)
+		}
+		seen[p.Name] = true
+		if _, err := ParseType(p.Type); err != nil {
+			return bad("signature.params[%d].type: %v", i, err)
+		}
+	}
+	if _, err := ParseType(s.Signature.Returns); err != nil {
+		return bad("signature.returns: %v", err)
+	}
+	switch s.Checker {
+	case "":
+		s.Checker = CheckExact
+	case CheckExact, CheckUnordered, CheckFloat, CheckCustom:
+	default:
+		return bad("checker: %q is not one of exact, unordered, float, custom", s.Checker)
+	}
+	if s.FloatTolerance < 0 {
+		return bad("float_tolerance: must not be negative")
+	}
+	if s.FloatTolerance == 0 {
+		s.FloatTolerance = DefaultFloatTolerance
+	}
+	if s.TimeLimitMS == 0 {
+		s.TimeLimitMS = DefaultTimeLimitMS
+	}
+	if s.TimeLimitMS < MinTimeLimitMS || s.TimeLimitMS > MaxTimeLimitMS {
+		return bad("time_limit_ms: %d is outside %d..%d", s.TimeLimitMS, MinTimeLimitMS, MaxTimeLimitMS)
+	}
+	return nil
+}
+
+var identRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// reserved are words that are keywords (or too special) in one of the
+// languages, so that no generated harness breaks on a parameter's name.
+var reserved = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield
+		case catch const debugger default delete do export extends function instanceof let new super switch this throw typeof var void arguments eval enum implements interface package private protected public static
+		abstract boolean byte char double final float goto int long native short strictfp synchronized throws transient volatile null true false
+		chan defer fallthrough func go map range select struct type
+		auto bool extern inline register signed sizeof typedef union unsigned using virtual namespace template operator friend explicit mutable delete nullptr std vector string
+		Solution ListNode TreeNode Main main List Optional`) {
+		reserved[w] = true
+	}
+}
+
+// Type is a parsed signature type: a base type with up to two array levels.
+type Type struct {
+	Base string // int, long, double, bool, string, char, ListNode, TreeNode
+	Dims int    // 0, 1 or 2
+}
+
+var baseTypes = map[string]bool{"int": true, "long": true, "double": true, "bool": true, "string": true, "char": true, "ListNode": true, "TreeNode": true}
+
+// ParseType parses a signature type such as "int[][]" or "TreeNode".
+func ParseType(s string) (Type, error) {
+	t := Type{Base: s}
+	for strings.HasSuffix(t.Base, "[]") {
+		t.Base = strings.TrimSuffix(t.Base, "[]")
+		t.Dims++
+	}
+	if !baseTypes[t.Base] {
+		return Type{}, fmt.Errorf("unknown type %q (want int, long, double, bool, string, char, ListNode, TreeNode, with up to two [])", s)
+	}
+	if t.Dims > 2 {
+		return Type{}, fmt.Errorf("type %q has more than two array levels", s)
+	}
+	return t, nil
+}
+
+// MustType parses a type already validated by Spec.Validate.
+func MustType(s string) Type {
+	t, err := ParseType(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// Elem returns the element type of an array type.
+func (t Type) Elem() Type { return Type{Base: t.Base, Dims: t.Dims - 1} }
+
+func (t Type) String() string { return t.Base + strings.Repeat("[]", t.Dims) }
+
+// IsNode reports whether the base type is a linked structure.
+func (t Type) IsNode() bool { return t.Base == "ListNode" || t.Base == "TreeNode" }
