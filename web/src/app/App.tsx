@@ -1,0 +1,36 @@
+import { lazy, Suspense, type ReactNode } from 'react'
+import { Route, Routes } from 'react-router'
+import { Layout } from '../components/Layout'
+import { NotFound } from '../components/NotFound'
+import { RequireAuth } from '../components/RequireAuth'
+import { PageSpinner } from '../components/ui/Spinner'
+import { LandingPage } from '../features/landing/components/LandingPage'
+
+// Pages past the landing load on demand; the problem page carries the Markdown renderer.
+const SignInPage = lazy(() => import('../features/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })))
+const SignUpPage = lazy(() => import('../features/auth/components/SignUpPage').then((m) => ({ default: m.SignUpPage })))
+const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })))
+const SettingsPage = lazy(() => import('../features/profile/components/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const ProblemsPage = lazy(() => import('../features/problems/components/ProblemsPage').then((m) => ({ default: m.ProblemsPage })))
+const ProblemDetailPage = lazy(() =>
+  import('../features/problems/components/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })),
+)
+
+const page = (el: ReactNode) => <Suspense fallback={<PageSpinner />}>{el}</Suspense>
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<LandingPage />} />
+        <Route path="signin" element={page(<SignInPage />)} />
+        <Route path="signup" element={page(<SignUpPage />)} />
+        <Route path="dashboard" element={<RequireAuth>{page(<DashboardPage />)}</RequireAuth>} />
+        <Route path="settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
+        <Route path="problems" element={page(<ProblemsPage />)} />
+        <Route path="problems/:slug" element={page(<ProblemDetailPage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}

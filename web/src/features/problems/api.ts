@@ -1,0 +1,18 @@
+import { api } from '../../lib/api'
+import type { Facets, ProblemDetail, ProblemPage } from '../../lib/types'
+import { PAGE_SIZE, type Filters } from './filters'
+
+export const listProblems = (f: Filters, signal?: AbortSignal) =>
+  api.get<ProblemPage>(
+    '/api/problems',
+    { difficulty: f.difficulty, category: f.category, company: f.company, q: f.q, page: f.page, limit: PAGE_SIZE },
+    signal,
+  )
+
+export const getFacets = (signal?: AbortSignal) => api.get<Facets>('/api/problems/facets', undefined, signal)
+
+export const getProblem = (slug: string, signal?: AbortSignal) =>
+  api.get<ProblemDetail>(`/api/problems/${encodeURIComponent(slug)}`, undefined, signal)
+
+export const randomProblem = (f: Pick<Filters, 'difficulty' | 'category'>) =>
+  api.get<ProblemDetail>('/api/problems/random', { difficulty: f.difficulty, category: f.category })
