@@ -1,0 +1,602 @@
+// Package local runs untrusted programs on this host with go-judge embedded
+// as a library (github.com/criyle/go-judge + go-sandbox): each run gets its
+// own user, PID, mount, IPC, UTS and network namespaces, a read-only view of
+// the toolchains, a fresh size-capped tmpfs work dir, a cgroup (v1 or v2) for
+// memory, CPU accounting and process count, rlimits, a seccomp filter, piped
+// output with a byte budget, and every process killed when the run ends.
+//
+// Any binary that uses this package re-executes itself as the sandbox's
+// container init. Importing the package is enough: its init function calls
+// go-sandbox's container.Init, which takes over the process only when it was
+// started as that init (PID 1 with the "init" argument) and returns at once
+// otherwise. cmd/mockroom therefore needs nothing beyond the import, but it
+// must not do work in its own init functions that a container init should
+// not do (opening files, starting goroutines that touch the host).
+package local
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/criyle/go-judge/env/linuxcontainer"
+	"github.com/criyle/go-judge/env/pool"
+	"github.com/criyle/go-judge/envexec"
+	"github.com/criyle/go-judge/filestore"
+	"github.com/criyle/go-judge/worker"
+	"github.com/criyle/go-sandbox/container"
+	"github.com/criyle/go-sandbox/pkg/cgroup"
+	"github.com/criyle/go-sandbox/pkg/forkexec"
+	"github.com/criyle/go-sandbox/pkg/mount"
+	"golang.org/x/sys/unix"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/sandbox"
+	"github.com/mockroom/mockroom/sandbox/toolchain"
+)
+
+func init() {
+	// Returns immediately unless this process is a sandbox's container init,
+	// in which case it never returns.
+	_ = container.Init()
+}
+
+// Config configures the local runner. Zero values take the defaults.
+type Config struct {
+	WorkDirBytes int64  // size of each run's tmpfs work dir (and /tmp); default 64 MiB
+	Parallelism  int    // runs at once; default the number of CPUs
+	DataDir      string // where the pre-built Go standard library lives; default $TMPDIR/mockroom-sandbox
+	GoRoot       string // the Go toolchain for Go submissions; default `go env GOROOT` of the go on PATH, or /usr/local/go
+	Esbuild      string // esbuild binary for TypeScript; default $SANDBOX_ESBUILD, web/node_modules/.bin/esbuild, then PATH
+	CgroupPrefix string // name prefix of our cgroups; default "mockroom-sandbox"
+	NoSeccomp    bool   // turn the seccomp filter off (for diagnosing a toolchain the filter breaks)
+	Logger       *slog.Logger
+}
+
+// Runner is the local sandbox.Runner.
+type Runner struct {
+	*toolchain.Runner
+}
+
+var _ sandbox.Runner = (*Runner)(nil)
+
+// Available reports whether this host can run the local sandbox: root (go-judge
+// needs it for cgroups and namespaces) and a cgroup memory controller.
+func Available() (bool, string) {
+	if os.Geteuid() != 0 {
+		return false, "the local sandbox needs root"
+	}
+	ct, err := cgroup.GetAvailableController()
+	if err != nil {
+		return false, "cannot read cgroup controllers: " + err.Error()
+	}
+	if !ct.Memory || !ct.Pids {
+		return false, "the cgroup memory and pids controllers are required, found " + ct.String()
+	}
+	return true, ""
+}
+
+// New sets up cgroups and the container pool and returns a runner. It logs
+// the languages it found. The Go standard library is built in the background
+// on first use of a data dir (about 40 s); Go compiles wait for it.
+func New(cfg Config) (*Runner, error) {
+	const op = "local.New"
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	if ok, why := Available(); !ok {
+		return nil, mockroom.Wrap(op, mockroom.Errorf(mockroom.KindUnavailable, "sandbox_unavailable", "the local sandbox cannot start: %s", why))
+	}
+	if cfg.WorkDirBytes <= 0 {
+		cfg.WorkDirBytes = 64 << 20
+	}
+	if cfg.Parallelism <= 0 {
+		cfg.Parallelism = runtime.NumCPU()
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = filepath.Join(os.TempDir(), "mockroom-sandbox")
+	}
+	if cfg.CgroupPrefix == "" {
+		cfg.CgroupPrefix = "mockroom-sandbox"
+	}
+	if strings.ContainsAny(cfg.CgroupPrefix, "/ ") {
+		return nil, mockroom.Wrap(op, fmt.Errorf("cgroup prefix %q must be a plain name", cfg.CgroupPrefix))
+	}
+	if cfg.GoRoot == "" {
+		cfg.GoRoot = findGoRoot()
+	}
+	if cfg.Esbuild == "" {
+		cfg.Esbuild = findEsbuild()
+	}
+
+	goStd := ""
+	if cfg.GoRoot != "" {
+		d, err := toolchain.GoStdVersionDir(cfg.GoRoot, cfg.DataDir)
+		if err != nil {
+			log.Warn("sandbox: Go submissions disabled", "error", err)
+			cfg.GoRoot = ""
+		} else {
+			goStd = d
+			// The mount needs the directory to exist when the container
+			// pool starts; PrepareGoStd fills it later by rename, so mount
+			// its parent's final path only once ready: see waitGo.
+		}
+	}
+
+	e := &engine{log: log, cfg: cfg, goStd: goStd, goReady: make(chan struct{})}
+	if err := e.start(); err != nil {
+		e.Close()
+		return nil, mockroom.Wrap(op, err)
+	}
+
+	langs := e.detect()
+	r := &Runner{Runner: toolchain.NewRunner(e, toolchain.Options{Languages: langs, Logger: log, Wait: e.wait})}
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = string(l)
+	}
+	log.Info("sandbox: local runner ready", "languages", strings.Join(names, ","), "cgroup", cgroup.DetectedCgroupType.String(),
+		"seccomp", e.seccomp != nil, "parallelism", cfg.Parallelism, "workdir_bytes", cfg.WorkDirBytes)
+	return r, nil
+}
+
+// engine is toolchain.Engine over an in-process go-judge worker.
+type engine struct {
+	log *slog.Logger
+	cfg Config
+
+	seccomp  []syscall.SockFilter
+	base     cgroup.Cgroup // ours: created by New, removed by Close
+	storeDir string
+	store    filestore.FileStore
+	pool     worker.EnvironmentPool
+	work     worker.Worker
+
+	goStd   string        // host dir of the pre-built std library ("" = no Go)
+	goReady chan struct{} // closed when goStd is built (or failed: goErr)
+	goErr   error
+	goOnce  sync.Once
+	goCtx   context.CancelFunc
+
+	closeOnce sync.Once
+}
+
+func (e *engine) start() error {
+	if !e.cfg.NoSeccomp {
+		e.seccomp = seccompFilter()
+		if e.seccomp == nil {
+			e.log.Warn("sandbox: no seccomp filter for this architecture", "arch", runtime.GOARCH)
+		}
+	}
+	if e.goStd != "" {
+		// The std dir must exist at container start to be mounted; it is
+		// filled in place (PrepareGoStd renames into it, so create nothing
+		// there ourselves): mount its parent data dir instead.
+		if err := os.MkdirAll(e.cfg.DataDir, 0o755); err != nil {
+			return err
+		}
+	}
+
+	mb := mount.NewBuilder().
+		WithBind("/bin", "bin", true).
+		WithBind("/lib", "lib", true).
+		WithBind("/lib64", "lib64", true).
+		WithBind("/usr", "usr", true).
+		WithBind("/etc/ld.so.cache", "etc/ld.so.cache", true).
+		WithBind("/etc/alternatives", "etc/alternatives", true).
+		// The JDK's conf/* files are symlinks into /etc/java-17-openjdk.
+		WithBind("/etc/java-17-openjdk", "etc/java-17-openjdk", true).
+		WithBind("/dev/null", "dev/null", false).
+		WithBind("/dev/urandom", "dev/urandom", false).
+		WithBind("/dev/random", "dev/random", false).
+		WithBind("/dev/zero", "dev/zero", false).
+		WithTmpfs("w", fmt.Sprintf("size=%d,nr_inodes=4k", e.cfg.WorkDirBytes)).
+		WithTmpfs("tmp", fmt.Sprintf("size=%d,nr_inodes=4k", e.cfg.WorkDirBytes)).
+		WithProc()
+	if e.cfg.GoRoot != "" {
+		mb = mb.WithBind(e.cfg.GoRoot, strings.TrimPrefix(toolchain.GoRoot, "/"), true).
+			WithBind(e.cfg.DataDir, "opt/gostd-data", true)
+	}
+	if e.cfg.Esbuild != "" {
+		mb = mb.WithBind(e.cfg.Esbuild, strings.TrimPrefix(toolchain.EsbuildPath, "/"), true)
+	}
+	mb = mb.FilterNotExist()
+
+	symlinks := []container.SymbolicLink{
+		{LinkPath: "/dev/fd", Target: "/proc/self/fd"},
+		{LinkPath: "/dev/stdin", Target: "/proc/self/fd/0"},
+		{LinkPath: "/dev/stdout", Target: "/proc/self/fd/1"},
+		{LinkPath: "/dev/stderr", Target: "/proc/self/fd/2"},
+	}
+	if e.goStd != "" {
+		symlinks = append(symlinks, container.SymbolicLink{LinkPath: toolchain.GoStdDir, Target: "/opt/gostd-data/" + filepath.Base(e.goStd)})
+	}
+	cb := &container.Builder{
+		TmpRoot:       "mockroom-sandbox",
+		Mounts:        mb.Mounts,
+		SymbolicLinks: symlinks,
+		MaskPaths: []string{"/sys/firmware", "/sys/devices/virtual/powercap", "/proc/acpi", "/proc/asound", "/proc/kcore",
+			"/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi"},
+		Stderr:                  io.Discard,
+		CloneFlags:              uintptr(forkexec.UnshareFlags) &^ unix.CLONE_NEWCGROUP,
+		HostName:                "sandbox",
+		DomainName:              "sandbox",
+		WorkDir:                 toolchain.WorkDir,
+		ContainerUID:            1536,
+		ContainerGID:            1536,
+		UnshareCgroupBeforeExec: true,
+	}
+
+	base, cgPool, err := e.setupCgroup()
+	if err != nil {
+		return err
+	}
+	e.base = base
+
+	e.storeDir, err = os.MkdirTemp(storeRoot(), "mockroom-sandbox-files-")
+	if err != nil {
+		return err
+	}
+	e.store = filestore.NewFileLocalStore(e.storeDir)
+	e.pool = pool.NewPool(linuxcontainer.NewEnvBuilder(linuxcontainer.Config{
+		Builder:    cb,
+		CgroupPool: cgPool,
+		WorkDir:    toolchain.WorkDir,
+		Seccomp:    e.seccomp,
+	}))
+	e.work = worker.New(worker.Config{
+		FileStore:             e.store,
+		EnvironmentPool:       e.pool,
+		Parallelism:           e.cfg.Parallelism,
+		WorkDir:               toolchain.WorkDir,
+		TimeLimitTickInterval: 50 * time.Millisecond,
+		ExtraMemoryLimit:      16 << 10,
+		OutputLimit:           envexec.Size(e.cfg.WorkDirBytes * 2), // RLIMIT_FSIZE: above the tmpfs size, so ENOSPC comes first
+		CopyOutLimit:          256 << 20,
+		OpenFileLimit:         256,
+	})
+	e.work.Start()
+
+	// Fail now, not on the first submission, when containers cannot start.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := e.Exec(ctx, &toolchain.Step{Args: []string{"/bin/true"}, Limits: sandbox.DefaultLimits()})
+	if err != nil {
+		return err
+	}
+	if out.Status != "Accepted" {
+		return fmt.Errorf("sandbox self-check: %s %s", out.Status, out.Error)
+	}
+	return nil
+}
+
+// setupCgroup creates our cgroup. On v1 it is a fresh directory per
+// controller; on v2 the process moves into a leaf ("api") first because a
+// v2 cgroup cannot both hold processes and delegate controllers.
+func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error) {
+	ct, err := cgroup.GetAvailableController()
+	if err != nil {
+		return nil, nil, err
+	}
+	name := fmt.Sprintf("%s-%d-%s", e.cfg.CgroupPrefix, os.Getpid(), mockroom.NewID()[:8])
+	if cgroup.DetectedCgroupType == cgroup.TypeV2 {
+		cur, err := cgroup.GetCurrentCgroupPrefix()
+		if err != nil {
+			return nil, nil, err
+		}
+		parent, err := cgroup.New(cur, ct)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := parent.Nest("api"); err != nil {
+			return nil, nil, fmt.Errorf("moving into a leaf cgroup: %w", err)
+		}
+		ct, err = cgroup.GetAvailableControllerWithPrefix(cur)
+		if err != nil {
+			return nil, nil, err
+		}
+		base, err := parent.New(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
+	}
+	base, err := cgroup.New(name, ct)
+	if err != nil {
+		return nil, nil, err
+	}
+	return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
+}
+
+func storeRoot() string {
+	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
+		return "/dev/shm"
+	}
+	return os.TempDir()
+}
+
+// detect lists the languages whose toolchains exist on this host.
+func (e *engine) detect() []sandbox.Language {
+	var out []sandbox.Language
+	for _, l := range sandbox.AllLanguages() {
+		ok := true
+		for _, p := range toolchain.Needs(l) {
+			host := p
+			switch {
+			case strings.HasPrefix(p, toolchain.GoRoot+"/"):
+				if e.cfg.GoRoot == "" {
+					ok = false
+				}
+				host = filepath.Join(e.cfg.GoRoot, strings.TrimPrefix(p, toolchain.GoRoot))
+			case strings.HasPrefix(p, toolchain.GoStdDir+"/"):
+				host = "" // built on demand
+				if e.goStd == "" {
+					ok = false
+				}
+			case p == toolchain.EsbuildPath:
+				host = e.cfg.Esbuild
+			}
+			if host == "" {
+				if p == toolchain.EsbuildPath {
+					ok = false
+				}
+				continue
+			}
+			if _, err := os.Stat(host); err != nil {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// wait blocks Go compiles until the standard library is built.
+func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
+	if lang != sandbox.Go {
+		return nil
+	}
+	e.goOnce.Do(func() {
+		gctx, cancel := context.WithCancel(context.Background())
+		e.goCtx = cancel
+		go func() {
+			defer close(e.goReady)
+			start := time.Now()
+			_, err := toolchain.PrepareGoStd(gctx, e.cfg.GoRoot, e.cfg.DataDir)
+			if err != nil {
+				e.log.Error("sandbox: building the Go standard library failed", "error", err)
+				e.goErr = mockroom.Errorf(mockroom.KindUnavailable, "language_unavailable", "the go toolchain could not be prepared")
+				return
+			}
+			e.log.Info("sandbox: Go standard library ready", "dir", e.goStd, "took", time.Since(start).Round(time.Millisecond))
+		}()
+	})
+	select {
+	case <-e.goReady:
+		return e.goErr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// PrepareGo starts building the Go standard library now rather than on the
+// first Go compile, and waits for it.
+func (r *Runner) PrepareGo(ctx context.Context) error {
+	e := r.engine()
+	if e == nil || e.goStd == "" {
+		return sandbox.LanguageUnavailable(sandbox.Go)
+	}
+	return e.wait(ctx, sandbox.Go)
+}
+
+func (r *Runner) engine() *engine {
+	e, _ := toolchain.EngineOf(r.Runner).(*engine)
+	return e
+}
+
+// Exec runs one step in a fresh container.
+func (e *engine) Exec(ctx context.Context, s *toolchain.Step) (*toolchain.Outcome, error) {
+	lim := s.Limits
+	copyIn := make(map[string]worker.CmdFile, len(s.Files))
+	for name, f := range s.Files {
+		if f.ID != "" {
+			copyIn[name] = &worker.CachedFile{FileID: f.ID}
+		} else {
+			copyIn[name] = &worker.MemoryFile{Content: f.Content}
+		}
+	}
+	var cached []worker.CmdCopyOutFile
+	for _, n := range s.CacheOut {
+		cached = append(cached, worker.CmdCopyOutFile{Name: n, Optional: true})
+	}
+	cmd := worker.Cmd{
+		Args: s.Args,
+		Env:  s.Env,
+		Files: []worker.CmdFile{
+			&worker.MemoryFile{Content: s.Stdin},
+			&worker.Collector{Name: "stdout", Max: envexec.Size(lim.OutputBytes)},
+			&worker.Collector{Name: "stderr", Max: envexec.Size(lim.OutputBytes)},
+		},
+		CPULimit:      lim.CPUTime,
+		ClockLimit:    lim.WallTime,
+		MemoryLimit:   envexec.Size(lim.MemoryBytes),
+		StackLimit:    envexec.Size(lim.MemoryBytes), // deep recursion is bounded by memory, not by a small stack rlimit
+		ProcLimit:     uint64(lim.MaxProcs),
+		CopyIn:        copyIn,
+		CopyOutCached: cached,
+		CopyOutMax:    64 << 20,
+	}
+	resp := <-e.work.Execute(ctx, &worker.Request{Cmd: []worker.Cmd{cmd}})
+	if resp.Error != nil {
+		return nil, fmt.Errorf("sandbox worker: %w", resp.Error)
+	}
+	if len(resp.Results) != 1 {
+		return nil, errors.New("sandbox worker: no result")
+	}
+	r := resp.Results[0]
+	out := &toolchain.Outcome{
+		Status:     r.Status.String(),
+		ExitStatus: r.ExitStatus,
+		Error:      r.Error,
+		CPUTime:    r.Time,
+		WallTime:   r.RunTime,
+		Memory:     int64(r.Memory),
+		Cached:     r.FileIDs,
+	}
+	for _, fe := range r.FileError {
+		out.Error += "; " + fe.Name + ": " + fe.Message
+	}
+	var err error
+	out.Stdout, err = drain(r.Files["stdout"])
+	if err == nil {
+		out.Stderr, err = drain(r.Files["stderr"])
+	}
+	for _, f := range r.Files {
+		if f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	if err != nil {
+		e.Forget(toolchainIDs(r.FileIDs)...)
+		return nil, fmt.Errorf("sandbox worker: reading output: %w", err)
+	}
+	return out, nil
+}
+
+func drain(f *os.File) ([]byte, error) {
+	if f == nil {
+		return nil, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return io.ReadAll(f)
+}
+
+func toolchainIDs(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, id := range m {
+		out = append(out, id)
+	}
+	return out
+}
+
+// Forget removes kept artifacts from the file store.
+func (e *engine) Forget(ids ...string) {
+	for _, id := range ids {
+		e.store.Remove(id)
+	}
+}
+
+// Close stops the worker, destroys every container and removes our cgroups
+// and files.
+func (e *engine) Close() error {
+	var errs []error
+	e.closeOnce.Do(func() {
+		if e.goCtx != nil {
+			e.goCtx()
+			<-e.goReady
+		}
+		if e.work != nil {
+			e.work.Shutdown()
+		}
+		if p, ok := e.pool.(interface{ Destroy() }); ok {
+			p.Destroy()
+		}
+		if e.base != nil {
+			if err := removeCgroupTree(e.base); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if e.storeDir != "" {
+			errs = append(errs, os.RemoveAll(e.storeDir))
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// removeCgroupTree removes our cgroup; the per-run children are gone by
+// then (each run's cgroup is destroyed when the run ends). A cgroup being
+// emptied by the kernel may refuse rmdir for a moment, so retry briefly.
+func removeCgroupTree(cg cgroup.Cgroup) error {
+	var err error
+	for range 50 {
+		if err = cg.Destroy(); err == nil {
+			return nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return fmt.Errorf("removing sandbox cgroup %s: %w", cg, err)
+}
+
+// findGoRoot locates a Go toolchain for Go submissions.
+func findGoRoot() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		out, err := exec.Command(p, "env", "GOROOT").Output()
+		if err == nil {
+			if r := strings.TrimSpace(string(out)); r != "" {
+				return r
+			}
+		}
+	}
+	if _, err := os.Stat("/usr/local/go/bin/go"); err == nil {
+		return "/usr/local/go"
+	}
+	return ""
+}
+
+// findEsbuild locates esbuild: $SANDBOX_ESBUILD, the web app's node_modules
+// (from the working directory or up to four parents), then PATH.
+func findEsbuild() string {
+	if p := os.Getenv("SANDBOX_ESBUILD"); p != "" {
+		return resolve(p)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		for range 5 {
+			// The .bin entry is a JS shim on some installs; the native
+			// binary lives in the platform package.
+			for _, c := range []string{
+				"web/node_modules/@esbuild/linux-x64/bin/esbuild",
+				"web/node_modules/@esbuild/linux-arm64/bin/esbuild",
+				"web/node_modules/.bin/esbuild",
+			} {
+				if p := filepath.Join(wd, c); isFile(p) {
+					return resolve(p)
+				}
+			}
+			wd = filepath.Dir(wd)
+		}
+	}
+	if p, err := exec.LookPath("esbuild"); err == nil {
+		return resolve(p)
+	}
+	return ""
+}
+
+func resolve(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		if a, err := filepath.Abs(r); err == nil {
+			return a
+		}
+	}
+	return p
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
