@@ -39,7 +39,7 @@ describe('SignInPage', () => {
     expect(calls.filter((c) => c.url.pathname === '/api/auth/signin')).toHaveLength(0)
   })
 
-  it.each([
+  it.each<{ code: string; status: number; headers: Record<string, string>; want: RegExp }>([
     { code: 'invalid_credentials', status: 401, headers: {}, want: /don't match/ },
     { code: 'rate_limited', status: 429, headers: { 'Retry-After': '30' }, want: /Wait 30 seconds/ },
   ])('explains $code', async ({ code, status, headers, want }) => {
