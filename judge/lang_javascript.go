@@ -91,19 +91,22 @@ func jsParams(s *Spec) string {
 
 func javascriptDriver(s *Spec, code string) map[string][]byte {
 	src, _ := json.Marshal(code)
+	// The loader goes in first: it holds placeholders of its own.
+	h := strings.Replace(jsHarness, "@@LOAD@@", jsLoadVM, 1)
 	r := strings.NewReplacer(
-		"@@LOAD@@", "const __mr_src = "+string(src)+";\n"+jsLoadVM,
+		"@@SRC@@", string(src),
 		"@@FN@@", s.Signature.Function,
 		"@@PARAMS@@", jsParams(s),
 		"@@RET@@", s.Signature.Returns,
 		"@@FILE@@", "solution.js",
 	)
-	return map[string][]byte{"main.js": []byte(r.Replace(jsHarness))}
+	return map[string][]byte{"main.js": []byte(r.Replace(h))}
 }
 
 // jsLoadVM compiles the candidate's code as its own script named solution.js,
 // so a syntax error is caught with its line and traces keep their numbers.
-const jsLoadVM = `let __mr_fn;
+const jsLoadVM = `const __mr_src = @@SRC@@;
+let __mr_fn;
 try {
   __mr_vm.runInThisContext(__mr_src, { filename: "solution.js" });
 } catch (e) {

@@ -1,0 +1,122 @@
+package judge
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/mockroom/mockroom/sandbox"
+)
+
+// bareRunner runs programs with the real toolchains straight on the host,
+// without isolation: the baseline of the benchmark, and the harness tests'
+// runner where the sandbox cannot start (it needs root and cgroups).
+type bareRunner struct {
+	dir   string
+	langs []sandbox.Language
+}
+
+func newBareRunner(dir string) *bareRunner {
+	r := &bareRunner{dir: dir}
+	for _, l := range []struct {
+		lang sandbox.Language
+		bin  string
+	}{{sandbox.Python, "python3"}, {sandbox.JavaScript, "node"}, {sandbox.TypeScript, "esbuild"}, {sandbox.Java, "javac"}, {sandbox.Go, "go"}, {sandbox.Cpp, "g++"}} {
+		if _, err := exec.LookPath(l.bin); err == nil {
+			r.langs = append(r.langs, l.lang)
+		}
+	}
+	return r
+}
+
+var _ sandbox.Runner = (*bareRunner)(nil)
+
+func (r *bareRunner) Languages() []sandbox.Language { return r.langs }
+func (r *bareRunner) Close() error                  { return nil }
+
+func (r *bareRunner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Limits) (*sandbox.Build, error) {
+	dir, err := os.MkdirTemp(r.dir, "build")
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range p.Files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	var args []string
+	switch p.Language {
+	case sandbox.Java:
+		args = []string{"sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn *.java"}
+	case sandbox.Go:
+		args = []string{"go", "build", "-o", "main", "main.go"}
+	case sandbox.Cpp:
+		args = []string{"g++", "-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never", "-o", "main", "main.cpp"}
+	case sandbox.TypeScript:
+		args = []string{"esbuild", "main.ts", "--bundle", "--platform=node", "--format=cjs", "--outfile=out.js", "--log-level=error", "--color=false"}
+	}
+	if args == nil {
+		return sandbox.NewBuild(p.Language, true, "", dir), nil
+	}
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return sandbox.NewBuild(p.Language, false, string(out), dir), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sandbox.NewBuild(p.Language, true, "", dir), nil
+}
+
+func (r *bareRunner) Run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sandbox.Limits) (*sandbox.Result, error) {
+	dir := b.Artifact().(string)
+	lim = lim.WithDefaults()
+	var args []string
+	switch b.Language {
+	case sandbox.Python:
+		args = []string{"python3", "main.py"}
+	case sandbox.JavaScript:
+		args = []string{"node", "main.js"}
+	case sandbox.TypeScript:
+		args = []string{"node", "out.js"}
+	case sandbox.Java:
+		args = []string{"java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss64m", "-cp", ".", "Main"}
+	default:
+		args = []string{"./main"}
+	}
+	ctx, cancel := context.WithTimeout(ctx, lim.WallTime)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Stdin = bytes.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	res := &sandbox.Result{Status: sandbox.StatusOK, Stdout: stdout.Bytes(), Stderr: stderr.Bytes(), WallTime: time.Since(start)}
+	if cmd.ProcessState != nil {
+		res.CPUTime = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			res.Memory = ru.Maxrss * 1024
+		}
+		res.ExitCode = cmd.ProcessState.ExitCode()
+		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			res.Signal = sandbox.SignalName(int(ws.Signal()))
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		res.Status = sandbox.StatusTimeLimit
+	case err != nil:
+		res.Status = sandbox.StatusRuntimeError
+	}
+	return res, nil
+}

@@ -1,0 +1,474 @@
+package judge
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/problem"
+	"github.com/mockroom/mockroom/sandbox"
+)
+
+// MaxCodeBytes is the seed's limit on a candidate's code.
+const MaxCodeBytes = 50 << 10
+
+// TestSource gives the judge every test of a problem. problem.Store is one.
+type TestSource interface {
+	AllTests(ctx context.Context, problemID string) ([]problem.TestCase, error)
+}
+
+// Service judges code. It is safe for concurrent use.
+type Service struct {
+	runner sandbox.Runner
+	tests  TestSource
+	log    *slog.Logger
+}
+
+// NewService returns a judge that runs code with runner and reads tests
+// (hidden ones included) from tests.
+func NewService(runner sandbox.Runner, tests TestSource, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{runner: runner, tests: tests, log: log}
+}
+
+// Languages lists the languages both the sandbox and the judge support.
+func (s *Service) Languages() []string {
+	var out []string
+	have := s.runner.Languages()
+	for _, l := range Languages {
+		if slices.Contains(have, sandbox.Language(l)) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Request is one execution.
+type Request struct {
+	Problem  *problem.Problem
+	Language string
+	Code     string
+	Mode     Mode
+	// CustomInput is, in run mode, an input object (the signature's
+	// parameters) run after the examples, with nothing to compare against.
+	CustomInput json.RawMessage
+}
+
+// Execute judges req for a candidate: hidden tests appear only as counts.
+func (s *Service) Execute(ctx context.Context, req Request) (*Report, error) {
+	rep, err := s.execute(ctx, req, false)
+	return rep, mockroom.Wrap("judge.Execute", err)
+}
+
+// ExecuteAll judges req and reports every test in full, hidden ones
+// included. It is for problem authors' tools (mockroom judge, problems
+// verify), never for a candidate.
+func (s *Service) ExecuteAll(ctx context.Context, req Request) (*Report, error) {
+	rep, err := s.execute(ctx, req, true)
+	return rep, mockroom.Wrap("judge.ExecuteAll", err)
+}
+
+// runCase is one test as the harness runs it.
+type runCase struct {
+	tc     problem.TestCase
+	name   string
+	custom bool
+}
+
+func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Report, error) {
+	p := req.Problem
+	if p == nil {
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "no_problem", "no problem given")
+	}
+	spec, err := ParseSpec(p.Spec)
+	if err != nil {
+		s.log.Error("judge: problem has a bad spec", "problem", p.Slug, "error", err)
+		return nil, mockroom.Errorf(mockroom.KindInternal, "bad_spec", "this problem cannot be judged")
+	}
+	if !knownLanguage(req.Language) || !slices.Contains(s.Languages(), req.Language) {
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "unsupported_language", "language %q is not available", req.Language)
+	}
+	if len(req.Code) > MaxCodeBytes {
+		return nil, mockroom.Errorf(mockroom.KindTooLarge, "code_too_large", "code is larger than %d KiB", MaxCodeBytes>>10)
+	}
+	if strings.TrimSpace(req.Code) == "" {
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "empty_code", "there is no code to run")
+	}
+	if req.Mode != ModeRun && req.Mode != ModeSubmit {
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "bad_mode", "mode must be run or submit")
+	}
+	check, ok := CheckerFor(spec, p.Slug)
+	if !ok {
+		s.log.Error("judge: no checker", "problem", p.Slug, "checker", spec.Checker)
+		return nil, mockroom.Errorf(mockroom.KindInternal, "no_checker", "this problem cannot be judged")
+	}
+
+	all, err := s.tests.AllTests(mockroom.AsService(ctx), p.ID)
+	if err != nil {
+		return nil, err
+	}
+	var cases []runCase
+	for i, tc := range all {
+		if req.Mode == ModeRun && (!tc.IsExample || tc.IsHidden) {
+			continue
+		}
+		cases = append(cases, runCase{tc: tc, name: testName(tc, i)})
+	}
+	if req.Mode == ModeRun && len(bytes.TrimSpace(req.CustomInput)) > 0 {
+		in, err := validateInput(spec, req.CustomInput)
+		if err != nil {
+			return nil, mockroom.Errorf(mockroom.KindInvalid, "bad_custom_input", "custom input: %v", err)
+		}
+		cases = append(cases, runCase{tc: problem.TestCase{Input: in}, name: "custom input", custom: true})
+	}
+	if len(cases) == 0 {
+		return nil, mockroom.Errorf(mockroom.KindInternal, "no_tests", "this problem has no tests")
+	}
+
+	files, err := Driver(spec, req.Language, req.Code)
+	if err != nil {
+		return nil, err
+	}
+	lang := sandbox.Language(req.Language)
+	build, err := s.runner.Compile(ctx, sandbox.Program{Language: lang, Files: files}, sandbox.Limits{})
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Mode: req.Mode, Language: req.Language}
+	results := make([]TestResult, len(cases))
+	for i, c := range cases {
+		results[i] = TestResult{Index: i, Name: c.name, Verdict: NotRun, Input: c.tc.Input, Custom: c.custom, Hidden: c.tc.IsHidden}
+	}
+	if !build.OK {
+		ce := parseDiagnostics(req.Language, req.Code, build.Diagnostics)
+		rep.CompileError = &ce
+		rep.Status = CompileErr
+		return finish(rep, cases, results, reveal), nil
+	}
+
+	marker := newMarker()
+	stdin, err := json.Marshal(map[string]any{"marker": marker, "time_limit_ms": spec.TimeLimitMS, "tests": inputs(cases)})
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.runner.Run(ctx, build, stdin, runLimits(req.Language, spec, len(cases)))
+	if err != nil {
+		return nil, err
+	}
+	s.collect(rep, req, spec, check, cases, results, marker, res)
+	return finish(rep, cases, results, reveal), nil
+}
+
+func testName(tc problem.TestCase, i int) string {
+	if tc.IsExample {
+		return fmt.Sprintf("Example %d", i+1)
+	}
+	return fmt.Sprintf("Test %d", i+1)
+}
+
+func inputs(cases []runCase) []json.RawMessage {
+	out := make([]json.RawMessage, len(cases))
+	for i, c := range cases {
+		out[i] = c.tc.Input
+	}
+	return out
+}
+
+func newMarker() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return "@@mr:" + hex.EncodeToString(b) + "@@"
+}
+
+// startup is the CPU a language's runtime needs before the first test.
+var startup = map[string]time.Duration{
+	"python": 500 * time.Millisecond, "javascript": 500 * time.Millisecond, "typescript": 500 * time.Millisecond,
+	"java": 2 * time.Second, "go": 200 * time.Millisecond, "cpp": 200 * time.Millisecond,
+}
+
+// runLimits bounds the one process of a submission. The harness stops a
+// single test at the spec's limit (CPU time); the process as a whole gets
+// the runtime's start-up, two tests' worth at the limit and a little per test.
+func runLimits(lang string, spec *Spec, n int) sandbox.Limits {
+	lim := sandbox.DefaultLimits()
+	per := time.Duration(spec.TimeLimitMS) * time.Millisecond
+	lim.CPUTime = startup[lang] + 2*per + time.Duration(n)*50*time.Millisecond
+	lim.WallTime = 2*lim.CPUTime + time.Second
+	lim.OutputBytes = 16 << 20
+	return lim
+}
+
+// event is one line of the harness's channel.
+type event struct {
+	T       string          `json:"t"`
+	I       int             `json:"i"`
+	OK      bool            `json:"ok"`
+	Out     json.RawMessage `json:"out"`
+	Verdict Verdict         `json:"verdict"`
+	Error   string          `json:"error"`
+	Trace   string          `json:"trace"`
+	MS      float64         `json:"ms"`
+	Stdout  string          `json:"stdout"`
+	Stderr  string          `json:"stderr"`
+	Message string          `json:"message"`
+	Line    int             `json:"line"`
+	Column  int             `json:"column"`
+}
+
+// parseEvents reads the marker lines out of a run's stdout. Anything else on
+// stdout was written around the harness by the candidate and is ignored.
+func parseEvents(stdout []byte, marker string) []event {
+	var evs []event
+	sc := bufio.NewScanner(bytes.NewReader(stdout))
+	sc.Buffer(make([]byte, 64<<10), 32<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		k := bytes.Index(line, []byte(marker))
+		if k < 0 {
+			continue
+		}
+		var ev event
+		if json.Unmarshal(line[k+len(marker):], &ev) == nil {
+			evs = append(evs, ev)
+		}
+	}
+	return evs
+}
+
+func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, cases []runCase, results []TestResult, marker string, res *sandbox.Result) {
+	memKB := res.Memory / 1024
+	rep.MemoryKB = memKB
+	ready, done := false, false
+	seen := make([]bool, len(cases))
+	for _, ev := range parseEvents(res.Stdout, marker) {
+		switch ev.T {
+		case "compile_error":
+			rep.Status = CompileErr
+			rep.CompileError = &CompileError{Message: ev.Message, Line: ev.Line, Column: ev.Column}
+			return
+		case "load_error":
+			rep.Status = RuntimeError
+			rep.Error = ev.Error
+			rep.Trace = mapTrace(req.Language, req.Code, ev.Trace)
+			return
+		case "ready":
+			ready = true
+		case "done":
+			done = true
+		case "result":
+			if ev.I < 0 || ev.I >= len(cases) || seen[ev.I] {
+				continue
+			}
+			seen[ev.I] = true
+			r := &results[ev.I]
+			r.TimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.MS, memKB, ev.Stdout, ev.Stderr
+			if !ev.OK {
+				r.Verdict, r.Error, r.Trace = ev.Verdict, ev.Error, mapTrace(req.Language, req.Code, ev.Trace)
+				if r.Verdict == "" {
+					r.Verdict = RuntimeError
+				}
+				continue
+			}
+			r.Got = ev.Out
+			switch {
+			case ev.MS > 3*float64(spec.TimeLimitMS):
+				// The harness watches CPU time; a test that took far longer on
+				// the wall clock (sleeping, blocked) is over the limit too.
+				r.Verdict = TimeLimit
+			case cases[ev.I].custom:
+				r.Verdict = Ran
+			case check(cases[ev.I].tc.Input, cases[ev.I].tc.ExpectedOutput, ev.Out):
+				r.Verdict = Accepted
+			default:
+				r.Verdict = WrongAnswer
+			}
+		}
+	}
+	if done {
+		return
+	}
+	// The process ended early: the first test without a result was running.
+	msg, trace, verdict := crashInfo(req.Language, req.Code, res)
+	for i := range results {
+		if seen[i] {
+			continue
+		}
+		if !ready {
+			rep.Status = verdict
+			rep.Error, rep.Trace = msg, trace
+			if res.Status == sandbox.StatusInternalError {
+				s.log.Error("judge: sandbox failed", "language", req.Language, "stderr", string(tail(res.Stderr, 2000)))
+			}
+			return
+		}
+		results[i].Verdict, results[i].Error, results[i].Trace, results[i].MemoryKB = verdict, msg, trace, memKB
+		break
+	}
+}
+
+// crashInfo explains why a process ended before the harness said "done".
+func crashInfo(lang, code string, res *sandbox.Result) (string, string, Verdict) {
+	stderr := string(tail(res.Stderr, 8000))
+	switch res.Status {
+	case sandbox.StatusTimeLimit:
+		return "Time limit exceeded", "", TimeLimit
+	case sandbox.StatusMemoryLimit:
+		return "Memory limit exceeded", "", MemoryLimit
+	case sandbox.StatusOutputLimit:
+		return "Output limit exceeded: the program printed too much", "", OutputLimit
+	case sandbox.StatusInternalError:
+		return "The judge could not run this code; please try again", "", InternalError
+	}
+	if res.Signal != "" {
+		msg := "The program was killed by " + res.Signal
+		switch res.Signal {
+		case "SIGSEGV", "SIGBUS":
+			msg += " (invalid memory access or stack overflow)"
+		case "SIGFPE":
+			msg += " (arithmetic error, e.g. division by zero)"
+		case "SIGABRT":
+			msg += " (aborted, e.g. a failed assertion or an uncaught exception)"
+			if m := firstMatching(stderr, "what():", "terminate called"); m != "" {
+				msg += ": " + m
+			}
+		}
+		return msg, "", RuntimeError
+	}
+	if strings.Contains(stderr, "goroutine stack exceeds") || strings.Contains(stderr, "stack overflow") {
+		return "Stack overflow (recursion too deep)", mapTrace(lang, code, stderr), RuntimeError
+	}
+	if m := firstMatching(stderr, "fatal error:", "panic:"); m != "" {
+		return m, mapTrace(lang, code, stderr), RuntimeError
+	}
+	if res.ExitCode != 0 {
+		return fmt.Sprintf("The program exited with code %d during this test", res.ExitCode), "", RuntimeError
+	}
+	return "The program exited during this test", "", RuntimeError
+}
+
+func firstMatching(s string, prefixes ...string) string {
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		for _, p := range prefixes {
+			if strings.HasPrefix(l, p) || (p == "what():" && strings.Contains(l, p)) {
+				return l
+			}
+		}
+	}
+	return ""
+}
+
+func tail(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[len(b)-n:]
+	}
+	return b
+}
+
+// finish fills counts and status, and keeps hidden tests out of a candidate's
+// report: they become counts and verdict categories only.
+func finish(rep *Report, cases []runCase, results []TestResult, reveal bool) *Report {
+	var hidden *HiddenSummary
+	rep.Tests = []TestResult{}
+	first := Verdict("")
+	for i, c := range cases {
+		r := results[i]
+		if rep.CompileError != nil {
+			r.Verdict = NotRun
+		} else if rep.Error != "" && r.Verdict == NotRun {
+			r.Verdict = NotRun
+		}
+		if !c.custom {
+			rep.Total++
+			if r.Verdict == Accepted {
+				rep.Passed++
+			} else if first == "" {
+				first = r.Verdict
+			}
+			if r.TimeMS > rep.RuntimeMS {
+				rep.RuntimeMS = r.TimeMS
+			}
+		}
+		if c.tc.IsHidden && !reveal {
+			if hidden == nil {
+				hidden = &HiddenSummary{Verdicts: map[Verdict]int{}}
+			}
+			hidden.Total++
+			hidden.Verdicts[r.Verdict]++
+			if r.Verdict == Accepted {
+				hidden.Passed++
+			} else if hidden.FirstFailure == "" {
+				hidden.FirstFailure = r.Verdict
+			}
+			continue
+		}
+		if c.tc.IsHidden || c.tc.IsExample {
+			r.Expected = c.tc.ExpectedOutput
+		}
+		if r.Verdict == Accepted && !reveal {
+			// The expected output equals got here; keep the report small.
+			r.Stdout = truncate(r.Stdout, 16<<10)
+		}
+		rep.Tests = append(rep.Tests, r)
+	}
+	rep.Hidden = hidden
+	if rep.Status == "" {
+		rep.Status = Accepted
+		if first != "" {
+			rep.Status = first
+		}
+	}
+	return rep
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "\n…(truncated)"
+	}
+	return s
+}
+
+// validateInput checks a custom input against the signature: an object with
+// exactly its parameters, each of the right type.
+func validateInput(spec *Spec, raw json.RawMessage) (json.RawMessage, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
+		return nil, fmt.Errorf("want a JSON object with the parameters %s", paramNames(spec))
+	}
+	for _, p := range spec.Signature.Params {
+		v, ok := obj[p.Name]
+		if !ok {
+			return nil, fmt.Errorf("missing parameter %q", p.Name)
+		}
+		if err := CheckValue(MustType(p.Type), v); err != nil {
+			return nil, fmt.Errorf("%s: %v", p.Name, err)
+		}
+	}
+	if len(obj) != len(spec.Signature.Params) {
+		for k := range obj {
+			if !slices.ContainsFunc(spec.Signature.Params, func(p Param) bool { return p.Name == k }) {
+				return nil, fmt.Errorf("unknown parameter %q", k)
+			}
+		}
+	}
+	return json.Marshal(obj)
+}
+
+func paramNames(spec *Spec) string {
+	names := make([]string, len(spec.Signature.Params))
+	for i, p := range spec.Signature.Params {
+		names[i] = p.Name
+	}
+	return strings.Join(names, ", ")
+}
