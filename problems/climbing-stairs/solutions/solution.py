@@ -1,0 +1,7 @@
+class Solution:
+    def climbStairs(self, n: int) -> int:
+        # ways(i) = ways(i - 1) + ways(i - 2); keep only the last two.
+        prev, cur = 1, 1  # ways(0), ways(1)
+        for _ in range(n - 1):
+            prev, cur = cur, prev + cur
+        return cur
