@@ -278,6 +278,10 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 				if r.Verdict == "" {
 					r.Verdict = RuntimeError
 				}
+				if r.Verdict == TimeLimit {
+					// The harness stops at a time limit: the rest did not run.
+					done = true
+				}
 				continue
 			}
 			r.Got = ev.Out
