@@ -10,11 +10,14 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
-
-	"github.com/mockroom/mockroom"
 )
 
 type requestIDKey struct{}
+
+// requestInfo lets inner handlers tell the request log who the caller was.
+type requestInfo struct{ userID string }
+
+type requestInfoKey struct{}
 
 func requestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey{}).(string)
@@ -53,7 +56,9 @@ func (s *server) requestLog(next http.Handler) http.Handler {
 		rand.Read(b)
 		id := hex.EncodeToString(b)
 		w.Header().Set("X-Request-Id", id)
-		r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id))
+		info := &requestInfo{}
+		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+		r = r.WithContext(context.WithValue(ctx, requestInfoKey{}, info))
 		rec := &statusRecorder{ResponseWriter: w}
 		start := time.Now()
 		next.ServeHTTP(rec, r)
@@ -66,7 +71,7 @@ func (s *server) requestLog(next http.Handler) http.Handler {
 		}
 		s.log.Log(r.Context(), level, "http request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
 			"bytes", rec.bytes, "duration_ms", float64(time.Since(start).Microseconds())/1000, "request_id", id,
-			"user_id", mockroom.ActorFrom(r.Context()).UserID)
+			"user_id", info.userID)
 	})
 }
 

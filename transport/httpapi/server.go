@@ -73,10 +73,26 @@ func NewServer(cfg Config, d Deps) http.Handler {
 	for _, p := range cfg.OAuth {
 		s.oauth[p.Name] = p
 	}
+	methods := map[string][]string{}
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
+		methods[rt.Pattern] = append(methods[rt.Pattern], rt.Method)
+	}
+	// paths knows every route's path without its method, so that a known
+	// path asked with another method answers 405 rather than 404.
+	paths := http.NewServeMux()
+	for pattern := range methods {
+		paths.HandleFunc(pattern, func(http.ResponseWriter, *http.Request) {})
 	}
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := paths.Handler(r); pattern != "" {
+			allow := strings.Join(methods[pattern], ", ")
+			w.Header().Set("Allow", allow)
+			var body errorBody
+			body.Error.Code, body.Error.Message = "method_not_allowed", r.Method+" is not allowed here; use "+allow
+			writeJSON(w, http.StatusMethodNotAllowed, body)
+			return
+		}
 		s.writeError(w, r, mockroom.Errorf(mockroom.KindNotFound, "not_found", "no API route %s %s", r.Method, r.URL.Path))
 	})
 	if d.Web != nil {
@@ -101,7 +117,11 @@ func (s *server) wrap(rt route) http.Handler {
 		ctx := r.Context()
 		if u := s.currentUser(r); u != nil {
 			ctx = mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: u.ID, IsAdmin: u.IsAdmin})
+			ctx = context.WithValue(ctx, userKey{}, u)
 			r = r.WithContext(ctx)
+			if info, ok := ctx.Value(requestInfoKey{}).(*requestInfo); ok {
+				info.userID = u.ID
+			}
 		} else if rt.Auth {
 			s.writeError(w, r, mockroom.Errorf(mockroom.KindUnauthenticated, "unauthenticated", "sign in to continue"))
 			return

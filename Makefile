@@ -1,0 +1,42 @@
+# mockroom — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/node_modules/*')
+
+.PHONY: run build web web-deps test test-go test-web lint bench clean
+
+run: build ## build everything and start on http://localhost:8080 with SQLite in ./data
+	./bin/mockroom serve
+
+build: web ## the web app, then the binary that embeds it
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/mockroom ./cmd/mockroom
+
+web-deps: web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+web: web-deps
+	cd web && npm run build
+
+lint: web-deps ## formatting, vet and the web type check
+	@unformatted=$$(gofmt -l $(GOFILES)); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	cd web && npm run typecheck
+
+test-web: web-deps
+	cd web && npm test
+
+test-go: web ## Go tests (SQLite and PostgreSQL, sandbox, judge, the browser test)
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+test: lint test-web test-go ## everything CI runs
+
+bench: build ## benchmarks; figures go to docs/benchmarks.md
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./sandbox/... ./judge/... ./transport/...
+
+clean:
+	rm -rf bin web/dist/assets
