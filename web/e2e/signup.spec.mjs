@@ -70,7 +70,12 @@ try {
 
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`)
+    // Chrome logs every 4xx as "Failed to load resource"; the anonymous session
+    // check is a 401 by contract. Server failures are caught by status below.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console error: ${msg.text()}`)
+  })
+  page.on('response', (res) => {
+    if (res.status() >= 500) problems.push(`server error: ${res.status()} ${res.request().method()} ${res.url()}`)
   })
   // Nothing may load from another host: no CDN, no web fonts, no trackers.
   page.on('request', (req) => {

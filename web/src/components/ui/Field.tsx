@@ -4,6 +4,7 @@ export const inputClass =
   'block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ' +
   'placeholder:text-zinc-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 ' +
   'aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/30 ' +
+  'disabled:cursor-not-allowed disabled:bg-zinc-100 disabled:text-zinc-600 dark:disabled:bg-zinc-800/60 dark:disabled:text-zinc-400 ' +
   'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
