@@ -79,6 +79,19 @@ describe('ProblemsPage', () => {
     await waitFor(() => expect(screen.getAllByTestId('problem-row')).toHaveLength(1))
   })
 
+  it('keeps typing intact across a debounced pause', async () => {
+    library()
+    renderAt('/problems', routes)
+    const user = userEvent.setup()
+    const box = await screen.findByRole('searchbox', { name: 'Search problems' })
+    await user.type(box, 'two ')
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/problems?q=two'))
+    await new Promise((r) => setTimeout(r, 50))
+    await user.type(box, 'sum')
+    expect(box).toHaveValue('two sum')
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/problems?q=two+sum'))
+  })
+
   it('offers to clear filters when nothing matches', async () => {
     library()
     renderAt('/problems?q=zzz', routes)
@@ -87,6 +100,8 @@ describe('ProblemsPage', () => {
     await act(() => user.click(screen.getByRole('button', { name: 'Clear filters' })))
     await waitFor(() => expect(screen.getAllByTestId('problem-row')).toHaveLength(3))
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/problems$/)
+    // The box follows the URL when it changes underneath it, as Back does.
+    expect(screen.getByRole('searchbox', { name: 'Search problems' })).toHaveValue('')
   })
 
   it('says what to do when the server fails', async () => {

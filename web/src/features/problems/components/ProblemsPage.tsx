@@ -37,7 +37,8 @@ export function ProblemsPage() {
   // typing replaces the history entry so Back skips each keystroke.
   const [q, setQ] = useState(filters.q)
   const searchRef = useRef<HTMLInputElement>(null)
-  useEffect(() => setQ(filters.q), [filters.q])
+  // Follow the URL (Back, a shared link) without eating a trailing space mid-typing.
+  useEffect(() => setQ((cur) => (cur.trim() === filters.q.trim() ? cur : filters.q)), [filters.q])
   useEffect(() => {
     if (q.trim() === filters.q.trim()) return
     const t = setTimeout(() => apply({ q }, true), SEARCH_DEBOUNCE_MS)
