@@ -1,0 +1,225 @@
+// Package postgres is the production storage engine: PostgreSQL through pgx
+// (database/sql with the pgx stdlib driver), with row-level security as a
+// second wall behind the Go code's owner filters.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/problem"
+	"github.com/mockroom/mockroom/storage/sqlcore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// AppRole is the role a user request runs as. The migrations create it.
+const AppRole = "mockroom_app"
+
+// DB implements every storage port on PostgreSQL.
+type DB struct {
+	*sqlcore.Core
+	pool *sql.DB
+}
+
+var (
+	_ account.Store   = (*DB)(nil)
+	_ billing.Ledger  = (*DB)(nil)
+	_ problem.Store   = (*DB)(nil)
+	_ interview.Store = (*DB)(nil)
+)
+
+func badURL(err error) error {
+	// pgx's parse errors do not echo the password, but ours stays generic
+	// anyway; the cause is kept for the logs.
+	e := mockroom.Errorf(mockroom.KindInvalid, "invalid_config",
+		"DATABASE_URL is not a valid PostgreSQL URL; expected postgres://user:password@host:5432/dbname?sslmode=...")
+	e.Err = err
+	return e
+}
+
+func connect(ctx context.Context, databaseURL string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(databaseURL)
+	if err != nil {
+		return nil, badURL(err)
+	}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	db.SetConnMaxLifetime(time.Hour)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		e := mockroom.Errorf(mockroom.KindUnavailable, "database_unavailable", "cannot connect to the database at DATABASE_URL")
+		e.Err = err
+		return nil, e
+	}
+	return db, nil
+}
+
+// Open connects to databaseURL, applies the migrations and returns the store.
+// The URL may carry search_path (e.g. ?search_path=myschema) to use a schema
+// other than public; tests use that to get a fresh schema each.
+func Open(ctx context.Context, databaseURL string, clock mockroom.Clock) (*DB, error) {
+	const op = "postgres.Open"
+	if clock == nil {
+		clock = mockroom.SystemClock{}
+	}
+	pool, err := connect(ctx, databaseURL)
+	if err != nil {
+		return nil, mockroom.Wrap(op, err)
+	}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, mockroom.Wrap(op, err)
+	}
+	return &DB{
+		Core: &sqlcore.Core{D: dialect{}, Reader: pool, Writer: pool, Clock: clock, Scope: scope},
+		pool: pool,
+	}, nil
+}
+
+// Migrate applies the migrations to databaseURL and returns; `mockroom
+// migrate` calls it (Open migrates too). Concurrent callers are serialised
+// by an advisory lock, so several instances may start at once.
+func Migrate(ctx context.Context, databaseURL string) error {
+	const op = "postgres.Migrate"
+	pool, err := connect(ctx, databaseURL)
+	if err != nil {
+		return mockroom.Wrap(op, err)
+	}
+	defer pool.Close()
+	return mockroom.Wrap(op, migrate(ctx, pool))
+}
+
+func provider(db *sql.DB, locked bool) (*goose.Provider, error) {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	if locked {
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	return goose.NewProvider(goose.DialectPostgres, db, sub, opts...)
+}
+
+func migrate(ctx context.Context, db *sql.DB) error {
+	p, err := provider(db, true)
+	if err != nil {
+		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("applying migrations: %w", err)
+	}
+	return nil
+}
+
+// scope confines a signed-in user's transaction to their own rows: the
+// role switch makes the policies apply (the owner bypasses them) and the
+// setting tells the policies who the user is. Both are transaction-local,
+// so a pooled connection carries nothing into the next request.
+func scope(ctx context.Context, tx *sql.Tx) error {
+	a := mockroom.ActorFrom(ctx)
+	if a.Role != mockroom.RoleUser {
+		return nil
+	}
+	uid := strings.ToLower(a.UserID)
+	if !mockroom.ValidID(uid) {
+		uid = "" // the policies then match no row
+	}
+	if _, err := tx.ExecContext(ctx, "SET LOCAL ROLE "+AppRole); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "SELECT set_config('mockroom.user_id', $1, true)", uid)
+	return err
+}
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.pool.Close() }
+
+// Ping checks the server answers.
+func (db *DB) Ping(ctx context.Context) error {
+	return mockroom.Wrap("postgres.Ping", db.pool.PingContext(ctx))
+}
+
+// MigrationsApplied reports whether the schema is at the latest migration.
+func (db *DB) MigrationsApplied(ctx context.Context) (bool, error) {
+	p, err := provider(db.pool, false)
+	if err != nil {
+		return false, mockroom.Wrap("postgres.MigrationsApplied", err)
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, mockroom.Wrap("postgres.MigrationsApplied", err)
+	}
+	return !pending, nil
+}
+
+type dialect struct{}
+
+func (dialect) Rebind(q string) string { return sqlcore.RebindDollar(q) }
+
+func (dialect) Time(t time.Time) any { return sqlcore.TS(t) }
+
+func (dialect) Array(a []string) any {
+	if a == nil {
+		return []string{}
+	}
+	return a
+}
+
+func (dialect) JSON(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	return string(b)
+}
+
+func (dialect) ArrayHasFold(col string) string {
+	return `EXISTS (SELECT 1 FROM unnest(` + col + `) AS e(v) WHERE lower(e.v) = ?)`
+}
+
+// LockRow locks the profile row so concurrent ledger writes for one user
+// queue behind each other.
+func (dialect) LockRow() string { return " FOR UPDATE" }
+
+func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return sqlcore.ErrOther, ""
+	}
+	detail := pe.ConstraintName + " " + pe.TableName + " " + pe.Message
+	switch pe.Code {
+	case "23505":
+		return sqlcore.ErrUnique, detail
+	case "23503":
+		return sqlcore.ErrForeignKey, detail
+	case "23514", "23502", "22P02", "22007", "22008", "22023", "22003", "22001":
+		return sqlcore.ErrCheck, detail
+	case "42501":
+		return sqlcore.ErrDenied, detail
+	}
+	return sqlcore.ErrOther, detail
+}
