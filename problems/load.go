@@ -1,0 +1,301 @@
+package problems
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
+)
+
+// Entry is one loaded problem: what goes into the store, and the files only
+// verification needs.
+type Entry struct {
+	Problem  problem.Problem
+	Tests    []problem.TestCase
+	Solution problem.Solution
+	Brute    map[string]string // language → code
+	Large    []bool            // per test: marked "large"
+	Names    []string          // per test
+	Spec     *judge.Spec
+}
+
+// Library is every problem of a tree, by slug.
+type Library struct {
+	Entries []*Entry // ordered by slug
+	bySlug  map[string]*Entry
+}
+
+// Get returns the problem with slug.
+func (l *Library) Get(slug string) (*Entry, bool) {
+	e, ok := l.bySlug[slug]
+	return e, ok
+}
+
+// AllTests makes the library a judge.TestSource: a problem's ID is its slug
+// until the store gives it another.
+func (l *Library) AllTests(_ context.Context, id string) ([]problem.TestCase, error) {
+	for _, e := range l.Entries {
+		if e.Problem.ID == id || e.Problem.Slug == id {
+			return e.Tests, nil
+		}
+	}
+	return nil, mockroom.NotFound("problem")
+}
+
+type fileProblem struct {
+	Title           string          `json:"title"`
+	Difficulty      string          `json:"difficulty"`
+	Categories      []string        `json:"categories"`
+	Companies       []string        `json:"companies"`
+	Hints           []string        `json:"hints"`
+	TimeComplexity  string          `json:"time_complexity"`
+	SpaceComplexity string          `json:"space_complexity"`
+	Signature       judge.Signature `json:"signature"`
+	Checker         string          `json:"checker"`
+	FloatTolerance  float64         `json:"float_tolerance"`
+	TimeLimitMS     int             `json:"time_limit_ms"`
+}
+
+type fileTest struct {
+	Name        string          `json:"name"`
+	Input       json.RawMessage `json:"input"`
+	Output      json.RawMessage `json:"output"`
+	Example     bool            `json:"example"`
+	Explanation string          `json:"explanation"`
+	Large       bool            `json:"large"`
+}
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// MaxTestsBytes bounds one tests.json.
+const MaxTestsBytes = 300 << 10
+
+// Load reads and validates every problem folder of fsys. Errors name the file
+// and the field. Starter code is generated for langs.
+func Load(fsys fs.FS, langs []string) (*Library, error) {
+	dirs, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	lib := &Library{bySlug: map[string]*Entry{}}
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		e, err := loadOne(fsys, d.Name(), langs)
+		if err != nil {
+			return nil, err
+		}
+		lib.Entries = append(lib.Entries, e)
+		lib.bySlug[e.Problem.Slug] = e
+	}
+	sort.Slice(lib.Entries, func(i, j int) bool { return lib.Entries[i].Problem.Slug < lib.Entries[j].Problem.Slug })
+	return lib, nil
+}
+
+// LoadEmbedded loads the library compiled into the binary.
+func LoadEmbedded(langs []string) (*Library, error) { return Load(FS, langs) }
+
+func strictDecode(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return fmt.Errorf("trailing data after the JSON value")
+	}
+	return nil
+}
+
+func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
+	bad := func(file, format string, args ...any) error {
+		return mockroom.Errorf(mockroom.KindInvalid, "bad_problem", "%s/%s: %s", slug, file, fmt.Sprintf(format, args...))
+	}
+	if !slugRe.MatchString(slug) {
+		return nil, bad("", "the folder name is not a slug (lower-case letters, digits, dashes)")
+	}
+	raw, err := fs.ReadFile(fsys, path.Join(slug, "problem.json"))
+	if err != nil {
+		return nil, bad("problem.json", "missing")
+	}
+	var fp fileProblem
+	if err := strictDecode(raw, &fp); err != nil {
+		return nil, bad("problem.json", "%v", err)
+	}
+	switch {
+	case strings.TrimSpace(fp.Title) == "":
+		return nil, bad("problem.json", "title: required")
+	case !slices.Contains(problem.Difficulties, fp.Difficulty):
+		return nil, bad("problem.json", "difficulty: %q is not easy, medium or hard", fp.Difficulty)
+	case len(fp.Categories) == 0:
+		return nil, bad("problem.json", "categories: at least one")
+	case len(fp.Hints) == 0 || len(fp.Hints) > 5:
+		return nil, bad("problem.json", "hints: want 1 to 5, got %d", len(fp.Hints))
+	case fp.TimeComplexity == "" || fp.SpaceComplexity == "":
+		return nil, bad("problem.json", "time_complexity and space_complexity: required")
+	}
+	spec := &judge.Spec{Signature: fp.Signature, Checker: fp.Checker, FloatTolerance: fp.FloatTolerance, TimeLimitMS: fp.TimeLimitMS}
+	if err := spec.Validate(); err != nil {
+		return nil, bad("problem.json", "%s", mockroom.AsError(err).Message)
+	}
+	if spec.Checker == judge.CheckCustom {
+		if _, ok := judge.CustomChecker(slug); !ok {
+			return nil, bad("problem.json", "checker: custom, but judge has no checker registered for %q", slug)
+		}
+	}
+	stmt, err := fs.ReadFile(fsys, path.Join(slug, "statement.md"))
+	if err != nil || len(bytes.TrimSpace(stmt)) == 0 {
+		return nil, bad("statement.md", "missing or empty")
+	}
+
+	raw, err = fs.ReadFile(fsys, path.Join(slug, "tests.json"))
+	if err != nil {
+		return nil, bad("tests.json", "missing")
+	}
+	if len(raw) > MaxTestsBytes {
+		return nil, bad("tests.json", "%d bytes, over the %d limit", len(raw), MaxTestsBytes)
+	}
+	var fts []fileTest
+	if err := strictDecode(raw, &fts); err != nil {
+		return nil, bad("tests.json", "%v", err)
+	}
+	e := &Entry{Spec: spec, Brute: map[string]string{}}
+	names := map[string]bool{}
+	examples, hidden, large := 0, 0, 0
+	for i, ft := range fts {
+		where := fmt.Sprintf("test %d (%q)", i+1, ft.Name)
+		if strings.TrimSpace(ft.Name) == "" {
+			return nil, bad("tests.json", "test %d: name: required", i+1)
+		}
+		if names[ft.Name] {
+			return nil, bad("tests.json", "%s: name: used twice", where)
+		}
+		names[ft.Name] = true
+		in, err := checkInput(spec, ft.Input)
+		if err != nil {
+			return nil, bad("tests.json", "%s: input: %v", where, err)
+		}
+		if len(ft.Output) == 0 {
+			return nil, bad("tests.json", "%s: output: required", where)
+		}
+		if err := judge.CheckValue(judge.MustType(spec.Signature.Returns), ft.Output); err != nil {
+			return nil, bad("tests.json", "%s: output: %v", where, err)
+		}
+		if ft.Example {
+			examples++
+			if ft.Large {
+				return nil, bad("tests.json", "%s: a large test must be hidden, not an example", where)
+			}
+		} else {
+			hidden++
+			if ft.Explanation != "" {
+				return nil, bad("tests.json", "%s: explanation: only examples have one", where)
+			}
+		}
+		if ft.Large {
+			large++
+		}
+		var out bytes.Buffer
+		json.Compact(&out, ft.Output)
+		e.Tests = append(e.Tests, problem.TestCase{Input: in, ExpectedOutput: out.Bytes(), IsExample: ft.Example, IsHidden: !ft.Example,
+			Explanation: ft.Explanation, OrderIndex: i})
+		e.Large = append(e.Large, ft.Large)
+		e.Names = append(e.Names, ft.Name)
+	}
+	switch {
+	case examples < 2 || examples > 5:
+		return nil, bad("tests.json", "want 2 to 5 examples (\"example\": true), got %d", examples)
+	case hidden < 8:
+		return nil, bad("tests.json", "want at least 8 hidden tests, got %d", hidden)
+	case large < 1:
+		return nil, bad("tests.json", "want at least one test marked \"large\": true")
+	}
+
+	e.Solution = problem.Solution{Code: map[string]string{}}
+	for _, lang := range judge.Languages {
+		name := judge.SolutionFiles[lang]
+		if b, err := fs.ReadFile(fsys, path.Join(slug, "solutions", name)); err == nil {
+			e.Solution.Code[lang] = string(b)
+		} else {
+			return nil, bad("solutions/"+name, "missing: every language needs a reference solution")
+		}
+		if b, err := fs.ReadFile(fsys, path.Join(slug, "brute", name)); err == nil {
+			e.Brute[lang] = string(b)
+		}
+	}
+	specJSON, _ := json.Marshal(spec)
+	e.Problem = problem.Problem{
+		ID: slug, Slug: slug, Title: fp.Title, Description: string(stmt), Difficulty: fp.Difficulty,
+		Categories: fp.Categories, Companies: nonNil(fp.Companies), Hints: fp.Hints,
+		StarterCode: judge.StarterCode(spec, langs), HasSolution: true,
+		TimeComplexity: fp.TimeComplexity, SpaceComplexity: fp.SpaceComplexity, Spec: specJSON,
+	}
+	return e, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// checkInput checks a test's input object against the signature and returns
+// it compacted.
+func checkInput(spec *judge.Spec, raw json.RawMessage) (json.RawMessage, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
+		return nil, fmt.Errorf("want an object of the parameters")
+	}
+	for _, p := range spec.Signature.Params {
+		v, ok := obj[p.Name]
+		if !ok {
+			return nil, fmt.Errorf("missing parameter %q", p.Name)
+		}
+		if err := judge.CheckValue(judge.MustType(p.Type), v); err != nil {
+			return nil, fmt.Errorf("%s: %v", p.Name, err)
+		}
+	}
+	for k := range obj {
+		if !slices.ContainsFunc(spec.Signature.Params, func(p judge.Param) bool { return p.Name == k }) {
+			return nil, fmt.Errorf("unknown parameter %q", k)
+		}
+	}
+	var out bytes.Buffer
+	json.Compact(&out, raw)
+	return out.Bytes(), nil
+}
+
+// Sync loads the embedded library and upserts it into store at start, with
+// starter code for every language the judge knows.
+func Sync(ctx context.Context, store problem.Store) error {
+	lib, err := LoadEmbedded(judge.Languages)
+	if err != nil {
+		return mockroom.Wrap("problems.Sync", err)
+	}
+	return SyncLibrary(ctx, store, lib)
+}
+
+// SyncLibrary upserts every problem of lib into store, with its tests and
+// reference solutions. It is idempotent: the store upserts by slug.
+func SyncLibrary(ctx context.Context, store problem.Store, lib *Library) error {
+	for _, e := range lib.Entries {
+		p := e.Problem // the store sets ID on its copy
+		sol := e.Solution
+		if err := store.UpsertProblem(mockroom.AsService(ctx), &p, e.Tests, &sol); err != nil {
+			return mockroom.Wrap("problems.Sync "+e.Problem.Slug, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,176 @@
+package problems
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/mockroom/mockroom/judge"
+)
+
+// Check is one verification of one problem in one language.
+type Check struct {
+	Slug     string
+	Language string
+	What     string // "solution", "starter", "brute"
+	OK       bool
+	Status   judge.Verdict
+	Passed   int
+	Total    int
+	MaxMS    float64 // slowest test
+	Detail   string  // why it failed
+}
+
+// Verify proves the problems with these slugs (all when empty) right in every
+// language the judge offers: the reference solution passes every test, the
+// starter code does not, and the brute force (if any) runs out of time on a
+// large test. It runs up to workers problems at once.
+func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []string, workers int) ([]Check, error) {
+	var entries []*Entry
+	if len(slugs) == 0 {
+		entries = lib.Entries
+	}
+	for _, s := range slugs {
+		e, ok := lib.Get(s)
+		if !ok {
+			return nil, fmt.Errorf("no problem %q", s)
+		}
+		entries = append(entries, e)
+	}
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		e          *Entry
+		lang, what string
+		code       string
+	}
+	var jobs []job
+	for _, e := range entries {
+		for _, lang := range svc.Languages() {
+			jobs = append(jobs, job{e, lang, "solution", e.Solution.Code[lang]})
+			jobs = append(jobs, job{e, lang, "starter", e.Problem.StarterCode[lang]})
+			if code, ok := e.Brute[lang]; ok {
+				jobs = append(jobs, job{e, lang, "brute", code})
+			}
+		}
+	}
+	out := make([]Check, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				out[i] = verifyOne(ctx, svc, j.e, j.lang, j.what, j.code)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, ctx.Err()
+}
+
+func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, code string) Check {
+	c := Check{Slug: e.Problem.Slug, Language: lang, What: what}
+	if strings.TrimSpace(code) == "" {
+		c.Detail = "no code"
+		return c
+	}
+	rep, err := svc.ExecuteAll(ctx, judge.Request{Problem: &e.Problem, Language: lang, Code: code, Mode: judge.ModeSubmit})
+	if err != nil {
+		c.Detail = err.Error()
+		return c
+	}
+	c.Status, c.Passed, c.Total, c.MaxMS = rep.Status, rep.Passed, rep.Total, rep.RuntimeMS
+	firstBad := -1
+	for i, t := range rep.Tests {
+		if t.Verdict != judge.Accepted && firstBad < 0 {
+			firstBad = i
+		}
+	}
+	describe := func() string {
+		if rep.CompileError != nil {
+			return "compile error: " + rep.CompileError.Message
+		}
+		if rep.Error != "" {
+			return rep.Error
+		}
+		if firstBad >= 0 {
+			t := rep.Tests[firstBad]
+			s := fmt.Sprintf("%s on %q", t.Verdict, e.Names[firstBad])
+			if t.Verdict == judge.WrongAnswer {
+				s += fmt.Sprintf(": expected %s, got %s", clip(string(t.Expected)), clip(string(t.Got)))
+			}
+			if t.Error != "" {
+				s += ": " + t.Error
+			}
+			return s
+		}
+		return ""
+	}
+	switch what {
+	case "solution":
+		c.OK = rep.Status == judge.Accepted
+		c.Detail = describe()
+		limit := float64(e.Spec.TimeLimitMS)
+		if c.OK && c.MaxMS > limit/2 {
+			c.Detail = fmt.Sprintf("slow: %.0f ms of a %.0f ms limit", c.MaxMS, limit)
+		}
+	case "starter":
+		c.OK = rep.Status != judge.Accepted
+		if !c.OK {
+			c.Detail = "the starter code passes every test"
+		}
+	case "brute":
+		c.OK = rep.Status == judge.TimeLimit && firstBad >= 0 && e.Large[firstBad]
+		if !c.OK {
+			c.Detail = "want a time limit on a large test, got " + describe()
+			if rep.Status == judge.Accepted {
+				c.Detail = "the brute force passes: make the large tests larger"
+			}
+		}
+	}
+	return c
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}
+
+// PrintTable writes the checks as a table, failures marked, and reports
+// whether all passed.
+func PrintTable(w io.Writer, checks []Check) bool {
+	checks = slices.Clone(checks)
+	sort.SliceStable(checks, func(i, j int) bool {
+		if checks[i].Slug != checks[j].Slug {
+			return checks[i].Slug < checks[j].Slug
+		}
+		return checks[i].Language < checks[j].Language
+	})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PROBLEM\tLANGUAGE\tCHECK\tRESULT\tSTATUS\tPASSED\tMAX MS\tDETAIL")
+	ok := true
+	for _, c := range checks {
+		res := "ok"
+		if !c.OK {
+			res, ok = "FAIL", false
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\t%.0f\t%s\n", c.Slug, c.Language, c.What, res, c.Status, c.Passed, c.Total, c.MaxMS, c.Detail)
+	}
+	tw.Flush()
+	return ok
+}
