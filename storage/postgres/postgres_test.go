@@ -1,0 +1,315 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/internal/testenv"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/problem"
+	"github.com/mockroom/mockroom/storage"
+	"github.com/mockroom/mockroom/storage/postgres"
+	"github.com/mockroom/mockroom/storage/storagetest"
+)
+
+// freshSchema creates an empty schema and returns a URL whose connections
+// use it, so that parallel test runs never see each other's tables. The
+// schema is dropped when t ends.
+func freshSchema(t *testing.T) string {
+	t.Helper()
+	base := testenv.NeedPostgres(t)
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	schema := "t_" + hex.EncodeToString(b)
+	admin := adminDB(t, base)
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
+			t.Errorf("dropping %s: %v", schema, err)
+		}
+		admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func adminDB(t *testing.T, dsn string) *sql.DB {
+	t.Helper()
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stdlib.OpenDB(*cfg)
+}
+
+func open(t *testing.T) *postgres.DB {
+	t.Helper()
+	db, err := postgres.Open(context.Background(), freshSchema(t), mockroom.SystemClock{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestConformance(t *testing.T) {
+	storagetest.Run(t, func(t *testing.T) storage.DB { return open(t) })
+}
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshSchema(t)
+	for range 2 {
+		if err := postgres.Migrate(ctx, dsn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := postgres.Open(ctx, dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if ok, err := db.MigrationsApplied(ctx); err != nil || !ok {
+		t.Fatalf("MigrationsApplied = %v, %v", ok, err)
+	}
+}
+
+func TestRoleSwitch(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		app  bool
+	}{
+		{"anonymous", ctx, false},
+		{"service", mockroom.AsService(ctx), false},
+		{"user", mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: mockroom.NewID()}), true},
+		{"admin user", mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: mockroom.NewID(), IsAdmin: true}), true},
+	} {
+		role, err := db.CurrentRole(tc.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (role == postgres.AppRole) != tc.app {
+			t.Errorf("%s runs as %q", tc.name, role)
+		}
+	}
+	// The switch is transaction-local: the pooled connection is back to the
+	// owner for the next request.
+	if role, _ := db.CurrentRole(ctx); role == postgres.AppRole {
+		t.Fatal("role leaked into the next transaction")
+	}
+}
+
+// With no Go-level filter at all, a user's statements see only their own
+// rows, visible example tests and no solutions.
+func TestRowLevelSecurity(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	svc := mockroom.AsService(ctx)
+
+	p := &problem.Problem{Slug: "two-sum", Title: "Two Sum", Description: "d", Difficulty: "easy"}
+	tests := []problem.TestCase{
+		{Input: json.RawMessage(`{}`), ExpectedOutput: json.RawMessage(`1`), IsExample: true, IsHidden: false},
+		{Input: json.RawMessage(`{}`), ExpectedOutput: json.RawMessage(`2`), IsExample: false, IsHidden: true},
+		{Input: json.RawMessage(`{}`), ExpectedOutput: json.RawMessage(`3`), IsExample: true, IsHidden: true},
+		{Input: json.RawMessage(`{}`), ExpectedOutput: json.RawMessage(`4`), IsExample: false, IsHidden: false},
+	}
+	if err := db.UpsertProblem(svc, p, tests, &problem.Solution{Code: map[string]string{"python": "secret"}}); err != nil {
+		t.Fatal(err)
+	}
+
+	users := map[string]*account.User{}
+	sessions := map[string]string{}
+	for _, name := range []string{"a", "b"} {
+		u := &account.User{Email: name + "@example.com"}
+		if err := db.CreateUser(ctx, u, &account.Profile{}, 3); err != nil {
+			t.Fatal(err)
+		}
+		users[name] = u
+		s := &interview.Session{UserID: u.ID, ProblemID: p.ID}
+		if err := db.CreateSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		sessions[name] = s.ID
+		if _, err := db.AddCredits(ctx, u.ID, 2, billing.TxPurchase, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CreateAuthSession(ctx, &account.AuthSession{TokenHash: "tok-" + name, UserID: u.ID, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Transcripts and snapshots have no Go API yet: write them as the owner.
+	raw := adminDB(t, testenv.PostgresURL())
+	defer raw.Close()
+	for _, sid := range sessions {
+		for _, q := range []string{
+			"INSERT INTO %s.transcripts (session_id, speaker, content, timestamp_ms) VALUES ($1, 'candidate', 'hi', 1)",
+			"INSERT INTO %s.code_snapshots (session_id, code, language, timestamp_ms) VALUES ($1, 'x', 'python', 1)",
+			"INSERT INTO %s.evaluations (session_id, overall_score) VALUES ($1, 50)",
+			"INSERT INTO %s.payments (user_id, stripe_payment_intent_id, amount_cents, credits_purchased) SELECT user_id, 'pi_' || id, 100, 1 FROM %s.sessions WHERE id = $1",
+			"INSERT INTO %s.subscriptions (user_id, stripe_subscription_id, stripe_customer_id, tier, current_period_start, current_period_end) SELECT user_id, 'sub_' || id, 'cus', 'pro', now(), now() FROM %s.sessions WHERE id = $1",
+		} {
+			if _, err := raw.Exec(strings.ReplaceAll(q, "%s", schemaOf(t, db)), sid); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	a, b := users["a"], users["b"]
+	for _, tc := range []struct {
+		query string
+		args  []any
+		want  int
+	}{
+		{"SELECT * FROM users", nil, 1},
+		{"SELECT * FROM users WHERE id = $1", []any{b.ID}, 0},
+		{"SELECT * FROM profiles", nil, 1},
+		{"SELECT * FROM profiles WHERE id = $1", []any{b.ID}, 0},
+		{"SELECT * FROM sessions", nil, 1},
+		{"SELECT * FROM sessions WHERE user_id = $1", []any{b.ID}, 0},
+		{"SELECT * FROM credit_transactions", nil, 2},
+		{"SELECT * FROM credit_transactions WHERE user_id = $1", []any{b.ID}, 0},
+		{"SELECT * FROM transcripts", nil, 1},
+		{"SELECT * FROM transcripts WHERE session_id = $1", []any{sessions["b"]}, 0},
+		{"SELECT * FROM code_snapshots", nil, 1},
+		{"SELECT * FROM code_snapshots WHERE session_id = $1", []any{sessions["b"]}, 0},
+		{"SELECT * FROM evaluations", nil, 1},
+		{"SELECT * FROM payments", nil, 1},
+		{"SELECT * FROM subscriptions", nil, 1},
+		{"SELECT * FROM auth_sessions", nil, 1},
+		{"SELECT * FROM problems", nil, 1},
+		{"SELECT * FROM test_cases", nil, 1},
+		{"SELECT * FROM test_cases WHERE is_hidden", nil, 0},
+		{"SELECT * FROM problem_solutions", nil, 0},
+		// Writes that would touch b's rows match nothing.
+		{"UPDATE profiles SET full_name = 'pwned' WHERE id = $1 RETURNING id", []any{b.ID}, 0},
+		{"UPDATE sessions SET status = 'abandoned' WHERE user_id = $1 RETURNING id", []any{b.ID}, 0},
+		{"DELETE FROM auth_sessions WHERE user_id = $1 RETURNING token_hash", []any{b.ID}, 0},
+		{"DELETE FROM transcripts WHERE session_id = $1 RETURNING id", []any{sessions["b"]}, 0},
+	} {
+		n, err := db.QueryAsUser(ctx, a.ID, tc.query, tc.args...)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		if n != tc.want {
+			t.Errorf("as a, %s: %d rows, want %d", tc.query, n, tc.want)
+		}
+	}
+
+	// Inserting rows for someone else, or touching what users never write,
+	// is refused by the database.
+	for _, q := range []struct {
+		query string
+		args  []any
+	}{
+		{"INSERT INTO credit_transactions (user_id, seq, amount, transaction_type, balance_after) VALUES ($1, 99, 100, 'bonus', 100)", []any{b.ID}},
+		{"INSERT INTO sessions (user_id, problem_id) VALUES ($1, $2)", []any{b.ID, p.ID}},
+		{"UPDATE credit_transactions SET balance_after = 1000", nil},
+		{"UPDATE test_cases SET is_hidden = false", nil},
+		{"SELECT * FROM audit_log", nil},
+		{"INSERT INTO problems (slug, title, description, difficulty) VALUES ('x', 'x', 'x', 'easy')", nil},
+	} {
+		if _, err := db.QueryAsUser(ctx, a.ID, q.query, q.args...); err == nil {
+			t.Errorf("as a, %s: allowed", q.query)
+		}
+	}
+
+	// An unknown or empty user id sees nothing private.
+	for _, uid := range []string{"", "not-a-uuid", mockroom.NewID()} {
+		for _, q := range []string{"SELECT * FROM users", "SELECT * FROM sessions", "SELECT * FROM credit_transactions"} {
+			if n, err := db.QueryAsUser(ctx, uid, q); err != nil || n != 0 {
+				t.Errorf("user %q, %s: %d rows, %v", uid, q, n, err)
+			}
+		}
+	}
+
+	// The port methods under a user context are confined too: the wall works
+	// even where a method has no owner filter of its own.
+	actx := mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: a.ID})
+	all, err := db.AllTests(actx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 1 || all[0].IsHidden {
+		t.Fatalf("AllTests as a user = %+v, want only the visible example", all)
+	}
+	if _, err := db.Solution(actx, p.ID); !mockroom.IsKind(err, mockroom.KindNotFound) {
+		t.Fatalf("Solution as a user: %v, want not found", err)
+	}
+	if all, _ := db.AllTests(svc, p.ID); len(all) != 4 {
+		t.Fatalf("AllTests on the service path = %d, want 4", len(all))
+	}
+	if _, err := db.Solution(svc, p.ID); err != nil {
+		t.Fatalf("Solution on the service path: %v", err)
+	}
+	// A user's own writes still work under RLS.
+	if _, err := db.AddCredits(actx, a.ID, -1, billing.TxUsage, sessions["a"], ""); err != nil {
+		t.Fatalf("AddCredits as the user: %v", err)
+	}
+	if prof, err := db.UpdateProfile(actx, a.ID, account.ProfileUpdate{ExperienceLevel: ptr("mid")}); err != nil || prof.ExperienceLevel != "mid" {
+		t.Fatalf("UpdateProfile as the user: %+v, %v", prof, err)
+	}
+	if err := db.UpsertProblem(actx, &problem.Problem{Slug: "evil", Title: "e", Description: "e", Difficulty: "easy"}, nil, nil); !mockroom.IsKind(err, mockroom.KindForbidden) {
+		t.Fatalf("UpsertProblem as a user: %v, want forbidden", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func schemaOf(t *testing.T, db *postgres.DB) string {
+	t.Helper()
+	var s string
+	if err := db.Reader.QueryRow("SELECT current_schema()").Scan(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestBadURL(t *testing.T) {
+	ctx := context.Background()
+	for _, dsn := range []string{
+		"postgres://user:secret@host:notaport/db",
+		"postgres://user:secret@%zz/db",
+	} {
+		_, err := postgres.Open(ctx, dsn, nil)
+		if !mockroom.IsKind(err, mockroom.KindInvalid) {
+			t.Errorf("Open(%q) = %v, want invalid", dsn, err)
+			continue
+		}
+		msg := mockroom.AsError(err).Message
+		if !strings.Contains(msg, "DATABASE_URL") || strings.Contains(msg, "secret") {
+			t.Errorf("message %q: must name DATABASE_URL and not echo the password", msg)
+		}
+	}
+	// Nothing listens on port 1: unavailable, named, no password.
+	_, err := postgres.Open(ctx, "postgres://user:secret@127.0.0.1:1/db?connect_timeout=2", nil)
+	if !mockroom.IsKind(err, mockroom.KindUnavailable) || !strings.Contains(mockroom.AsError(err).Message, "DATABASE_URL") ||
+		strings.Contains(mockroom.AsError(err).Message, "secret") {
+		t.Errorf("Open(unreachable) = %v", err)
+	}
+}
