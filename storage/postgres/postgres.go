@@ -201,6 +201,8 @@ func (dialect) ArrayHasFold(col string) string {
 	return `EXISTS (SELECT 1 FROM unnest(` + col + `) AS e(v) WHERE lower(e.v) = ?)`
 }
 
+func (dialect) Bytewise(expr string) string { return expr + ` COLLATE "C"` }
+
 // LockRow locks the profile row so concurrent ledger writes for one user
 // queue behind each other.
 func (dialect) LockRow() string { return " FOR UPDATE" }

@@ -36,6 +36,9 @@ type Dialect interface {
 	// has an element equal, ignoring case, to the one '?' argument, which the
 	// caller passes lower-cased.
 	ArrayHasFold(col string) string
+	// Bytewise makes a text expression sort by bytes, so that both engines
+	// order listings identically whatever the database's collation.
+	Bytewise(expr string) string
 	// LockRow is appended to a SELECT that must lock the row it reads until
 	// the transaction ends ("" where the transaction already serialises writers).
 	LockRow() string

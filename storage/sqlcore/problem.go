@@ -177,7 +177,11 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-const byDifficulty = ` ORDER BY CASE difficulty WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, title, id`
+// byDifficulty orders easy, medium, hard, then by title ignoring case.
+func (c *Core) byDifficulty() string {
+	return ` ORDER BY CASE difficulty WHEN 'easy' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, ` +
+		c.D.Bytewise("lower(title)") + `, ` + c.D.Bytewise("title") + `, id`
+}
 
 // ListProblems pages through the library (page 1-based, limit 20 by default,
 // at most 100) and reports the total that match.
@@ -195,7 +199,7 @@ func (c *Core) ListProblems(ctx context.Context, f problem.Filter) ([]problem.Pr
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM problems`+where, args...).Scan(&total); err != nil {
 			return err
 		}
-		rows, err := tx.Query(ctx, `SELECT `+problemCols+` FROM problems`+where+byDifficulty+` LIMIT ? OFFSET ?`,
+		rows, err := tx.Query(ctx, `SELECT `+problemCols+` FROM problems`+where+c.byDifficulty()+` LIMIT ? OFFSET ?`,
 			append(args, limit, (page-1)*limit)...)
 		if err != nil {
 			return err

@@ -210,6 +210,9 @@ func (dialect) ArrayHasFold(col string) string {
 	return `EXISTS (SELECT 1 FROM json_each(` + col + `) WHERE lower(json_each.value) = ?)`
 }
 
+// Bytewise is the identity: SQLite's default collation is BINARY.
+func (dialect) Bytewise(expr string) string { return expr }
+
 // LockRow is empty: the single writer connection with BEGIN IMMEDIATE
 // already serialises every write transaction.
 func (dialect) LockRow() string { return "" }

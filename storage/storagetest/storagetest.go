@@ -584,6 +584,7 @@ func seedLibrary(t *testing.T, db storage.DB) {
 		sampleProblem("lru-cache", "LRU Cache", "medium", []string{"Design", "Hash Table"}, []string{"Google", "Meta"}),
 		sampleProblem("median-two-arrays", "Median of Two Sorted Arrays", "hard", []string{"Array", "Binary Search"}, []string{"Google"}),
 		sampleProblem("percent-100", "100% Coverage", "hard", []string{"Array"}, nil),
+		sampleProblem("k-closest", "k Closest Points", "hard", []string{"String"}, nil),
 	} {
 		must(t, db.UpsertProblem(ctx, p, sampleTests(2), nil))
 	}
@@ -606,7 +607,7 @@ func testProblemListing(t *testing.T, db storage.DB) {
 		want  []string
 		total int
 	}{
-		{"all, difficulty then title", problem.Filter{}, []string{"two-sum", "valid-parens", "add-two-numbers", "lru-cache", "percent-100", "median-two-arrays"}, 6},
+		{"all, difficulty then title ignoring case", problem.Filter{}, []string{"two-sum", "valid-parens", "add-two-numbers", "lru-cache", "percent-100", "k-closest", "median-two-arrays"}, 7},
 		{"difficulty", problem.Filter{Difficulty: "medium"}, []string{"add-two-numbers", "lru-cache"}, 2},
 		{"category ignores case", problem.Filter{Category: "hash table"}, []string{"two-sum", "lru-cache"}, 2},
 		{"category is an element, not a substring", problem.Filter{Category: "Hash"}, []string{}, 0},
@@ -616,10 +617,11 @@ func testProblemListing(t *testing.T, db storage.DB) {
 		{"query percent is literal", problem.Filter{Query: "100%"}, []string{"percent-100"}, 1},
 		{"query underscore is literal", problem.Filter{Query: "_"}, []string{}, 0},
 		{"combined", problem.Filter{Difficulty: "easy", Company: "google", Category: "array"}, []string{"two-sum"}, 1},
-		{"page 2 of 2", problem.Filter{Limit: 2, Page: 2}, []string{"add-two-numbers", "lru-cache"}, 6},
-		{"past the end", problem.Filter{Limit: 4, Page: 3}, []string{}, 6},
-		{"page 0 is page 1", problem.Filter{Limit: 1, Page: 0}, []string{"two-sum"}, 6},
-		{"limit capped at 100", problem.Filter{Limit: 100000}, []string{"two-sum", "valid-parens", "add-two-numbers", "lru-cache", "percent-100", "median-two-arrays"}, 6},
+		{"page 2", problem.Filter{Limit: 2, Page: 2}, []string{"add-two-numbers", "lru-cache"}, 7},
+		{"last page", problem.Filter{Limit: 2, Page: 4}, []string{"median-two-arrays"}, 7},
+		{"past the end", problem.Filter{Limit: 4, Page: 3}, []string{}, 7},
+		{"page 0 is page 1", problem.Filter{Limit: 1, Page: 0}, []string{"two-sum"}, 7},
+		{"limit capped at 100", problem.Filter{Limit: 100000}, []string{"two-sum", "valid-parens", "add-two-numbers", "lru-cache", "percent-100", "k-closest", "median-two-arrays"}, 7},
 		{"no match", problem.Filter{Difficulty: "impossible"}, []string{}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
