@@ -141,7 +141,7 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 		return nil, err
 	}
 	lang := sandbox.Language(req.Language)
-	build, err := s.runner.Compile(ctx, sandbox.Program{Language: lang, Files: files}, sandbox.Limits{})
+	build, err := s.runner.Compile(ctx, sandbox.Program{Language: lang, Files: files}, compileLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -196,6 +196,10 @@ var startup = map[string]time.Duration{
 	"python": 500 * time.Millisecond, "javascript": 500 * time.Millisecond, "typescript": 500 * time.Millisecond,
 	"java": 2 * time.Second, "go": 200 * time.Millisecond, "cpp": 200 * time.Millisecond,
 }
+
+// compileLimits leave the sandbox's CPU budget for compilers but allow a
+// long wall time: g++ on <bits/stdc++.h> crawls when the cores are busy.
+var compileLimits = sandbox.Limits{CPUTime: 15 * time.Second, WallTime: 45 * time.Second}
 
 // runLimits bounds the one process of a submission. The harness stops a
 // single test at the spec's limit (CPU time); the process as a whole gets

@@ -26,11 +26,23 @@ type Check struct {
 	Detail   string  // why it failed
 }
 
+// VerifyOptions tune Verify.
+type VerifyOptions struct {
+	Workers int // checks at once; default 1
+	// Quick skips the starter check of compiled languages, whose empty
+	// bodies cannot pass (Java and Go reject a missing return; C++ returns
+	// garbage), to save their compiles in tests.
+	Quick bool
+}
+
+var compiled = map[string]bool{"java": true, "go": true, "cpp": true}
+
 // Verify proves the problems with these slugs (all when empty) right in every
 // language the judge offers: the reference solution passes every test, the
 // starter code does not, and the brute force (if any) runs out of time on a
-// large test. It runs up to workers problems at once.
-func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []string, workers int) ([]Check, error) {
+// large test. It runs up to workers checks at once.
+func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []string, o VerifyOptions) ([]Check, error) {
+	workers := o.Workers
 	var entries []*Entry
 	if len(slugs) == 0 {
 		entries = lib.Entries
@@ -54,7 +66,9 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 	for _, e := range entries {
 		for _, lang := range svc.Languages() {
 			jobs = append(jobs, job{e, lang, "solution", e.Solution.Code[lang]})
-			jobs = append(jobs, job{e, lang, "starter", e.Problem.StarterCode[lang]})
+			if !o.Quick || !compiled[lang] {
+				jobs = append(jobs, job{e, lang, "starter", e.Problem.StarterCode[lang]})
+			}
 			if code, ok := e.Brute[lang]; ok {
 				jobs = append(jobs, job{e, lang, "brute", code})
 			}
@@ -101,7 +115,11 @@ func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, co
 	}
 	describe := func() string {
 		if rep.CompileError != nil {
-			return "compile error: " + rep.CompileError.Message
+			msg := rep.CompileError.Message
+			if rep.CompileError.Line == 0 && rep.CompileError.Output != "" {
+				msg += " (" + clip(strings.ReplaceAll(rep.CompileError.Output, "\n", " ")) + ")"
+			}
+			return "compile error: " + msg
 		}
 		if rep.Error != "" {
 			return rep.Error
