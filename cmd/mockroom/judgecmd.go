@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problems"
+	"github.com/mockroom/mockroom/sandbox/local"
+)
+
+// newJudge starts the local sandbox and a judge over the embedded library.
+func newJudge(dataDir string, stderr io.Writer) (*judge.Service, *problems.Library, func(), error) {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	r, err := local.New(local.Config{DataDir: filepath.Join(dataDir, "sandbox"), Logger: log})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	langs := make([]string, 0, len(r.Languages()))
+	for _, l := range r.Languages() {
+		langs = append(langs, string(l))
+	}
+	lib, err := problems.LoadEmbedded(langs)
+	if err != nil {
+		r.Close()
+		return nil, nil, nil, err
+	}
+	return judge.NewService(r, lib, log), lib, func() { r.Close() }, nil
+}
+
+// runJudge: mockroom judge --problem SLUG --language LANG [--mode submit|run]
+// [--input JSON] FILE. It prints every test's verdict as JSON, hidden tests
+// in full: it is the problem authors' tool. Non-zero exit unless accepted.
+func runJudge(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("judge", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	slug := fs.String("problem", "", "problem slug (a folder of problems/)")
+	lang := fs.String("language", "", "one of "+strings.Join(judge.Languages, ", "))
+	mode := fs.String("mode", "submit", "submit (every test) or run (the examples)")
+	input := fs.String("input", "", "run mode: a custom input object, e.g. '{\"nums\":[1,2],\"target\":3}'")
+	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: mockroom judge --problem SLUG --language LANG [--mode submit|run] [--input JSON] FILE")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if *slug == "" || *lang == "" || fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	code, err := readSource(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), stderr)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	e, ok := lib.Get(*slug)
+	if !ok {
+		return fmt.Errorf("no problem %q", *slug)
+	}
+	rep, err := svc.ExecuteAll(ctx, judge.Request{Problem: &e.Problem, Language: *lang, Code: code, Mode: judge.Mode(*mode), CustomInput: json.RawMessage(*input)})
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	if rep.Status != judge.Accepted {
+		return fmt.Errorf("verdict: %s (%d/%d passed)", rep.Status, rep.Passed, rep.Total)
+	}
+	return nil
+}
+
+func readSource(name string) (string, error) {
+	var b []byte
+	var err error
+	if name == "-" {
+		b, err = io.ReadAll(io.LimitReader(os.Stdin, judge.MaxCodeBytes+1))
+	} else {
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// runProblems: mockroom problems verify [--workers N] [--quick] [SLUG...].
+func runProblems(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "verify" {
+		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [SLUG...]")
+		return errUsage
+	}
+	fs := flag.NewFlagSet("problems verify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	workers := fs.Int("workers", 2, "checks run at once")
+	quick := fs.Bool("quick", false, "skip the starter-code check of compiled languages")
+	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return errUsage
+	}
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), stderr)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	checks, err := problems.Verify(ctx, svc, lib, fs.Args(), problems.VerifyOptions{Workers: *workers, Quick: *quick})
+	if err != nil {
+		return err
+	}
+	if !problems.PrintTable(stdout, checks) {
+		return fmt.Errorf("verification failed")
+	}
+	fmt.Fprintf(stdout, "\n%d checks passed\n", len(checks))
+	return nil
+}
