@@ -11,12 +11,14 @@ import (
 var Languages = []string{"python", "javascript", "typescript", "java", "go", "cpp"}
 
 // SolutionFiles maps each language to its file name in a problem folder.
+// Go's is solution.go.txt: a .go file there would be a broken package to
+// the go command (go vet ./... and go test ./... would fail on it).
 var SolutionFiles = map[string]string{
 	"python":     "solution.py",
 	"javascript": "solution.js",
 	"typescript": "solution.ts",
 	"java":       "Solution.java",
-	"go":         "solution.go",
+	"go":         "solution.go.txt",
 	"cpp":        "solution.cpp",
 }
 

@@ -222,6 +222,11 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		return nil, bad("tests.json", "want at least one test marked \"large\": true")
 	}
 
+	for _, dir := range []string{"solutions", "brute"} {
+		if _, err := fs.Stat(fsys, path.Join(slug, dir, "solution.go")); err == nil {
+			return nil, bad(dir+"/solution.go", "name it solution.go.txt: a .go file breaks go vet ./... and go test ./...")
+		}
+	}
 	e.Solution = problem.Solution{Code: map[string]string{}}
 	for _, lang := range judge.Languages {
 		name := judge.SolutionFiles[lang]
