@@ -15,6 +15,7 @@
 package local
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +27,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -158,6 +160,7 @@ type engine struct {
 
 	seccomp  []syscall.SockFilter
 	base     cgroup.Cgroup // ours: created by New, removed by Close
+	cgPaths  []string      // its directories, one per v1 controller or one on v2
 	storeDir string
 	store    filestore.FileStore
 	pool     worker.EnvironmentPool
@@ -310,12 +313,14 @@ func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error)
 		if err != nil {
 			return nil, nil, err
 		}
+		e.cgPaths = []string{filepath.Join("/sys/fs/cgroup", cur, name)}
 		return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
 	}
 	base, err := cgroup.New(name, ct)
 	if err != nil {
 		return nil, nil, err
 	}
+	e.cgPaths, _ = filepath.Glob(filepath.Join("/sys/fs/cgroup", "*", name))
 	return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
 }
 
@@ -422,13 +427,31 @@ func (e *engine) Exec(ctx context.Context, s *toolchain.Step) (*toolchain.Outcom
 	for _, n := range s.CacheOut {
 		cached = append(cached, worker.CmdCopyOutFile{Name: n, Optional: true})
 	}
+
+	// stdout and stderr are pipes that we read with a byte budget: over it,
+	// the run is killed at once (go-judge's own collectors either keep the
+	// output in the work dir, where the program can rewrite it, or drain it
+	// without stopping the program).
+	runCtx, kill := context.WithCancel(ctx)
+	defer kill()
+	stdout, err := newBudgetPipe(lim.OutputBytes, kill)
+	if err != nil {
+		return nil, err
+	}
+	defer stdout.close()
+	stderr, err := newBudgetPipe(lim.OutputBytes, kill)
+	if err != nil {
+		return nil, err
+	}
+	defer stderr.close()
+
 	cmd := worker.Cmd{
 		Args: s.Args,
 		Env:  s.Env,
 		Files: []worker.CmdFile{
 			&worker.MemoryFile{Content: s.Stdin},
-			&worker.Collector{Name: "stdout", Max: envexec.Size(lim.OutputBytes)},
-			&worker.Collector{Name: "stderr", Max: envexec.Size(lim.OutputBytes)},
+			&openedFile{stdout.w},
+			&openedFile{stderr.w},
 		},
 		CPULimit:      lim.CPUTime,
 		ClockLimit:    lim.WallTime,
@@ -439,30 +462,33 @@ func (e *engine) Exec(ctx context.Context, s *toolchain.Step) (*toolchain.Outcom
 		CopyOutCached: cached,
 		CopyOutMax:    64 << 20,
 	}
-	resp := <-e.work.Execute(ctx, &worker.Request{Cmd: []worker.Cmd{cmd}})
-	if resp.Error != nil {
-		return nil, fmt.Errorf("sandbox worker: %w", resp.Error)
-	}
-	if len(resp.Results) != 1 {
-		return nil, errors.New("sandbox worker: no result")
+	resp := <-e.work.Execute(runCtx, &worker.Request{Cmd: []worker.Cmd{cmd}})
+	// Every process of the run is dead: the pipes reach EOF.
+	out := &toolchain.Outcome{Stdout: stdout.wait(), Stderr: stderr.wait()}
+	over := stdout.over.Load() || stderr.over.Load()
+	if resp.Error != nil || len(resp.Results) != 1 {
+		if over {
+			out.Status = "Output Limit Exceeded"
+			return out, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("sandbox worker: %v (%d results)", resp.Error, len(resp.Results))
 	}
 	r := resp.Results[0]
-	out := &toolchain.Outcome{
-		Status:     r.Status.String(),
-		ExitStatus: r.ExitStatus,
-		Error:      r.Error,
-		CPUTime:    r.Time,
-		WallTime:   r.RunTime,
-		Memory:     int64(r.Memory),
-		Cached:     r.FileIDs,
+	out.Status = r.Status.String()
+	out.ExitStatus = r.ExitStatus
+	out.Error = r.Error
+	out.CPUTime = r.Time
+	out.WallTime = r.RunTime
+	out.Memory = int64(r.Memory)
+	out.Cached = r.FileIDs
+	if over {
+		out.Status = "Output Limit Exceeded"
 	}
 	for _, fe := range r.FileError {
 		out.Error += "; " + fe.Name + ": " + fe.Message
-	}
-	var err error
-	out.Stdout, err = drain(r.Files["stdout"])
-	if err == nil {
-		out.Stderr, err = drain(r.Files["stderr"])
 	}
 	for _, f := range r.Files {
 		if f != nil {
@@ -470,29 +496,61 @@ func (e *engine) Exec(ctx context.Context, s *toolchain.Step) (*toolchain.Outcom
 			os.Remove(f.Name())
 		}
 	}
-	if err != nil {
-		e.Forget(toolchainIDs(r.FileIDs)...)
-		return nil, fmt.Errorf("sandbox worker: reading output: %w", err)
-	}
 	return out, nil
 }
 
-func drain(f *os.File) ([]byte, error) {
-	if f == nil {
-		return nil, nil
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	return io.ReadAll(f)
+// openedFile hands an open file (our pipe's write end) to go-judge.
+type openedFile struct{ f *os.File }
+
+func (o *openedFile) EnvFile(filestore.FileStore) (envexec.File, error) {
+	return envexec.NewFileOpened(o.f), nil
+}
+func (o *openedFile) String() string { return "pipe" }
+
+// budgetPipe collects up to budget+1 bytes of a program's output; past the
+// budget it calls over (which kills the run) and discards the rest.
+type budgetPipe struct {
+	r, w *os.File
+	buf  bytes.Buffer
+	over atomic.Bool
+	done chan struct{}
 }
 
-func toolchainIDs(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for _, id := range m {
-		out = append(out, id)
+func newBudgetPipe(budget int64, onOver func()) (*budgetPipe, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
 	}
-	return out
+	p := &budgetPipe{r: r, w: w, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		n, _ := io.CopyN(&p.buf, r, budget+1)
+		if n > budget {
+			p.over.Store(true)
+			onOver()
+		}
+		io.Copy(io.Discard, r)
+	}()
+	return p, nil
+}
+
+// wait closes our copy of the write end and returns what was collected. A
+// process that escaped the run's kill could hold the pipe open, so the wait
+// is bounded.
+func (p *budgetPipe) wait() []byte {
+	p.w.Close()
+	select {
+	case <-p.done:
+	case <-time.After(2 * time.Second):
+		p.r.Close()
+		<-p.done
+	}
+	return p.buf.Bytes()
+}
+
+func (p *budgetPipe) close() {
+	p.w.Close()
+	p.r.Close()
 }
 
 // Forget removes kept artifacts from the file store.
@@ -517,10 +575,8 @@ func (e *engine) Close() error {
 		if p, ok := e.pool.(interface{ Destroy() }); ok {
 			p.Destroy()
 		}
-		if e.base != nil {
-			if err := removeCgroupTree(e.base); err != nil {
-				errs = append(errs, err)
-			}
+		if err := removeCgroupDirs(e.cgPaths); err != nil {
+			errs = append(errs, err)
 		}
 		if e.storeDir != "" {
 			errs = append(errs, os.RemoveAll(e.storeDir))
@@ -529,18 +585,39 @@ func (e *engine) Close() error {
 	return errors.Join(errs...)
 }
 
-// removeCgroupTree removes our cgroup; the per-run children are gone by
-// then (each run's cgroup is destroyed when the run ends). A cgroup being
-// emptied by the kernel may refuse rmdir for a moment, so retry briefly.
-func removeCgroupTree(cg cgroup.Cgroup) error {
-	var err error
-	for range 50 {
-		if err = cg.Destroy(); err == nil {
+// removeCgroupDirs removes our cgroups, deepest first. Each run's cgroup is
+// normally gone when its run ends; a straggler (a process the kernel is
+// still tearing down) is killed and waited for.
+func removeCgroupDirs(roots []string) error {
+	var errs []error
+	for _, root := range roots {
+		var dirs []string
+		_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				dirs = append(dirs, p)
+			}
 			return nil
+		})
+		for i := len(dirs) - 1; i >= 0; i-- {
+			var err error
+			for range 100 {
+				if err = syscall.Rmdir(dirs[i]); err == nil || errors.Is(err, os.ErrNotExist) {
+					err = nil
+					break
+				}
+				if procs, _ := cgroup.ReadProcesses(filepath.Join(dirs[i], "cgroup.procs")); len(procs) > 0 {
+					for _, pid := range procs {
+						_ = syscall.Kill(pid, syscall.SIGKILL)
+					}
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("removing sandbox cgroup %s: %w", dirs[i], err))
+			}
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
-	return fmt.Errorf("removing sandbox cgroup %s: %w", cg, err)
+	return errors.Join(errs...)
 }
 
 // findGoRoot locates a Go toolchain for Go submissions.

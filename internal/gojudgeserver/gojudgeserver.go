@@ -1,0 +1,161 @@
+// Package gojudgeserver builds and starts a real go-judge server (the pinned
+// github.com/criyle/go-judge v1.12.2) for the remote sandbox's tests.
+//
+// The server's own dependencies (gRPC, gin, ...) are not ours, so it is built
+// in a throwaway module outside this one: our go.mod stays small, the version
+// stays pinned. The binary is cached under the temp dir between test runs.
+package gojudgeserver
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Version is the go-judge release the project pins.
+const Version = "v1.12.2"
+
+// Build returns the path of a go-judge binary, building it on first use
+// (about 2 minutes cold, needs the Go module proxy or a warm module cache).
+func Build(ctx context.Context) (string, error) {
+	dir := filepath.Join(os.TempDir(), "mockroom-go-judge-"+Version)
+	bin := filepath.Join(dir, "go-judge")
+	if st, err := os.Stat(bin); err == nil && st.Mode().IsRegular() {
+		return bin, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	mod, err := os.MkdirTemp(dir, "mod-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(mod)
+	gomod := "module gojudgebuild\n\ngo 1.26\n\nrequire github.com/criyle/go-judge " + Version + "\n"
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte(gomod), 0o644); err != nil {
+		return "", err
+	}
+	tmpBin := filepath.Join(mod, "go-judge")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", tmpBin, "github.com/criyle/go-judge/cmd/go-judge")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("building go-judge: %w: %s", err, out.String())
+	}
+	if err := os.Rename(tmpBin, bin); err != nil {
+		return "", err
+	}
+	return bin, nil
+}
+
+// Server is a running go-judge.
+type Server struct {
+	URL    string
+	Token  string
+	cmd    *exec.Cmd
+	dir    string
+	prefix string
+	log    bytes.Buffer
+}
+
+// Start runs the binary on a free loopback port with mountYAML as its mount
+// configuration, and waits until it answers.
+func Start(bin, mountYAML, token string) (*Server, error) {
+	dir, err := os.MkdirTemp("", "mockroom-go-judge-run-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mount.yaml"), []byte(mountYAML), 0o644); err != nil {
+		return nil, err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	s := &Server{URL: "http://" + addr, Token: token, dir: dir, prefix: fmt.Sprintf("mockroom-gj-%d", os.Getpid())}
+	args := []string{"-http-addr", addr, "-mount-conf", filepath.Join(dir, "mount.yaml"), "-parallelism", "2",
+		"-cgroup-prefix", s.prefix, "-no-fallback", "-silent", "-dir", filepath.Join(dir, "files")}
+	if token != "" {
+		args = append(args, "-auth-token", token)
+	}
+	s.cmd = exec.Command(bin, args...)
+	s.cmd.Dir = dir
+	// A minimal environment: nothing of ours should reach the sandbox.
+	s.cmd.Env = []string{"PATH=/usr/bin:/bin"}
+	s.cmd.Stdout, s.cmd.Stderr = &s.log, &s.log
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := os.MkdirAll(filepath.Join(dir, "files"), 0o755); err != nil {
+		return nil, err
+	}
+	if err := s.cmd.Start(); err != nil {
+		return nil, err
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			return s, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.Stop()
+	return nil, fmt.Errorf("go-judge did not start: %s", s.log.String())
+}
+
+// Stop kills the server and removes its files and cgroups.
+func (s *Server) Stop() {
+	if s.cmd != nil && s.cmd.Process != nil {
+		_ = s.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { s.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = s.cmd.Process.Kill()
+			<-done
+		}
+	}
+	removeCgroups(s.prefix)
+	os.RemoveAll(s.dir)
+}
+
+// removeCgroups removes the server's cgroup directories, deepest first
+// (rmdir is the only way to delete a cgroup).
+func removeCgroups(prefix string) {
+	roots, _ := filepath.Glob("/sys/fs/cgroup/*/" + prefix)
+	if m, _ := filepath.Glob("/sys/fs/cgroup/" + prefix); len(m) > 0 {
+		roots = append(roots, m...)
+	}
+	for _, root := range roots {
+		var dirs []string
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				dirs = append(dirs, p)
+			}
+			return nil
+		})
+		for i := len(dirs) - 1; i >= 0; i-- {
+			for range 50 {
+				if err := syscall.Rmdir(dirs[i]); err == nil || os.IsNotExist(err) {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+	}
+}
+
+// Log returns what the server printed.
+func (s *Server) Log() string { return strings.TrimSpace(s.log.String()) }
