@@ -117,6 +117,7 @@ type cmdFile struct {
 	FileID  *string `json:"fileId,omitempty"`
 	Name    *string `json:"name,omitempty"`
 	Max     *int64  `json:"max,omitempty"`
+	Pipe    bool    `json:"pipe,omitempty"`
 }
 
 type cmd struct {
@@ -157,8 +158,12 @@ func (e *engine) cmd(s *toolchain.Step) cmd {
 		Env:  s.Env,
 		Files: []*cmdFile{
 			{Content: ptr(string(s.Stdin))},
-			{Name: ptr("stdout"), Max: ptr(lim.OutputBytes)},
-			{Name: ptr("stderr"), Max: ptr(lim.OutputBytes)},
+			// Pipes, not files in the work dir: a program could rewrite a
+			// file collector, and it would share the work dir's space. Over
+			// the budget go-judge drains the pipe; the program runs on until
+			// a limit, and the verdict is output_limit.
+			{Name: ptr("stdout"), Max: ptr(lim.OutputBytes), Pipe: true},
+			{Name: ptr("stderr"), Max: ptr(lim.OutputBytes), Pipe: true},
 		},
 		CPULimit:      uint64(lim.CPUTime),
 		ClockLimit:    uint64(lim.WallTime),
