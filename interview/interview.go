@@ -7,6 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"time"
+
+	"github.com/mockroom/mockroom/events"
 )
 
 // Session statuses (seed: sessions.status).
@@ -73,14 +75,81 @@ type Snapshot struct {
 	CreatedAt        time.Time       `json:"created_at"`
 }
 
-// Store is what the interview service needs from storage. More methods
-// (start with a credit, snapshots, transcripts) arrive with the live interview.
+// Snapshot types (seed: code_snapshots.snapshot_type).
+const (
+	SnapshotAuto      = "auto"
+	SnapshotManual    = "manual"
+	SnapshotExecution = "execution"
+	SnapshotFinal     = "final"
+)
+
+// Speakers (seed: transcripts.speaker).
+const (
+	SpeakerInterviewer = "interviewer"
+	SpeakerCandidate   = "candidate"
+	SpeakerSystem      = "system"
+)
+
+// Live is the hot, always-current state of a session's editor: the last
+// code the candidate sent and the last client sequence number made durable.
+type Live struct {
+	SessionID string    `json:"session_id"`
+	Code      string    `json:"code"`
+	Language  string    `json:"language"`
+	Seq       int64     `json:"seq"` // last client event seq applied (0 = none)
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Methods taking a client seq apply the change only when seq > Live.Seq and
+// report applied=false otherwise, so a client that re-sends after a
+// reconnect never applies anything twice.
+
+// Store is what the interview service needs from storage.
 type Store interface {
-	// CreateSession inserts s as given (ID set by the caller). The credit-taking
-	// start arrives with the live interview; this is the plain insert.
+	// CreateSession inserts s as given (ID set by the caller), no credit taken.
 	CreateSession(ctx context.Context, s *Session) error
+	// StartSession atomically: refuses when the user already has maxActive
+	// active sessions (KindConflict, "too_many_sessions"), takes one credit
+	// (a usage transaction referencing the session; KindPaymentRequired,
+	// "insufficient_credits" when the balance is 0), inserts s (status
+	// active) with its Live row holding starter code, and writes ev to the outbox.
+	StartSession(ctx context.Context, s *Session, starterCode string, maxActive int, ev events.Event) error
 	// ListSessions returns the user's sessions, newest first.
 	ListSessions(ctx context.Context, userID string, limit int) ([]SessionSummary, error)
 	// Session returns the session if it belongs to userID, else KindNotFound.
 	Session(ctx context.Context, userID, id string) (*Session, error)
+	// SessionByID is the service path (timers, workers): no owner check.
+	SessionByID(ctx context.Context, id string) (*Session, error)
+	// ActiveSessions lists every active session (service path), for the
+	// timer and the abandonment sweep.
+	ActiveSessions(ctx context.Context) ([]Session, error)
+	// UpdateSession writes the mutable fields of an active or ended session:
+	// language, hints_used, test_cases_passed, test_cases_total, metadata.
+	UpdateSession(ctx context.Context, s *Session) error
+	// EndSession moves an active session to status (completed or abandoned),
+	// sets ended_at and duration_seconds, stores final as a "final" snapshot
+	// (when not nil) and writes ev, in one transaction. Ending a session that
+	// is no longer active returns it unchanged with ended=false.
+	EndSession(ctx context.Context, id, status string, endedAt time.Time, final *Snapshot, ev events.Event) (s *Session, ended bool, err error)
+
+	// Live returns the session's live editor state.
+	Live(ctx context.Context, sessionID string) (*Live, error)
+	// SaveCode makes code the live code when seq > Live.Seq (seq 0 means
+	// "no client sequence": always applied, seq unchanged) and writes ev (a
+	// code.edited event) in the same transaction. applied=false means the
+	// seq was already durable.
+	SaveCode(ctx context.Context, sessionID, code, language string, seq int64, at time.Time, ev *events.Event) (applied bool, err error)
+	// AddTranscript appends t; with seq > 0 it applies only when seq > Live.Seq
+	// and advances Live.Seq in the same transaction.
+	AddTranscript(ctx context.Context, t *Transcript, seq int64) (applied bool, err error)
+	Transcripts(ctx context.Context, sessionID string) ([]Transcript, error)
+	// UseHint increments hints_used (at most max) and advances Live.Seq when
+	// seq > 0, writing ev, in one transaction; it returns the new count.
+	// At max it returns KindConflict "no_more_hints".
+	UseHint(ctx context.Context, sessionID string, max int, seq int64, ev events.Event) (hintsUsed int, applied bool, err error)
+	// AddSnapshot stores a code snapshot; ev (optional) goes to the outbox in
+	// the same transaction (code.executed for execution snapshots).
+	AddSnapshot(ctx context.Context, s *Snapshot, ev *events.Event) error
+	// Snapshots lists the session's snapshots, oldest first.
+	Snapshots(ctx context.Context, sessionID string) ([]Snapshot, error)
 }

@@ -297,6 +297,7 @@ func Sync(ctx context.Context, store problem.Store) error {
 func SyncLibrary(ctx context.Context, store problem.Store, lib *Library) error {
 	for _, e := range lib.Entries {
 		p := e.Problem // the store sets ID on its copy
+		p.ID = ""      // the library keys problems by slug; the store assigns (or keeps) a UUID
 		sol := e.Solution
 		if err := store.UpsertProblem(mockroom.AsService(ctx), &p, e.Tests, &sol); err != nil {
 			return mockroom.Wrap("problems.Sync "+e.Problem.Slug, err)

@@ -157,12 +157,21 @@ func (s *server) availableLanguages(p *problem.Problem) []string {
 }
 
 func (s *server) writeProblem(w http.ResponseWriter, r *http.Request, p *problem.Problem) {
-	tests, err := s.Problems.ExampleTests(r.Context(), p.ID)
+	d, err := s.problemDetail(r, p)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	d := problemDetail{problemSummary: summarize(p), Description: p.Description, StarterCode: map[string]string{},
+	writeJSON(w, http.StatusOK, d)
+}
+
+// problemDetail is the candidate's view of p.
+func (s *server) problemDetail(r *http.Request, p *problem.Problem) (*problemDetail, error) {
+	tests, err := s.Problems.ExampleTests(r.Context(), p.ID)
+	if err != nil {
+		return nil, err
+	}
+	d := &problemDetail{problemSummary: summarize(p), Description: p.Description, StarterCode: map[string]string{},
 		Languages: s.availableLanguages(p), Examples: []example{}, HintCount: len(p.Hints)}
 	for _, l := range d.Languages {
 		d.StarterCode[l] = p.StarterCode[l]
@@ -173,5 +182,5 @@ func (s *server) writeProblem(w http.ResponseWriter, r *http.Request, p *problem
 		}
 		d.Examples = append(d.Examples, example{Input: t.Input, ExpectedOutput: t.ExpectedOutput, Explanation: t.Explanation})
 	}
-	writeJSON(w, http.StatusOK, d)
+	return d, nil
 }

@@ -37,5 +37,18 @@ func (s *server) routes() []route {
 		{"GET", "/api/problems/{slug}", false, s.getProblem},
 
 		{"GET", "/api/sessions", true, s.listSessions},
+		{"POST", "/api/sessions/start", true, s.startSession},
+		{"GET", "/api/sessions/{id}", true, s.getSession},
+		{"PATCH", "/api/sessions/{id}", true, s.patchSession},
+		{"POST", "/api/sessions/{id}/end", true, s.endSession},
+		{"POST", "/api/sessions/{id}/code", true, s.saveCode},
+		{"POST", "/api/sessions/{id}/hint", true, s.hint},
+		{"POST", "/api/sessions/{id}/chat", true, s.chat},
+		{"GET", "/api/sessions/{id}/transcript", true, s.transcript},
+		{"GET", "/api/sessions/{id}/snapshots", true, s.snapshots},
+		{"POST", "/api/sessions/{id}/execute", true, s.execute},
+
+		{"POST", "/api/realtime/token", true, s.realtimeToken},
+		{"GET", "/ws", false, s.websocket},
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
+	"github.com/mockroom/mockroom/transport/realtime"
 )
 
 // Health is what /readyz asks of storage.
@@ -34,17 +35,18 @@ type Config struct {
 
 // Deps are the services the API serves.
 type Deps struct {
-	Logger    *slog.Logger
-	Clock     mockroom.Clock
-	Accounts  *account.Service
-	Ledger    billing.Ledger
-	Problems  problem.Store
-	Sessions  interview.Store
-	Health    Health
-	Limiter   ratelimit.Limiter
-	Languages func() []string // languages the judge can run now; nil = all in starter code
-	Web       http.Handler    // the SPA; nil serves nothing outside /api
-	Metrics   *Metrics
+	Logger     *slog.Logger
+	Clock      mockroom.Clock
+	Accounts   *account.Service
+	Ledger     billing.Ledger
+	Problems   problem.Store
+	Interviews *interview.Service
+	Realtime   *realtime.Hub
+	Health     Health
+	Limiter    ratelimit.Limiter
+	Languages  func() []string // languages the judge can run now; nil = all in starter code
+	Web        http.Handler    // the SPA; nil serves nothing outside /api
+	Metrics    *Metrics
 }
 
 type server struct {

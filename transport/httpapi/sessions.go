@@ -7,7 +7,7 @@ import (
 )
 
 func (s *server) listSessions(w http.ResponseWriter, r *http.Request) {
-	list, err := s.Sessions.ListSessions(r.Context(), userID(r), 100)
+	list, err := s.Interviews.List(r.Context(), userID(r))
 	if err != nil {
 		s.writeError(w, r, err)
 		return

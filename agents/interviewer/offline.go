@@ -1,0 +1,86 @@
+// Package interviewer holds the interviewer agent. Offline is the built-in,
+// deterministic engine that works with no model or key: it greets, hands out
+// the problem's progressive hints and answers with rule-based prompts that
+// keep a candidate talking the way a real interviewer would.
+package interviewer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/problem"
+)
+
+// Offline is the rule-based interviewer.
+type Offline struct{}
+
+var _ interview.Interviewer = Offline{}
+
+// Greeting opens the interview.
+func (Offline) Greeting(p *problem.Problem, s *interview.Session) string {
+	return fmt.Sprintf("Hi, I'm your interviewer today. We have %d minutes for %q, a %s problem. "+
+		"Take a minute to read it, then tell me how you understand it and any questions about the input. "+
+		"Think out loud as you go — I care about your reasoning as much as the code. Run your code against the examples whenever you like, and submit when you're confident.",
+		s.DurationMinutes, p.Title, p.Difficulty)
+}
+
+// rule maps words in the candidate's message to a follow-up.
+type rule struct {
+	words []string
+	reply func(p *problem.Problem) string
+}
+
+var rules = []rule{
+	{[]string{"complexity", "big o", "big-o", "o(n", "o(1", "o(log", "runtime", "space"}, func(p *problem.Problem) string {
+		return "Good — let's pin that down. What is the time complexity of your approach in the worst case, and how much extra space does it use? Could either be better?"
+	}},
+	{[]string{"stuck", "no idea", "not sure", "don't know", "dont know", "help", "hint"}, func(p *problem.Problem) string {
+		return "That's fine — let's step back. Try a tiny example by hand and describe what you do at each step. If you're still stuck, the Hint button gives you a nudge (it's noted in the report, but a hint beats silence)."
+	}},
+	{[]string{"brute", "naive", "nested loop", "every pair", "all pairs"}, func(p *problem.Problem) string {
+		return "A brute force is a fine place to start. What would it cost on the largest input? What repeated work could you avoid with a better data structure?"
+	}},
+	{[]string{"edge", "empty", "null", "negative", "duplicate", "overflow", "corner"}, func(p *problem.Problem) string {
+		return "Good instinct. Which edge cases does your code handle today, and which would break it? Consider adding a custom input to check one."
+	}},
+	{[]string{"done", "finished", "works", "passes", "passed", "ready", "submit"}, func(p *problem.Problem) string {
+		return "Nice. Before you submit: walk me through one example with your code, then tell me the time and space complexity and any input that worries you."
+	}},
+	{[]string{"test", "example", "run"}, func(p *problem.Problem) string {
+		return "Running the examples is a good check. If one fails, compare expected and actual and tell me what you think went wrong before changing code."
+	}},
+	{[]string{"hash", "map", "dictionary", "set", "stack", "queue", "heap", "two pointer", "binary search", "dp", "dynamic", "bfs", "dfs", "sort"}, func(p *problem.Problem) string {
+		return "That could work. Why does that structure fit this problem, and what does it cost per operation? Go ahead and sketch it in code."
+	}},
+}
+
+// Reply answers a candidate's message.
+func (Offline) Reply(p *problem.Problem, s *interview.Session, history []interview.Transcript, message string) string {
+	m := strings.ToLower(message)
+	for _, r := range rules {
+		for _, w := range r.words {
+			if strings.Contains(m, w) {
+				return r.reply(p)
+			}
+		}
+	}
+	if strings.HasSuffix(strings.TrimSpace(m), "?") {
+		return "Good question. Assume the input follows the constraints in the statement; if something is ambiguous, state your assumption and go with it — that's what I'd expect in a real interview."
+	}
+	candidateTurns := 0
+	for _, t := range history {
+		if t.Speaker == interview.SpeakerCandidate {
+			candidateTurns++
+		}
+	}
+	if candidateTurns <= 1 {
+		return "Thanks. What approach are you considering, and roughly what would it cost in time and space?"
+	}
+	return "Okay, keep going and keep talking me through it. What's the next step in your plan?"
+}
+
+// Hint introduces one of the problem's progressive hints.
+func (Offline) Hint(p *problem.Problem, n, total int, hint string) string {
+	return fmt.Sprintf("Hint %d of %d: %s", n, total, hint)
+}

@@ -1,0 +1,254 @@
+// Package apptest assembles the whole server for tests: real SQLite storage,
+// the real local sandbox and judge, the interview service, the realtime hub
+// and the HTTP API on a loopback listener, plus a browser-like client.
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/internal/testenv"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problems"
+	"github.com/mockroom/mockroom/ratelimit"
+	"github.com/mockroom/mockroom/sandbox/local"
+	"github.com/mockroom/mockroom/storage"
+	"github.com/mockroom/mockroom/storage/sqlite"
+	"github.com/mockroom/mockroom/transport/httpapi"
+	"github.com/mockroom/mockroom/transport/realtime"
+)
+
+var (
+	runnerOnce sync.Once
+	runner     *local.Runner
+	runnerErr  error
+)
+
+// Runner is the real local sandbox, one per test binary.
+func Runner(t testing.TB) *local.Runner {
+	t.Helper()
+	ok, why := local.Available()
+	testenv.Need(t, "sandbox (root and cgroups)", ok, why)
+	runnerOnce.Do(func() { runner, runnerErr = local.New(local.Config{Logger: slog.New(slog.DiscardHandler)}) })
+	if runnerErr != nil {
+		t.Fatal(runnerErr)
+	}
+	return runner
+}
+
+// Options change the assembled app.
+type Options struct {
+	Config    httpapi.Config
+	Interview interview.Config
+	Realtime  realtime.Config
+	Clock     mockroom.Clock
+	Problems  bool // load the embedded problem library
+	Mutate    func(*httpapi.Config, *httpapi.Deps)
+}
+
+// App is a running server.
+type App struct {
+	T          testing.TB
+	DB         storage.DB
+	Server     *httptest.Server
+	Interviews *interview.Service
+	Hub        *realtime.Hub
+	Limiter    *ratelimit.Memory
+}
+
+// New starts the app; everything is torn down with the test.
+func New(t testing.TB, o Options) *App {
+	t.Helper()
+	ctx := context.Background()
+	clock := o.Clock
+	if clock == nil {
+		clock = mockroom.SystemClock{}
+	}
+	db, err := sqlite.Open(ctx, t.TempDir(), clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if o.Problems {
+		if err := problems.Sync(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := slog.New(slog.DiscardHandler)
+	limiter := ratelimit.NewMemory(clock)
+	r := Runner(t)
+	interviews := interview.NewService(db, db, judge.NewService(r, db, log), interviewer.Offline{}, limiter, clock, log, o.Interview)
+	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
+	cfg := o.Config
+	if cfg.APIRequestsPerMinute == 0 {
+		cfg.APIRequestsPerMinute = 100000
+	}
+	deps := httpapi.Deps{Logger: log, Clock: clock,
+		Accounts: account.NewService(db, limiter, clock, billing.SignupCredits),
+		Ledger:   db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
+	var h http.Handler
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	t.Cleanup(func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		hub.Shutdown(sctx)
+		srv.Close()
+	})
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = srv.URL
+	}
+	if o.Mutate != nil {
+		o.Mutate(&cfg, &deps)
+	}
+	h = httpapi.NewServer(cfg, deps)
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter}
+}
+
+// Client is one browser-like user agent with its own cookies.
+type Client struct {
+	App  *App
+	HTTP *http.Client
+}
+
+// Client returns a new signed-out client.
+func (a *App) Client() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{App: a, HTTP: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+// Reply is an HTTP answer.
+type Reply struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// JSON decodes the body into v.
+func (r Reply) JSON(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		t.Fatalf("decoding %s: %v", r.Body, err)
+	}
+}
+
+// ErrCode returns the error code of an error answer, failing when the body
+// is not the error shape.
+func (r Reply) ErrCode(t testing.TB) string {
+	t.Helper()
+	var e struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	r.JSON(t, &e)
+	if e.Error.Code == "" || e.Error.Message == "" {
+		t.Fatalf("error body lacks code or message: %s", r.Body)
+	}
+	return e.Error.Code
+}
+
+// Do sends a request; body may be nil, a string, bytes, or a value to marshal.
+// hdr are header name/value pairs.
+func (c *Client) Do(method, path string, body any, hdr ...string) Reply {
+	c.App.T.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	case []byte:
+		rd = bytes.NewReader(b)
+	default:
+		raw, _ := json.Marshal(b)
+		rd = bytes.NewReader(raw)
+	}
+	req, _ := http.NewRequest(method, c.App.Server.URL+path, rd)
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		c.App.T.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return Reply{resp.StatusCode, resp.Header, b}
+}
+
+// Signup creates an account and signs this client in; it returns the user id.
+func (c *Client) Signup(email string) string {
+	c.App.T.Helper()
+	r := c.Do("POST", "/api/auth/signup", map[string]string{"email": email, "password": "correct horse", "full_name": "Ada Lovelace"})
+	if r.Status != http.StatusCreated {
+		c.App.T.Fatalf("signup: %d %s", r.Status, r.Body)
+	}
+	var out struct {
+		User struct{ ID string } `json:"user"`
+	}
+	r.JSON(c.App.T, &out)
+	return out.User.ID
+}
+
+// ProblemID returns the id of the problem with slug.
+func (a *App) ProblemID(slug string) string {
+	a.T.Helper()
+	p, err := a.DB.ProblemBySlug(context.Background(), slug)
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	return p.ID
+}
+
+// Start starts an interview on slug in language and returns the session id.
+func (c *Client) Start(slug, language string) string {
+	c.App.T.Helper()
+	r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": c.App.ProblemID(slug), "language": language, "durationMinutes": 30})
+	if r.Status != http.StatusCreated {
+		c.App.T.Fatalf("start: %d %s", r.Status, r.Body)
+	}
+	var s struct{ ID string }
+	r.JSON(c.App.T, &s)
+	return s.ID
+}
+
+// Token asks for a realtime token for sessionID.
+func (c *Client) Token(sessionID string) string {
+	c.App.T.Helper()
+	r := c.Do("POST", "/api/realtime/token", map[string]string{"sessionId": sessionID})
+	if r.Status != http.StatusOK {
+		c.App.T.Fatalf("token: %d %s", r.Status, r.Body)
+	}
+	var out struct{ Token, WsURL string }
+	r.JSON(c.App.T, &out)
+	return out.Token
+}
+
+// Dial opens the WebSocket with protocols (normally [Subprotocol, token]);
+// query is appended to the URL (to try a token in the query string).
+func (a *App) Dial(ctx context.Context, query string, protocols ...string) (*websocket.Conn, error) {
+	u := "ws" + strings.TrimPrefix(a.Server.URL, "http") + "/ws" + query
+	c, _, err := websocket.Dial(ctx, u, &websocket.DialOptions{Subprotocols: protocols})
+	if err != nil {
+		return nil, err
+	}
+	c.SetReadLimit(1 << 20)
+	return c, nil
+}

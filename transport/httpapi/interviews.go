@@ -1,0 +1,251 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/judge"
+)
+
+// Code travels as JSON strings, which escaping can inflate; the 50 KiB limit
+// applies to the decoded code, the body limit only bounds the work.
+const codeBodyLimit = 512 << 10
+
+// sessionView is what the interview room loads: the session, the problem as
+// a candidate may see it, the live code and the clock.
+type sessionView struct {
+	Session     *interview.Session `json:"session"`
+	Problem     *problemDetail     `json:"problem"`
+	Code        string             `json:"code"`
+	Language    string             `json:"language"`
+	LastSeq     int64              `json:"last_acked_seq"`
+	RemainingMS int64              `json:"remaining_ms"`
+	EndsAt      time.Time          `json:"ends_at"`
+	ServerTime  time.Time          `json:"server_time"`
+	HintsTotal  int                `json:"hints_total"`
+	Languages   []string           `json:"languages"`
+}
+
+func (s *server) startSession(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		ProblemID       string `json:"problemId"`
+		Language        string `json:"language"`
+		DurationMinutes int    `json:"durationMinutes"`
+	}
+	if err := decode(w, r, &in, 0); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if in.DurationMinutes == 0 {
+		in.DurationMinutes = 45
+	}
+	sess, err := s.Interviews.Start(r.Context(), userID(r), in.ProblemID, in.Language, in.DurationMinutes)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, sess)
+}
+
+func (s *server) getSession(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	sess, live, err := s.Interviews.Live(ctx, userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	p, err := s.Problems.ProblemByID(ctx, sess.ProblemID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	detail, err := s.problemDetail(r, p)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sessionView{Session: sess, Problem: detail, Code: live.Code, Language: live.Language, LastSeq: live.Seq,
+		RemainingMS: s.Interviews.Remaining(sess).Milliseconds(), EndsAt: s.Interviews.EndsAt(sess), ServerTime: s.Clock.Now(),
+		HintsTotal: len(p.Hints), Languages: s.Interviews.Languages(p)})
+}
+
+func (s *server) patchSession(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Language *string `json:"language"`
+		Status   *string `json:"status"`
+	}
+	if err := decode(w, r, &in, 0); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	sess, err := s.Interviews.Update(r.Context(), userID(r), r.PathValue("id"), interview.Update{Language: in.Language, Status: in.Status})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sess)
+}
+
+func (s *server) endSession(w http.ResponseWriter, r *http.Request) {
+	sess, err := s.Interviews.End(r.Context(), userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sess)
+}
+
+func (s *server) saveCode(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Code     *string `json:"code"`
+		Language string  `json:"language"`
+		Manual   bool    `json:"manual"`
+	}
+	if err := decode(w, r, &in, codeBodyLimit); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if in.Code == nil {
+		s.writeError(w, r, mockroom.Errorf(mockroom.KindInvalid, "invalid_field", "code is required"))
+		return
+	}
+	if _, err := s.Interviews.SaveCode(r.Context(), userID(r), r.PathValue("id"), *in.Code, in.Language, 0, in.Manual); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"saved": true, "saved_at": s.Clock.Now()})
+}
+
+func (s *server) hint(w http.ResponseWriter, r *http.Request) {
+	text, used, _, err := s.Interviews.Hint(r.Context(), userID(r), r.PathValue("id"), 0)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"hint": text, "hints_used": used})
+}
+
+func (s *server) chat(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Text string `json:"text"`
+	}
+	if err := decode(w, r, &in, 0); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if _, err := s.Interviews.Chat(r.Context(), userID(r), r.PathValue("id"), in.Text, 0); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.transcript(w, r)
+}
+
+func (s *server) transcript(w http.ResponseWriter, r *http.Request) {
+	ts, err := s.Interviews.Transcript(r.Context(), userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if ts == nil {
+		ts = []interview.Transcript{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"transcript": ts})
+}
+
+func (s *server) snapshots(w http.ResponseWriter, r *http.Request) {
+	snaps, err := s.Interviews.Snapshots(r.Context(), userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if snaps == nil {
+		snaps = []interview.Snapshot{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"snapshots": snaps})
+}
+
+func (s *server) execute(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Code     *string         `json:"code"`
+		Language string          `json:"language"`
+		Mode     string          `json:"mode"`
+		Stdin    json.RawMessage `json:"stdin"`
+	}
+	if err := decode(w, r, &in, codeBodyLimit); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if in.Code == nil {
+		s.writeError(w, r, mockroom.Errorf(mockroom.KindInvalid, "invalid_field", "code is required"))
+		return
+	}
+	if in.Mode == "" {
+		in.Mode = string(judge.ModeRun)
+	}
+	custom, err := customInput(in.Stdin)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if custom != nil && in.Mode != string(judge.ModeRun) {
+		s.writeError(w, r, mockroom.Errorf(mockroom.KindInvalid, "invalid_field", "custom input (stdin) is only for mode run"))
+		return
+	}
+	rep, err := s.Interviews.Execute(r.Context(), userID(r), r.PathValue("id"), *in.Code, in.Language, judge.Mode(in.Mode), custom)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+// customInput accepts the custom test input as a JSON object of the
+// signature's parameters, or as a string holding one.
+func customInput(raw json.RawMessage) (json.RawMessage, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	var str string
+	if json.Unmarshal(raw, &str) == nil {
+		if strings.TrimSpace(str) == "" {
+			return nil, nil
+		}
+		raw = json.RawMessage(str)
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "invalid_custom_input", `custom input must be a JSON object of the function's parameters, e.g. {"nums": [1, 2], "target": 3}`)
+	}
+	return raw, nil
+}
+
+func (s *server) realtimeToken(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		SessionID string `json:"sessionId"`
+	}
+	if err := decode(w, r, &in, 0); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	tok, ttl, err := s.Realtime.IssueToken(r.Context(), userID(r), in.SessionID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	u, _ := url.Parse(s.cfg.BaseURL)
+	u.Scheme = map[string]string{"https": "wss"}[u.Scheme]
+	if u.Scheme == "" {
+		u.Scheme = "ws"
+	}
+	u.Path = "/ws"
+	writeJSON(w, http.StatusOK, map[string]any{"token": tok, "wsUrl": u.String(), "expiresIn": int(ttl.Seconds())})
+}
+
+func (s *server) websocket(w http.ResponseWriter, r *http.Request) {
+	s.Realtime.ServeHTTP(w, r)
+}

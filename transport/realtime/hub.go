@@ -1,0 +1,536 @@
+package realtime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/coder/websocket"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/interview"
+)
+
+// Config tunes the hub; zero values take the defaults.
+type Config struct {
+	PingEvery      time.Duration // 15 s
+	PingTimeout    time.Duration // 10 s: a peer that does not answer is dropped
+	TimerEvery     time.Duration // 5 s
+	WriteTimeout   time.Duration // 10 s
+	SendBuffer     int           // frames queued per connection before it counts as slow (64)
+	MessagesPerSec float64       // inbound frames a second per connection (20)
+	Burst          int           // inbound burst (60)
+	OriginPatterns []string      // extra origins allowed to open a socket
+}
+
+func (c *Config) defaults() {
+	if c.PingEvery <= 0 {
+		c.PingEvery = 15 * time.Second
+	}
+	if c.PingTimeout <= 0 {
+		c.PingTimeout = 10 * time.Second
+	}
+	if c.TimerEvery <= 0 {
+		c.TimerEvery = 5 * time.Second
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = 10 * time.Second
+	}
+	if c.SendBuffer <= 0 {
+		c.SendBuffer = 64
+	}
+	if c.MessagesPerSec <= 0 {
+		c.MessagesPerSec = 20
+	}
+	if c.Burst <= 0 {
+		c.Burst = 60
+	}
+}
+
+// Hub holds every open interview room and fans server events out to them.
+type Hub struct {
+	svc    *interview.Service
+	tokens *Tokens
+	log    *slog.Logger
+	clock  mockroom.Clock
+	cfg    Config
+
+	mu      sync.Mutex
+	rooms   map[string]map[*conn]struct{}
+	closing bool
+	wg      sync.WaitGroup
+}
+
+var _ interview.Notifier = (*Hub)(nil)
+
+// NewHub returns a hub serving svc's sessions.
+func NewHub(svc *interview.Service, tokens *Tokens, log *slog.Logger, clock mockroom.Clock, cfg Config) *Hub {
+	cfg.defaults()
+	h := &Hub{svc: svc, tokens: tokens, log: log, clock: clock, cfg: cfg, rooms: map[string]map[*conn]struct{}{}}
+	svc.SetNotifier(h)
+	return h
+}
+
+// Connections reports how many sockets are open.
+func (h *Hub) Connections() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, r := range h.rooms {
+		n += len(r)
+	}
+	return n
+}
+
+// IssueToken checks that userID owns an active sessionID and returns a
+// one-time token for the socket.
+func (h *Hub) IssueToken(ctx context.Context, userID, sessionID string) (string, time.Duration, error) {
+	sess, err := h.svc.Session(ctx, userID, sessionID)
+	if err != nil {
+		return "", 0, err
+	}
+	if sess.Status != interview.StatusActive {
+		return "", 0, mockroom.Errorf(mockroom.KindConflict, "session_ended", "this interview has ended")
+	}
+	tok, ttl := h.tokens.Issue(userID, sessionID)
+	return tok, ttl, nil
+}
+
+// ServeHTTP upgrades GET /ws. Refusals happen after the upgrade, with close
+// code 4001, so that browsers can tell them apart from network failures.
+func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	inQuery := strings.Contains(r.URL.RawQuery, tokenPrefix) || r.URL.Query().Has("token")
+	token := tokenFromProtocols(r.Header.Values("Sec-WebSocket-Protocol"))
+	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{Subprotocol}, OriginPatterns: h.cfg.OriginPatterns})
+	if err != nil {
+		return // Accept answered the request already
+	}
+	ws.SetReadLimit(MaxMessageBytes)
+	refuse := func(why string) { ws.Close(CloseUnauthorized, why) }
+	if inQuery {
+		refuse("tokens in the query string are refused; send it in Sec-WebSocket-Protocol")
+		return
+	}
+	if token == "" {
+		refuse("missing token: request one from POST /api/realtime/token")
+		return
+	}
+	h.mu.Lock()
+	closing := h.closing
+	h.mu.Unlock()
+	if closing {
+		ws.Close(CloseServerRestart, "server restarting; reconnect")
+		return
+	}
+	claims, err := h.tokens.Redeem(r.Context(), token)
+	if err != nil {
+		refuse("invalid, expired or reused token")
+		return
+	}
+	ctx, cancel := context.WithCancel(mockroom.WithActor(context.Background(), mockroom.Actor{Role: mockroom.RoleUser, UserID: claims.UserID}))
+	defer cancel()
+	sess, err := h.svc.Session(ctx, claims.UserID, claims.SessionID)
+	if err != nil {
+		refuse("session not found")
+		return
+	}
+	c := &conn{hub: h, ws: ws, ctx: ctx, cancel: cancel, userID: claims.UserID, sessionID: sess.ID, endsAt: h.svc.EndsAt(sess),
+		send: make(chan outgoing, h.cfg.SendBuffer), tokens: float64(h.cfg.Burst), lastRefill: h.clock.Now()}
+	if sess.Status != interview.StatusActive {
+		c.push(SessionEnded{Type: TypeSessionEnded, SessionID: sess.ID, Status: sess.Status, Reason: "already_ended"})
+		c.closeAfterFlush(CloseSessionEnded, "interview ended")
+		c.writeLoop()
+		return
+	}
+	h.add(c)
+	defer h.remove(c)
+	h.svc.Touch(sess.ID)
+	c.run()
+}
+
+func (h *Hub) add(c *conn) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.rooms[c.sessionID] == nil {
+		h.rooms[c.sessionID] = map[*conn]struct{}{}
+	}
+	h.rooms[c.sessionID][c] = struct{}{}
+	h.wg.Add(1)
+}
+
+func (h *Hub) remove(c *conn) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if r := h.rooms[c.sessionID]; r != nil {
+		if _, ok := r[c]; ok {
+			delete(r, c)
+			h.wg.Done()
+		}
+		if len(r) == 0 {
+			delete(h.rooms, c.sessionID)
+		}
+	}
+}
+
+func (h *Hub) room(sessionID string) []*conn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]*conn, 0, len(h.rooms[sessionID]))
+	for c := range h.rooms[sessionID] {
+		out = append(out, c)
+	}
+	return out
+}
+
+// Notify turns an interview notice into frames for the session's rooms.
+func (h *Hub) Notify(sessionID string, n interview.Notice) {
+	conns := h.room(sessionID)
+	if len(conns) == 0 {
+		return
+	}
+	var frame any
+	switch {
+	case n.Transcript != nil:
+		frame = Transcript{Type: TypeTranscript, Entry: TranscriptEntry{ID: n.Transcript.ID, Speaker: n.Transcript.Speaker,
+			Content: n.Transcript.Content, TimestampMS: n.Transcript.TimestampMS}}
+	case n.Execution != nil:
+		raw, _ := json.Marshal(n.Execution)
+		frame = ExecutionResult{Type: TypeExecution, Mode: string(n.Execution.Mode), Report: raw}
+	case n.Ended != nil:
+		for _, c := range conns {
+			c.push(SessionEnded{Type: TypeSessionEnded, SessionID: sessionID, Status: n.Ended.Status, Reason: n.Reason})
+			c.closeAfterFlush(CloseSessionEnded, "interview ended")
+		}
+		return
+	default:
+		return
+	}
+	for _, c := range conns {
+		c.push(frame)
+	}
+}
+
+// Shutdown tells every client to reconnect (to another instance, or to this
+// one after the restart) and waits for the rooms to close.
+func (h *Hub) Shutdown(ctx context.Context) {
+	h.mu.Lock()
+	h.closing = true
+	var all []*conn
+	for _, r := range h.rooms {
+		for c := range r {
+			all = append(all, c)
+		}
+	}
+	h.mu.Unlock()
+	for _, c := range all {
+		c.closeAfterFlush(CloseServerRestart, "server restarting; reconnect")
+	}
+	done := make(chan struct{})
+	go func() { h.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		for _, c := range all {
+			c.ws.CloseNow()
+		}
+	}
+}
+
+// outgoing is one queued frame, or (with closeCode set) the instruction to
+// close once everything before it is written.
+type outgoing struct {
+	data        []byte
+	closeCode   websocket.StatusCode
+	closeReason string
+}
+
+// conn is one open interview room.
+type conn struct {
+	hub       *Hub
+	ws        *websocket.Conn
+	ctx       context.Context
+	cancel    context.CancelFunc
+	userID    string
+	sessionID string
+	endsAt    time.Time
+	send      chan outgoing
+
+	closeOnce sync.Once
+	closed    chan struct{}
+
+	// inbound token bucket
+	tokens     float64
+	lastRefill time.Time
+	refusals   int
+}
+
+func (c *conn) push(frame any) {
+	data, err := json.Marshal(frame)
+	if err != nil {
+		return
+	}
+	c.enqueue(outgoing{data: data})
+}
+
+func (c *conn) enqueue(o outgoing) {
+	select {
+	case c.send <- o:
+	default:
+		// A client that cannot keep up is dropped rather than allowed to
+		// hold up anyone else; it reconnects and resumes.
+		c.hub.log.Warn("realtime: dropping slow client", "session_id", c.sessionID)
+		go func() { c.ws.Close(CloseSlowConsumer, "too slow; reconnect"); c.cancel() }()
+	}
+}
+
+func (c *conn) closeAfterFlush(code websocket.StatusCode, reason string) {
+	c.closeOnce.Do(func() {
+		select {
+		case c.send <- outgoing{closeCode: code, closeReason: reason}:
+		default:
+			go func() { c.ws.Close(code, reason); c.cancel() }()
+		}
+	})
+}
+
+func (c *conn) writeLoop() {
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case o := <-c.send:
+			if o.closeCode != 0 {
+				c.ws.Close(o.closeCode, o.closeReason)
+				c.cancel()
+				return
+			}
+			wctx, cancel := context.WithTimeout(c.ctx, c.hub.cfg.WriteTimeout)
+			err := c.ws.Write(wctx, websocket.MessageText, o.data)
+			cancel()
+			if err != nil {
+				c.cancel()
+				return
+			}
+		}
+	}
+}
+
+func (c *conn) timer() Timer {
+	now := c.hub.clock.Now()
+	rem := c.endsAt.Sub(now).Milliseconds()
+	if rem < 0 {
+		rem = 0
+	}
+	return Timer{Type: TypeTimer, RemainingMS: rem, ServerTime: now.UnixMilli(), EndsAt: c.endsAt.UnixMilli()}
+}
+
+// tickLoop sends the timer, pings the peer and ends the interview when its
+// time is up.
+func (c *conn) tickLoop() {
+	timer := time.NewTicker(c.hub.cfg.TimerEvery)
+	ping := time.NewTicker(c.hub.cfg.PingEvery)
+	defer timer.Stop()
+	defer ping.Stop()
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case <-timer.C:
+			c.hub.svc.Touch(c.sessionID)
+			t := c.timer()
+			c.push(t)
+			if t.RemainingMS == 0 {
+				// The sweeper ends it too; whoever is first, the other is a no-op.
+				if sess, err := c.hub.svc.Session(c.ctx, c.userID, c.sessionID); err == nil {
+					c.hub.svc.ExpireIfDue(c.ctx, sess)
+				}
+			}
+		case <-ping.C:
+			pctx, cancel := context.WithTimeout(c.ctx, c.hub.cfg.PingTimeout)
+			err := c.ws.Ping(pctx)
+			cancel()
+			if err != nil {
+				c.hub.log.Info("realtime: dropping a peer that stopped answering pings", "session_id", c.sessionID)
+				c.ws.CloseNow()
+				c.cancel()
+				return
+			}
+		}
+	}
+}
+
+func (c *conn) run() {
+	defer c.cancel()
+	go c.writeLoop()
+	go c.tickLoop()
+	c.push(c.timer())
+	for {
+		typ, data, err := c.ws.Read(c.ctx)
+		if err != nil {
+			if errors.Is(err, websocket.ErrMessageTooBig) {
+				c.hub.log.Info("realtime: closed a connection for an oversized frame", "session_id", c.sessionID)
+			}
+			return
+		}
+		if !c.allow() {
+			c.refusals++
+			c.push(Error{Type: TypeError, Code: "rate_limited", Message: "too many messages; slow down"})
+			if c.refusals > 200 {
+				c.ws.Close(websocket.StatusPolicyViolation, "flooding")
+				return
+			}
+			continue
+		}
+		if typ != websocket.MessageText {
+			c.push(Error{Type: TypeError, Code: "invalid_payload", Message: "frames must be JSON text"})
+			continue
+		}
+		c.handle(data)
+	}
+}
+
+// allow is the inbound token bucket.
+func (c *conn) allow() bool {
+	now := c.hub.clock.Now()
+	c.tokens += now.Sub(c.lastRefill).Seconds() * c.hub.cfg.MessagesPerSec
+	if max := float64(c.hub.cfg.Burst); c.tokens > max {
+		c.tokens = max
+	}
+	c.lastRefill = now
+	if c.tokens < 1 {
+		return false
+	}
+	c.tokens--
+	return true
+}
+
+// strict decodes one frame into v, refusing unknown fields and trailing data.
+func strict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data")
+	}
+	return nil
+}
+
+func (c *conn) fail(seq int64, code, msg string) {
+	c.push(Error{Type: TypeError, Code: code, Message: msg, Seq: seq})
+}
+
+// failErr reports a service error; an ended session also closes the room.
+func (c *conn) failErr(seq int64, err error) {
+	e := mockroom.AsError(err)
+	if e == nil || e.Kind == mockroom.KindInternal {
+		c.hub.log.Error("realtime: handling a frame", "session_id", c.sessionID, "err", err)
+		c.fail(seq, "internal", "something went wrong on our side; your change was not saved — it will be re-sent")
+		return
+	}
+	c.fail(seq, e.Code, e.Message)
+	if e.Code == "session_ended" {
+		c.push(SessionEnded{Type: TypeSessionEnded, SessionID: c.sessionID, Status: interview.StatusCompleted, Reason: "time_up"})
+		c.closeAfterFlush(CloseSessionEnded, "interview ended")
+	}
+}
+
+func (c *conn) handle(data []byte) {
+	var env Envelope
+	if err := json.Unmarshal(data, &env); err != nil || env.Type == "" {
+		c.fail(0, "invalid_payload", "frames must be JSON objects with a type")
+		return
+	}
+	c.hub.svc.Touch(c.sessionID)
+	bad := func(seq int64, msg string) { c.fail(seq, "invalid_payload", msg) }
+	switch env.Type {
+	case TypeCodeEdit:
+		var m CodeEdit
+		if err := strict(data, &m); err != nil {
+			bad(0, "code_edit must be {type, seq, language, code}")
+			return
+		}
+		if m.Seq <= 0 {
+			bad(0, "seq must be a positive integer")
+			return
+		}
+		if len(m.Code) > MaxCodeBytes {
+			c.fail(m.Seq, "code_too_large", "code is larger than 50 KiB; trim it to keep saving")
+			return
+		}
+		if _, err := c.hub.svc.SaveCode(c.ctx, c.userID, c.sessionID, m.Code, m.Language, m.Seq, false); err != nil {
+			c.failErr(m.Seq, err)
+			return
+		}
+		c.push(Ack{Type: TypeAck, Seq: m.Seq})
+	case TypeChatMessage:
+		var m ChatMessage
+		if err := strict(data, &m); err != nil || m.Seq <= 0 {
+			bad(m.Seq, "chat_message must be {type, seq, text} with a positive seq")
+			return
+		}
+		if utf8.RuneCountInString(m.Text) > MaxChatRunes {
+			c.fail(m.Seq, "message_too_long", "a message can be at most 4000 characters")
+			return
+		}
+		if _, err := c.hub.svc.Chat(c.ctx, c.userID, c.sessionID, m.Text, m.Seq); err != nil {
+			c.failErr(m.Seq, err)
+			return
+		}
+		c.push(Ack{Type: TypeAck, Seq: m.Seq})
+	case TypeHintRequest:
+		var m HintRequest
+		if err := strict(data, &m); err != nil || m.Seq <= 0 {
+			bad(m.Seq, "hint_request must be {type, seq} with a positive seq")
+			return
+		}
+		if _, _, _, err := c.hub.svc.Hint(c.ctx, c.userID, c.sessionID, m.Seq); err != nil {
+			c.failErr(m.Seq, err)
+			return
+		}
+		c.push(Ack{Type: TypeAck, Seq: m.Seq})
+	case TypeResume:
+		var m Resume
+		if err := strict(data, &m); err != nil || m.LastAckedSeq < 0 {
+			bad(0, "resume must be {type, last_acked_seq}")
+			return
+		}
+		c.sendState()
+	case TypePing:
+		var m Control
+		if err := strict(data, &m); err != nil {
+			bad(0, "session.ping must be {type, seq}")
+			return
+		}
+		c.push(Pong{Type: TypePong, Seq: m.Seq, ServerTime: c.hub.clock.Now().UnixMilli()})
+	case TypeAudioAppend, TypeAudioCommit, TypeCancel:
+		var seq struct {
+			Seq int64 `json:"seq"`
+		}
+		json.Unmarshal(data, &seq)
+		c.fail(seq.Seq, "voice_unavailable", "voice is not enabled for this interview yet; use the chat")
+	default:
+		c.fail(0, "invalid_event_type", "unknown event type; allowed: "+strings.Join(ClientEventTypes, ", "))
+	}
+}
+
+func (c *conn) sendState() {
+	sess, live, err := c.hub.svc.Live(c.ctx, c.userID, c.sessionID)
+	if err != nil {
+		c.failErr(0, err)
+		return
+	}
+	t := c.timer()
+	st := SessionState{Type: TypeSessionState, SessionID: sess.ID, Status: sess.Status, LastAckedSeq: live.Seq, Code: live.Code,
+		Language: live.Language, HintsUsed: sess.HintsUsed, HintsTotal: c.hub.svc.HintsTotal(c.ctx, sess),
+		RemainingMS: t.RemainingMS, ServerTime: t.ServerTime, EndsAt: t.EndsAt}
+	c.push(st)
+}

@@ -1,0 +1,210 @@
+// Package realtime is the WebSocket side of an interview: one connection per
+// open interview room, a server-authoritative timer, code and chat that are
+// acknowledged only once durable, and a hub that fans server events out to
+// every connection of a session.
+//
+// protocol.go is the one place the wire protocol is defined; the TypeScript
+// types in web/src/lib/protocol.gen.ts are generated from it (go generate)
+// and a test keeps the two equal. docs/realtime-protocol.md explains it.
+package realtime
+
+//go:generate go run ./gen -out ../../web/src/lib/protocol.gen.ts
+
+import "encoding/json"
+
+// Subprotocol is what the client offers in Sec-WebSocket-Protocol next to
+// its one-time token.
+const Subprotocol = "mockroom.v1"
+
+// Limits of the protocol.
+const (
+	MaxMessageBytes = 64 << 10 // a bigger frame closes the connection with 1009
+	MaxCodeBytes    = 50 << 10
+	MaxChatRunes    = 4000
+)
+
+// Close codes beyond the standard ones.
+const (
+	CloseUnauthorized  = 4001 // token missing, reused, expired, foreign, or in the query string
+	CloseSessionEnded  = 4002 // the interview is over
+	CloseServerRestart = 4003 // the server is shutting down: reconnect
+	CloseSlowConsumer  = 4004 // the client could not keep up with server events
+)
+
+// Client event types: the allowlist. Anything else gets an error frame.
+const (
+	TypeCodeEdit    = "code_edit"
+	TypeChatMessage = "chat_message"
+	TypeHintRequest = "hint_request"
+	TypeAudioAppend = "input_audio_buffer.append"
+	TypeAudioCommit = "input_audio_buffer.commit"
+	TypeCancel      = "response.cancel"
+	TypePing        = "session.ping"
+	TypeResume      = "resume"
+)
+
+// ClientEventTypes is the allowlist in order.
+var ClientEventTypes = []string{TypeCodeEdit, TypeChatMessage, TypeHintRequest, TypeAudioAppend, TypeAudioCommit, TypeCancel, TypePing, TypeResume}
+
+// Server event types.
+const (
+	TypeAck          = "ack"
+	TypeError        = "error"
+	TypeTimer        = "timer"
+	TypeSessionState = "session_state"
+	TypeTranscript   = "transcript"
+	TypeInterviewer  = "interviewer.message"
+	TypeObservation  = "observation"
+	TypeExecution    = "execution_result"
+	TypeAudioDelta   = "audio.delta"
+	TypeSessionEnded = "session_ended"
+	TypePong         = "session.pong"
+)
+
+// ServerEventTypes lists every server event type.
+var ServerEventTypes = []string{TypeAck, TypeError, TypeTimer, TypeSessionState, TypeTranscript, TypeInterviewer, TypeObservation, TypeExecution, TypeAudioDelta, TypeSessionEnded, TypePong}
+
+// Envelope is read first to learn a frame's type.
+type Envelope struct {
+	Type string `json:"type"`
+}
+
+// CodeEdit carries the full text of the editor (debounced by the client).
+type CodeEdit struct {
+	Type     string `json:"type"`
+	Seq      int64  `json:"seq"`
+	Language string `json:"language"`
+	Code     string `json:"code"`
+}
+
+// ChatMessage is the candidate typing to the interviewer.
+type ChatMessage struct {
+	Type string `json:"type"`
+	Seq  int64  `json:"seq"`
+	Text string `json:"text"`
+}
+
+// HintRequest asks for the next progressive hint.
+type HintRequest struct {
+	Type string `json:"type"`
+	Seq  int64  `json:"seq"`
+}
+
+// AudioAppend carries base64 PCM16 audio (voice arrives in a later release).
+type AudioAppend struct {
+	Type  string `json:"type"`
+	Seq   int64  `json:"seq"`
+	Audio string `json:"audio"`
+}
+
+// Control is a frame with only a type and seq (audio commit, cancel, ping).
+type Control struct {
+	Type string `json:"type"`
+	Seq  int64  `json:"seq"`
+}
+
+// Resume is sent after every (re)connect; the server answers session_state.
+type Resume struct {
+	Type         string `json:"type"`
+	LastAckedSeq int64  `json:"last_acked_seq"`
+}
+
+// Ack says the event with Seq is durable (or was already).
+type Ack struct {
+	Type string `json:"type"`
+	Seq  int64  `json:"seq"`
+}
+
+// Error reports a refused frame; the connection stays up.
+type Error struct {
+	Type    string `json:"type"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Seq     int64  `json:"seq,omitempty"`
+}
+
+// Timer is sent every 5 seconds; the client only displays it.
+type Timer struct {
+	Type        string `json:"type"`
+	RemainingMS int64  `json:"remaining_ms"`
+	ServerTime  int64  `json:"server_time"` // unix ms, for clock-drift correction
+	EndsAt      int64  `json:"ends_at"`     // unix ms
+}
+
+// SessionState answers resume: what the server has durably.
+type SessionState struct {
+	Type         string `json:"type"`
+	SessionID    string `json:"session_id"`
+	Status       string `json:"status"`
+	LastAckedSeq int64  `json:"last_acked_seq"`
+	Code         string `json:"code"`
+	Language     string `json:"language"`
+	HintsUsed    int    `json:"hints_used"`
+	HintsTotal   int    `json:"hints_total"`
+	RemainingMS  int64  `json:"remaining_ms"`
+	ServerTime   int64  `json:"server_time"`
+	EndsAt       int64  `json:"ends_at"`
+}
+
+// TranscriptEntry is one line of the conversation.
+type TranscriptEntry struct {
+	ID          string `json:"id"`
+	Speaker     string `json:"speaker"`
+	Content     string `json:"content"`
+	TimestampMS int64  `json:"timestamp_ms"`
+}
+
+// Transcript pushes a new conversation line (either speaker).
+type Transcript struct {
+	Type  string          `json:"type"`
+	Entry TranscriptEntry `json:"entry"`
+}
+
+// InterviewerMessage streams interviewer text as it is produced (a delta
+// when Final is false); the finished line also arrives as a transcript.
+type InterviewerMessage struct {
+	Type  string `json:"type"`
+	Text  string `json:"text"`
+	Final bool   `json:"final"`
+}
+
+// Observation is the code observer's structured view (a later release fills it).
+type Observation struct {
+	Type     string          `json:"type"`
+	Analysis json.RawMessage `json:"analysis"`
+}
+
+// ExecutionResult pushes a run or submit report to every open room of the session.
+type ExecutionResult struct {
+	Type   string          `json:"type"`
+	Mode   string          `json:"mode"`
+	Report json.RawMessage `json:"report"`
+}
+
+// AudioDelta carries interviewer audio (a later release).
+type AudioDelta struct {
+	Type  string `json:"type"`
+	Audio string `json:"audio"`
+}
+
+// SessionEnded says the interview is over; the client shows the summary.
+type SessionEnded struct {
+	Type      string `json:"type"`
+	SessionID string `json:"session_id"`
+	Status    string `json:"status"`
+	Reason    string `json:"reason"` // candidate_ended | time_up | hard_limit | abandoned
+}
+
+// Pong answers session.ping.
+type Pong struct {
+	Type       string `json:"type"`
+	Seq        int64  `json:"seq"`
+	ServerTime int64  `json:"server_time"`
+}
+
+// protocolTypes lists the frame structs in the order the TypeScript file shows them.
+var protocolTypes = []any{
+	CodeEdit{}, ChatMessage{}, HintRequest{}, AudioAppend{}, Control{}, Resume{},
+	Ack{}, Error{}, Timer{}, SessionState{}, TranscriptEntry{}, Transcript{}, InterviewerMessage{},
+	Observation{}, ExecutionResult{}, AudioDelta{}, SessionEnded{}, Pong{},
+}
