@@ -1,6 +1,6 @@
 // Package storage picks the storage engine from configuration. Both engines
 // implement the same ports (account.Store, billing.Ledger, problem.Store,
-// interview.Store) on a shared SQL core and pass one conformance suite
+// interview.Store, and the event bus's sqlqueue.Store) on a shared SQL core and pass one conformance suite
 // (storage/storagetest). See docs/adr/0002-storage.md.
 package storage
 
@@ -12,6 +12,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/events/sqlqueue"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/storage/postgres"
@@ -25,6 +26,9 @@ type DB interface {
 	problem.Store
 	interview.Store
 	Auditor
+	// The outbox and the embedded queue's tables (events.Outbox is part
+	// of it), for the event bus.
+	sqlqueue.Store
 
 	// Ping reports whether the database answers (for /readyz).
 	Ping(ctx context.Context) error

@@ -207,6 +207,10 @@ func (dialect) Bytewise(expr string) string { return expr + ` COLLATE "C"` }
 // queue behind each other.
 func (dialect) LockRow() string { return " FOR UPDATE" }
 
+// SkipLocked lets several bus instances claim queue rows at once, each
+// taking rows the others are not holding.
+func (dialect) SkipLocked() string { return " FOR UPDATE SKIP LOCKED" }
+
 func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {

@@ -171,6 +171,7 @@ func TestRowLevelSecurity(t *testing.T) {
 			"INSERT INTO %s.transcripts (session_id, speaker, content, timestamp_ms) VALUES ($1, 'candidate', 'hi', 1)",
 			"INSERT INTO %s.code_snapshots (session_id, code, language, timestamp_ms) VALUES ($1, 'x', 'python', 1)",
 			"INSERT INTO %s.evaluations (session_id, overall_score) VALUES ($1, 50)",
+			"INSERT INTO %s.session_live (session_id, code, language, updated_at) VALUES ($1, 'secret code', 'python', now())",
 			"INSERT INTO %s.payments (user_id, stripe_payment_intent_id, amount_cents, credits_purchased) SELECT user_id, 'pi_' || id, 100, 1 FROM %s.sessions WHERE id = $1",
 			"INSERT INTO %s.subscriptions (user_id, stripe_subscription_id, stripe_customer_id, tier, current_period_start, current_period_end) SELECT user_id, 'sub_' || id, 'cus', 'pro', now(), now() FROM %s.sessions WHERE id = $1",
 		} {
@@ -198,6 +199,8 @@ func TestRowLevelSecurity(t *testing.T) {
 		{"SELECT * FROM transcripts WHERE session_id = $1", []any{sessions["b"]}, 0},
 		{"SELECT * FROM code_snapshots", nil, 1},
 		{"SELECT * FROM code_snapshots WHERE session_id = $1", []any{sessions["b"]}, 0},
+		{"SELECT * FROM session_live", nil, 1},
+		{"SELECT * FROM session_live WHERE session_id = $1", []any{sessions["b"]}, 0},
 		{"SELECT * FROM evaluations", nil, 1},
 		{"SELECT * FROM payments", nil, 1},
 		{"SELECT * FROM subscriptions", nil, 1},
@@ -211,6 +214,7 @@ func TestRowLevelSecurity(t *testing.T) {
 		{"UPDATE sessions SET status = 'abandoned' WHERE user_id = $1 RETURNING id", []any{b.ID}, 0},
 		{"DELETE FROM auth_sessions WHERE user_id = $1 RETURNING token_hash", []any{b.ID}, 0},
 		{"DELETE FROM transcripts WHERE session_id = $1 RETURNING id", []any{sessions["b"]}, 0},
+		{"UPDATE session_live SET code = 'pwned' WHERE session_id = $1 RETURNING session_id", []any{sessions["b"]}, 0},
 	} {
 		n, err := db.QueryAsUser(ctx, a.ID, tc.query, tc.args...)
 		if err != nil {
@@ -233,6 +237,14 @@ func TestRowLevelSecurity(t *testing.T) {
 		{"UPDATE test_cases SET is_hidden = false", nil},
 		{"SELECT * FROM audit_log", nil},
 		{"INSERT INTO problems (slug, title, description, difficulty) VALUES ('x', 'x', 'x', 'easy')", nil},
+		{"INSERT INTO session_live (session_id, language, updated_at) VALUES ($1, 'go', now()) ON CONFLICT DO NOTHING", []any{sessions["b"]}},
+		{"DELETE FROM session_live", nil},
+		// The outbox is append-only, and only for events about oneself;
+		// the bus's own tables are not reachable at all.
+		{"SELECT * FROM events_outbox", nil},
+		{"INSERT INTO events_outbox (topic, key, payload) VALUES ('x', 'forged', jsonb_build_object('user_id', $1::text))", []any{b.ID}},
+		{"SELECT * FROM event_deliveries", nil},
+		{"SELECT * FROM event_dead_letters", nil},
 	} {
 		if _, err := db.QueryAsUser(ctx, a.ID, q.query, q.args...); err == nil {
 			t.Errorf("as a, %s: allowed", q.query)
@@ -268,6 +280,9 @@ func TestRowLevelSecurity(t *testing.T) {
 		t.Fatalf("Solution on the service path: %v", err)
 	}
 	// A user's own writes still work under RLS.
+	if n, err := db.QueryAsUser(ctx, a.ID, "INSERT INTO events_outbox (topic, key, payload) VALUES ('x', 'own', jsonb_build_object('user_id', $1::text))", a.ID); err != nil || n != 0 {
+		t.Fatalf("inserting an own event as the user: %v", err)
+	}
 	if _, err := db.AddCredits(actx, a.ID, -1, billing.TxUsage, sessions["a"], ""); err != nil {
 		t.Fatalf("AddCredits as the user: %v", err)
 	}

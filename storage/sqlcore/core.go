@@ -20,6 +20,8 @@ type Core struct {
 	// Scope, when set, runs first in every transaction. PostgreSQL uses it to
 	// switch a user request to the row-level-security role.
 	Scope func(ctx context.Context, tx *sql.Tx) error
+
+	outbox notifier // wakes this process's buses after outbox writes
 }
 
 // Tx is a transaction with the dialect's placeholder rewriting applied.

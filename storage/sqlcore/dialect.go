@@ -42,6 +42,10 @@ type Dialect interface {
 	// LockRow is appended to a SELECT that must lock the row it reads until
 	// the transaction ends ("" where the transaction already serialises writers).
 	LockRow() string
+	// SkipLocked is appended to a SELECT that claims queue rows: it locks
+	// them and skips rows another transaction holds ("" where writers are
+	// already serialised).
+	SkipLocked() string
 	// Classify reports what a driver error means and names the constraint
 	// (or carries the message) so callers can tell constraints apart.
 	Classify(err error) (ErrClass, string)

@@ -33,8 +33,17 @@ func nullTime(d Dialect, t *time.Time) any {
 // scheduled, python, 45 minutes) and the CHECK constraints reject the rest.
 func (c *Core) CreateSession(ctx context.Context, s *interview.Session) error {
 	const op = "storage.CreateSession"
+	if err := c.prepSession(ctx, s); err != nil {
+		return mockroom.Wrap(op, err)
+	}
+	err := c.Write(ctx, func(tx *Tx) error { return c.insertSession(ctx, tx, s) })
+	return c.sessionFail(op, err)
+}
+
+// prepSession validates the ids of s and fills its defaults.
+func (c *Core) prepSession(ctx context.Context, s *interview.Session) error {
 	if s == nil {
-		return mockroom.Wrap(op, invalid("invalid_session", "a session is required"))
+		return invalid("invalid_session", "a session is required")
 	}
 	if s.ID == "" {
 		s.ID = mockroom.NewID()
@@ -43,10 +52,10 @@ func (c *Core) CreateSession(ctx context.Context, s *interview.Session) error {
 	uid, ok2 := normID(s.UserID)
 	pid, ok3 := normID(s.ProblemID)
 	if !ok || !ok2 || !ok3 {
-		return mockroom.Wrap(op, invalid("invalid_id", "the session, user or problem id is not valid"))
+		return invalid("invalid_id", "the session, user or problem id is not valid")
 	}
 	if foreign(ctx, uid) {
-		return mockroom.Wrap(op, forbidden())
+		return forbidden()
 	}
 	if s.Status == "" {
 		s.Status = interview.StatusScheduled
@@ -74,17 +83,22 @@ func (c *Core) CreateSession(ctx context.Context, s *interview.Session) error {
 		s.EndedAt = &t
 	}
 	s.ID, s.UserID, s.ProblemID = id, uid, pid
-	err := c.Write(ctx, func(tx *Tx) error {
-		_, err := tx.Exec(ctx, `INSERT INTO sessions (id, user_id, problem_id, status, difficulty_override, language, duration_minutes,
-				started_at, ended_at, duration_seconds, hints_used, test_cases_passed, test_cases_total, credits_consumed, metadata,
-				created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, uid, pid, s.Status, nullText(s.DifficultyOverride), s.Language, s.DurationMinutes,
-			nullTime(c.D, s.StartedAt), nullTime(c.D, s.EndedAt), s.DurationSeconds, s.HintsUsed, s.TestCasesPassed,
-			s.TestCasesTotal, s.CreditsConsumed, c.D.JSON(s.Metadata), c.D.Time(s.CreatedAt), c.D.Time(s.UpdatedAt))
-		return err
-	})
-	if err != nil && c.isUnique(err, "") {
+	return nil
+}
+
+func (c *Core) insertSession(ctx context.Context, tx *Tx, s *interview.Session) error {
+	_, err := tx.Exec(ctx, `INSERT INTO sessions (id, user_id, problem_id, status, difficulty_override, language, duration_minutes,
+			started_at, ended_at, duration_seconds, hints_used, test_cases_passed, test_cases_total, credits_consumed, metadata,
+			created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ID, s.UserID, s.ProblemID, s.Status, nullText(s.DifficultyOverride), s.Language, s.DurationMinutes,
+		nullTime(c.D, s.StartedAt), nullTime(c.D, s.EndedAt), s.DurationSeconds, s.HintsUsed, s.TestCasesPassed,
+		s.TestCasesTotal, s.CreditsConsumed, c.D.JSON(s.Metadata), c.D.Time(s.CreatedAt), c.D.Time(s.UpdatedAt))
+	return err
+}
+
+func (c *Core) sessionFail(op string, err error) error {
+	if err != nil && mockroom.AsError(err) == nil && c.isUnique(err, "") {
 		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindConflict, "session_exists", "that session already exists"))
 	}
 	return c.fail(op, err)

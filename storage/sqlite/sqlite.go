@@ -217,6 +217,9 @@ func (dialect) Bytewise(expr string) string { return expr }
 // already serialises every write transaction.
 func (dialect) LockRow() string { return "" }
 
+// SkipLocked is empty for the same reason.
+func (dialect) SkipLocked() string { return "" }
+
 func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
 	var se *sqlite3.Error
 	if !errors.As(err, &se) {

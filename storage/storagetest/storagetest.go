@@ -44,6 +44,14 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"SessionValidation", testSessionValidation},
 		{"Audit", testAudit},
 		{"ForeignUserRequests", testForeignUser},
+		{"StartSession", testStartSession},
+		{"StartSessionConcurrency", testStartSessionConcurrency},
+		{"ClientSeq", testClientSeq},
+		{"Hints", testHints},
+		{"EndSession", testEndSession},
+		{"SessionsServicePath", testSessionsServicePath},
+		{"SnapshotsAndTranscripts", testSnapshotsAndTranscripts},
+		{"Outbox", testOutbox},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
