@@ -192,18 +192,8 @@ func TestGitHubSignInRequiresVerifiedEmail(t *testing.T) {
 	}
 }
 
-// newEnvWithBase starts the API with BaseURL set to its own address, which
-// the OAuth callback must point at.
+// newEnvWithBase starts the API with GitHub sign-in pointed at gh (the app's
+// BaseURL is its own address, which the OAuth callback must use).
 func newEnvWithBase(t *testing.T, gh *fakeGitHub) *env {
-	var h http.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
-	t.Cleanup(srv.Close)
-	e := newEnv(t, func(c *httpapi.Config, d *httpapi.Deps) {
-		c.BaseURL = srv.URL
-		c.OAuth = []httpapi.OAuthProvider{gh.provider()}
-		h = httpapi.NewServer(*c, *d)
-	})
-	e.srv.Close()
-	e.srv = srv
-	return e
+	return newEnv(t, func(c *httpapi.Config, d *httpapi.Deps) { c.OAuth = []httpapi.OAuthProvider{gh.provider()} })
 }

@@ -5,81 +5,39 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
-	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
-	"github.com/mockroom/mockroom/internal/testenv"
+	"github.com/mockroom/mockroom/internal/apptest"
 	"github.com/mockroom/mockroom/interview"
-	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problem"
-	"github.com/mockroom/mockroom/ratelimit"
-	"github.com/mockroom/mockroom/sandbox/local"
 	"github.com/mockroom/mockroom/storage"
-	"github.com/mockroom/mockroom/storage/sqlite"
 	"github.com/mockroom/mockroom/transport/httpapi"
-	"github.com/mockroom/mockroom/transport/realtime"
 )
 
-var (
-	runnerOnce sync.Once
-	runner     *local.Runner
-	runnerErr  error
-)
-
-// sharedRunner is the real local sandbox, one for the whole package.
-func sharedRunner(t *testing.T) *local.Runner {
-	t.Helper()
-	ok, why := local.Available()
-	testenv.Need(t, "sandbox (root and cgroups)", ok, why)
-	runnerOnce.Do(func() { runner, runnerErr = local.New(local.Config{Logger: slog.New(slog.DiscardHandler)}) })
-	if runnerErr != nil {
-		t.Fatal(runnerErr)
-	}
-	return runner
-}
-
-// env is a running API over a real SQLite database.
+// env is a running API over a real SQLite database and the real sandbox.
 type env struct {
 	t   *testing.T
+	app *apptest.App
 	db  storage.DB
 	srv *httptest.Server
 }
 
 func newEnv(t *testing.T, mutate ...func(*httpapi.Config, *httpapi.Deps)) *env {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, t.TempDir(), mockroom.SystemClock{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	limiter := ratelimit.NewMemory(nil)
-	cfg := httpapi.Config{BaseURL: "http://127.0.0.1", Version: "test", APIRequestsPerMinute: 10000}
-	log := slog.New(slog.DiscardHandler)
-	clock := mockroom.SystemClock{}
-	runner := sharedRunner(t)
-	interviews := interview.NewService(db, db, judge.NewService(runner, db, log), interviewer.Offline{}, limiter, clock, log, interview.Config{})
-	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, realtime.Config{})
-	deps := httpapi.Deps{
-		Logger:   log,
-		Accounts: account.NewService(db, limiter, clock, billing.SignupCredits),
-		Ledger:   db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter,
-	}
-	for _, m := range mutate {
-		m(&cfg, &deps)
-	}
-	srv := httptest.NewServer(httpapi.NewServer(cfg, deps))
-	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, srv: srv}
+	app := apptest.New(t, apptest.Options{Mutate: func(c *httpapi.Config, d *httpapi.Deps) {
+		c.APIRequestsPerMinute = 10000
+		for _, m := range mutate {
+			m(c, d)
+		}
+	}})
+	return &env{t: t, app: app, db: app.DB, srv: app.Server}
 }
 
 // client is one browser-like user agent with its own cookie jar.
