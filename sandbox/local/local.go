@@ -25,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -247,7 +248,7 @@ func (e *engine) start() error {
 	}
 	e.base = base
 
-	e.storeDir, err = os.MkdirTemp(storeRoot(), "mockroom-sandbox-files-")
+	e.storeDir, err = os.MkdirTemp(storeRoot(), fmt.Sprintf("%s-files-%d-", e.cfg.CgroupPrefix, os.Getpid()))
 	if err != nil {
 		return err
 	}
@@ -298,6 +299,7 @@ func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error)
 		if err != nil {
 			return nil, nil, err
 		}
+		sweepStale(filepath.Join("/sys/fs/cgroup", cur, e.cfg.CgroupPrefix+"-*"), e.log)
 		parent, err := cgroup.New(cur, ct)
 		if err != nil {
 			return nil, nil, err
@@ -316,6 +318,8 @@ func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error)
 		e.cgPaths = []string{filepath.Join("/sys/fs/cgroup", cur, name)}
 		return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
 	}
+	sweepStale(filepath.Join("/sys/fs/cgroup", "*", e.cfg.CgroupPrefix+"-*"), e.log)
+	sweepStale(filepath.Join(storeRoot(), e.cfg.CgroupPrefix+"-files-*"), e.log)
 	base, err := cgroup.New(name, ct)
 	if err != nil {
 		return nil, nil, err
@@ -583,6 +587,31 @@ func (e *engine) Close() error {
 		}
 	})
 	return errors.Join(errs...)
+}
+
+// sweepStale removes cgroups and file stores matching pattern that a runner
+// of a process that no longer exists left behind (killed before Close).
+// Their names carry the owner's pid after the prefix.
+func sweepStale(pattern string, log *slog.Logger) {
+	matches, _ := filepath.Glob(pattern)
+	for _, m := range matches {
+		rest := strings.TrimPrefix(filepath.Base(m), strings.TrimSuffix(filepath.Base(pattern), "*"))
+		pidStr, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidStr)
+		if !ok || err != nil || pid <= 0 {
+			continue
+		}
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err == nil {
+			continue // its owner is alive
+		}
+		var rmErr error
+		if strings.HasPrefix(m, "/sys/fs/cgroup/") {
+			rmErr = removeCgroupDirs([]string{m})
+		} else {
+			rmErr = os.RemoveAll(m)
+		}
+		log.Info("sandbox: removed what a dead runner left behind", "path", m, "error", rmErr)
+	}
 }
 
 // removeCgroupDirs removes our cgroups, deepest first. Each run's cgroup is
