@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/cookiejar"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mockroom/mockroom/internal/testenv"
+	"github.com/mockroom/mockroom/sandbox/local"
+)
+
+// lockedBuffer collects the JSON log lines of an in-process server.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) { l.mu.Lock(); defer l.mu.Unlock(); return l.b.Write(p) }
+func (l *lockedBuffer) String() string             { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+// TestShutdownDrainsInFlightRequests cancels serve's context (what SIGTERM
+// does) while an execution is running: the request still completes, then
+// serve returns cleanly.
+func TestShutdownDrainsInFlightRequests(t *testing.T) {
+	ok, why := local.Available()
+	testenv.Need(t, "sandbox (root and cgroups)", ok, why)
+	cfg, err := loadConfig("127.0.0.1:0", t.TempDir(), func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addrc := make(chan string, 1)
+	done := make(chan error, 1)
+	logs := &lockedBuffer{}
+	go func() { done <- serve(ctx, cfg, logs, func(a string) { addrc <- a }) }()
+	var base string
+	select {
+	case a := <-addrc:
+		base = "http://" + a
+	case err := <-done:
+		t.Fatalf("serve: %v\n%s", err, logs)
+	}
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar}
+	post := func(path string, body any, out any) int {
+		raw, _ := json.Marshal(body)
+		resp, err := hc.Post(base+path, "application/json", bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if out != nil {
+			json.NewDecoder(resp.Body).Decode(out)
+		}
+		return resp.StatusCode
+	}
+	post("/api/auth/signup", map[string]string{"email": "drain@example.com", "password": "correct horse"}, nil)
+	var p struct{ ID string }
+	resp, _ := hc.Get(base + "/api/problems/two-sum")
+	json.NewDecoder(resp.Body).Decode(&p)
+	resp.Body.Close()
+	var s struct{ ID string }
+	if st := post("/api/sessions/start", map[string]any{"problemId": p.ID, "language": "java", "durationMinutes": 30}, &s); st != 201 {
+		t.Fatalf("start: %d", st)
+	}
+	// A Java submit compiles and runs for a second or more.
+	code := "class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        java.util.Map<Integer,Integer> m = new java.util.HashMap<>();\n        for (int i = 0; i < nums.length; i++) {\n            Integer j = m.get(target - nums[i]);\n            if (j != null) return new int[]{j, i};\n            m.put(nums[i], i);\n        }\n        return new int[0];\n    }\n}\n"
+	status := make(chan int, 1)
+	go func() {
+		var rep struct{ Status string }
+		st := post("/api/sessions/"+s.ID+"/execute", map[string]any{"code": code, "mode": "submit"}, &rep)
+		if rep.Status != "accepted" {
+			st = -st
+		}
+		status <- st
+	}()
+	time.Sleep(300 * time.Millisecond)
+	cancel() // SIGTERM
+	if st := <-status; st != 200 {
+		t.Fatalf("in-flight execution during shutdown: %d\n%s", st, logs)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not return after shutdown")
+	}
+	for _, want := range []string{`"msg":"mockroom listening"`, `"msg":"shutting down: draining requests"`, `"msg":"stopped"`, `"languages":`} {
+		if !strings.Contains(logs.String(), want) {
+			t.Fatalf("logs lack %s:\n%s", want, logs)
+		}
+	}
+}
