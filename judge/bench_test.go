@@ -2,6 +2,7 @@ package judge
 
 import (
 	"context"
+	"github.com/mockroom/mockroom/sandbox/bare"
 	"testing"
 	"time"
 
@@ -23,12 +24,12 @@ func BenchmarkExecute(b *testing.B) {
 	defer sb.Close()
 	p := mkProblem(b, "two-sum", twoSumSpec)
 	sandboxed := NewService(sb, twoSumTests, nil)
-	bare := NewService(newBareRunner(b.TempDir()), twoSumTests, nil)
+	unsandboxed := NewService(bare.New(b.TempDir()), twoSumTests, nil)
 	ctx := context.Background()
 	for _, lang := range Languages {
 		for _, mode := range []Mode{ModeRun, ModeSubmit} {
 			b.Run(lang+"/"+string(mode), func(b *testing.B) {
-				if !contains(sandboxed.Languages(), lang) || !contains(bare.Languages(), lang) {
+				if !contains(sandboxed.Languages(), lang) || !contains(unsandboxed.Languages(), lang) {
 					b.Skipf("SKIPPED LOUDLY: no %s toolchain here", lang)
 				}
 				req := Request{Problem: p, Language: lang, Code: twoSumOK[lang], Mode: mode}
@@ -44,7 +45,7 @@ func BenchmarkExecute(b *testing.B) {
 				for i := 0; i < b.N; i++ {
 					sbTime += once(sandboxed)
 					b.StopTimer()
-					bareTime += once(bare)
+					bareTime += once(unsandboxed)
 					b.StartTimer()
 				}
 				n := float64(b.N)

@@ -3,6 +3,7 @@ package judge
 import (
 	"context"
 	"encoding/json"
+	"github.com/mockroom/mockroom/sandbox/bare"
 	"slices"
 	"strings"
 	"testing"
@@ -107,7 +108,7 @@ public:
 }
 
 func testRunner(t testing.TB) sandbox.Runner {
-	return newBareRunner(t.TempDir())
+	return bare.New(t.TempDir())
 }
 
 func need(t *testing.T, svc *Service, lang string) {

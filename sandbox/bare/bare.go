@@ -1,4 +1,8 @@
-package judge
+// Package bare runs programs with the real toolchains straight on the host,
+// WITHOUT ANY ISOLATION. It exists for baselines (benchmarks measure the
+// sandbox against it) and for harness tests on machines where the sandbox
+// cannot start. Never give it untrusted code; nothing in the server uses it.
+package bare
 
 import (
 	"bytes"
@@ -13,16 +17,25 @@ import (
 	"github.com/mockroom/mockroom/sandbox"
 )
 
-// bareRunner runs programs with the real toolchains straight on the host,
-// without isolation: the baseline of the benchmark, and the harness tests'
-// runner where the sandbox cannot start (it needs root and cgroups).
-type bareRunner struct {
+// Runner is the unisolated sandbox.Runner.
+type Runner struct {
 	dir   string
 	langs []sandbox.Language
 }
 
-func newBareRunner(dir string) *bareRunner {
-	r := &bareRunner{dir: dir}
+// python prefers the system interpreter the sandbox uses: a python3 found
+// on PATH may be a version-manager shim that costs hundreds of milliseconds
+// a start and would flatter the sandbox in comparisons.
+func python() string {
+	if _, err := os.Stat("/usr/bin/python3"); err == nil {
+		return "/usr/bin/python3"
+	}
+	return "python3"
+}
+
+// New returns a runner that builds in directories under dir.
+func New(dir string) *Runner {
+	r := &Runner{dir: dir}
 	for _, l := range []struct {
 		lang sandbox.Language
 		bin  string
@@ -34,12 +47,12 @@ func newBareRunner(dir string) *bareRunner {
 	return r
 }
 
-var _ sandbox.Runner = (*bareRunner)(nil)
+var _ sandbox.Runner = (*Runner)(nil)
 
-func (r *bareRunner) Languages() []sandbox.Language { return r.langs }
-func (r *bareRunner) Close() error                  { return nil }
+func (r *Runner) Languages() []sandbox.Language { return r.langs }
+func (r *Runner) Close() error                  { return nil }
 
-func (r *bareRunner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Limits) (*sandbox.Build, error) {
+func (r *Runner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Limits) (*sandbox.Build, error) {
 	dir, err := os.MkdirTemp(r.dir, "build")
 	if err != nil {
 		return nil, err
@@ -76,13 +89,13 @@ func (r *bareRunner) Compile(ctx context.Context, p sandbox.Program, lim sandbox
 	return sandbox.NewBuild(p.Language, true, "", dir), nil
 }
 
-func (r *bareRunner) Run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sandbox.Limits) (*sandbox.Result, error) {
+func (r *Runner) Run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sandbox.Limits) (*sandbox.Result, error) {
 	dir := b.Artifact().(string)
 	lim = lim.WithDefaults()
 	var args []string
 	switch b.Language {
 	case sandbox.Python:
-		args = []string{"python3", "main.py"}
+		args = []string{python(), "main.py"}
 	case sandbox.JavaScript:
 		args = []string{"node", "main.js"}
 	case sandbox.TypeScript:
