@@ -1,0 +1,40 @@
+import { api } from '../../lib/api'
+import type { Report, Session, SessionView, Snapshot, TranscriptLine } from './types'
+
+const base = (id: string) => `/api/sessions/${encodeURIComponent(id)}`
+
+export const getSessionView = (id: string, signal?: AbortSignal) => api.get<SessionView>(base(id), undefined, signal)
+
+export const switchLanguage = (id: string, language: string) => api.patch<Session>(base(id), { language })
+
+export const endSession = (id: string) => api.post<Session>(`${base(id)}/end`)
+
+export const saveCode = (id: string, code: string, language: string) =>
+  api.post<{ saved: boolean }>(`${base(id)}/code`, { code, language })
+
+export const takeHint = (id: string) => api.post<{ hint: string; hints_used: number }>(`${base(id)}/hint`)
+
+export const postChat = (id: string, text: string) => api.post<{ transcript: TranscriptLine[] }>(`${base(id)}/chat`, { text })
+
+export async function getTranscript(id: string, signal?: AbortSignal): Promise<TranscriptLine[]> {
+  const res = await api.get<{ transcript: TranscriptLine[] | null }>(`${base(id)}/transcript`, undefined, signal)
+  return res.transcript ?? []
+}
+
+export async function getSnapshots(id: string, signal?: AbortSignal): Promise<Snapshot[]> {
+  const res = await api.get<{ snapshots: Snapshot[] | null }>(`${base(id)}/snapshots`, undefined, signal)
+  return res.snapshots ?? []
+}
+
+export interface ExecuteInput {
+  code: string
+  language: string
+  mode: 'run' | 'submit'
+  /** Custom input for Run: a JSON object of the function's parameters. */
+  stdin?: Record<string, unknown>
+}
+
+export const execute = (id: string, input: ExecuteInput) => api.post<Report>(`${base(id)}/execute`, input)
+
+export const realtimeToken = (sessionId: string) =>
+  api.post<{ token: string; wsUrl: string; expiresIn: number }>('/api/realtime/token', { sessionId })

@@ -1,0 +1,272 @@
+import { useId, useState, type ReactNode } from 'react'
+import { Spinner } from '../../../components/ui/Spinner'
+import type { Report, TestResult, Verdict } from '../types'
+
+const VERDICT_LABEL: Record<Verdict, string> = {
+  accepted: 'Accepted',
+  wrong_answer: 'Wrong answer',
+  time_limit: 'Time limit',
+  memory_limit: 'Memory limit',
+  output_limit: 'Output limit',
+  runtime_error: 'Runtime error',
+  compile_error: 'Compile error',
+  not_run: 'Not run',
+  ran: 'Ran',
+  internal_error: 'Internal error',
+}
+
+export function verdictLabel(v: string): string {
+  return VERDICT_LABEL[v as Verdict] ?? v
+}
+
+function verdictClass(v: string): string {
+  if (v === 'accepted' || v === 'ran') return 'bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300'
+  if (v === 'not_run') return 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300'
+  if (v === 'time_limit' || v === 'memory_limit' || v === 'output_limit') return 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300'
+  return 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300'
+}
+
+export function VerdictBadge({ verdict }: { verdict: string }) {
+  return (
+    <span data-testid="verdict" data-verdict={verdict} className={`inline-flex rounded-md px-2 py-0.5 text-xs font-semibold ${verdictClass(verdict)}`}>
+      {verdictLabel(verdict)}
+    </span>
+  )
+}
+
+function json(v: unknown): string {
+  if (v === undefined) return ''
+  try {
+    return JSON.stringify(v)
+  } catch {
+    return String(v)
+  }
+}
+
+function ms(n: number): string {
+  return n >= 100 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`
+}
+
+function mem(kb: number): string {
+  return kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`
+}
+
+function Pre({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <div className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</div>
+      <pre className="mt-0.5 max-h-40 overflow-auto rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs whitespace-pre-wrap break-all dark:bg-zinc-900">
+        {children}
+      </pre>
+    </div>
+  )
+}
+
+function TestRow({ t }: { t: TestResult }) {
+  const [open, setOpen] = useState(t.verdict !== 'accepted')
+  const detailId = useId()
+  const name = t.custom ? 'Custom input' : t.name || `Test ${t.index + 1}`
+  return (
+    <li data-testid="test-result" className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={detailId}
+        onClick={() => setOpen((o) => !o)}
+        className="flex w-full items-center gap-3 px-3 py-1.5 text-left text-sm"
+      >
+        <span className="min-w-0 flex-1 truncate font-medium">{name}</span>
+        <VerdictBadge verdict={t.verdict} />
+        <span className="w-16 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{t.verdict === 'not_run' ? '' : ms(t.time_ms)}</span>
+        <span className="w-16 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{t.memory_kb ? mem(t.memory_kb) : ''}</span>
+      </button>
+      {open && (
+        <div id={detailId} className="space-y-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">
+          <Pre label="Input">{json(t.input)}</Pre>
+          {t.expected !== undefined && <Pre label="Expected">{json(t.expected)}</Pre>}
+          {t.got !== undefined && <Pre label={t.custom ? 'Output' : 'Got'}>{json(t.got)}</Pre>}
+          {t.error && <Pre label="Error">{t.error}</Pre>}
+          {t.trace && <Pre label="Trace">{t.trace}</Pre>}
+          {t.stdout && <Pre label="stdout">{t.stdout}</Pre>}
+          {t.stderr && <Pre label="stderr">{t.stderr}</Pre>}
+        </div>
+      )}
+    </li>
+  )
+}
+
+export function HiddenSummary({ hidden }: { hidden: NonNullable<Report['hidden']> }) {
+  const counts = Object.entries(hidden.verdicts ?? {}).filter(([, n]) => (n ?? 0) > 0)
+  return (
+    <div data-testid="hidden-summary" className="rounded-lg border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+      <span className="font-medium">
+        Hidden tests: {hidden.passed}/{hidden.total} passed
+      </span>
+      {counts.length > 0 && (
+        <ul className="mt-1 flex flex-wrap gap-2" aria-label="Hidden tests by verdict">
+          {counts.map(([v, n]) => (
+            <li key={v} className="flex items-center gap-1 text-xs">
+              <VerdictBadge verdict={v} /> × {n}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+type Tab = 'tests' | 'output' | 'input'
+
+interface ConsoleProps {
+  report: Report | null
+  running: 'run' | 'submit' | null
+  /** "Preparing environment…" while the first run of a session compiles. */
+  firstRun: boolean
+  /** Rate limit or another refusal of the last Run/Submit. */
+  notice?: ReactNode
+  customInput: string
+  onCustomInput: (v: string) => void
+  customInputError?: string
+  onJump?: (line: number, column: number) => void
+}
+
+export function ResultsConsole({ report, running, firstRun, notice, customInput, onCustomInput, customInputError, onJump }: ConsoleProps) {
+  const [tab, setTab] = useState<Tab>('tests')
+  const base = useId()
+  const tabs: [Tab, string][] = [
+    ['tests', 'Tests'],
+    ['output', 'Output'],
+    ['input', 'Custom input'],
+  ]
+  const tests = report?.tests ?? []
+  const output = tests.filter((t) => t.stdout || t.stderr)
+
+  return (
+    <section aria-label="Results" className="flex h-full min-h-0 flex-col">
+      <div role="tablist" aria-label="Console" className="flex shrink-0 items-center gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`${base}-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`${base}-${id}-panel`}
+            onClick={() => setTab(id)}
+            className={
+              'border-b-2 px-3 py-1.5 text-sm font-medium ' +
+              (tab === id ? 'border-indigo-600 text-zinc-900 dark:border-indigo-400 dark:text-zinc-50' : 'border-transparent text-zinc-600 dark:text-zinc-400')
+            }
+          >
+            {label}
+          </button>
+        ))}
+        {report && !running && (
+          <span data-testid="report-summary" className="ml-auto flex items-center gap-2 pr-1 text-xs text-zinc-600 dark:text-zinc-400">
+            <span className="font-medium">{report.mode === 'submit' ? 'Submit' : 'Run'}:</span>
+            <VerdictBadge verdict={report.status} />
+            <span data-testid="passed-count" className="tabular-nums">
+              {report.passed}/{report.total} passed
+            </span>
+            {report.runtime_ms > 0 && <span className="tabular-nums">· {ms(report.runtime_ms)}</span>}
+            {report.memory_kb > 0 && <span className="tabular-nums">· {mem(report.memory_kb)}</span>}
+          </span>
+        )}
+      </div>
+      <div className="min-h-0 flex-1 overflow-auto p-3" aria-live="polite" aria-busy={running !== null}>
+        {notice && <div className="mb-2">{notice}</div>}
+        {tab === 'input' ? (
+          <div role="tabpanel" id={`${base}-input-panel`} aria-labelledby={`${base}-input`}>
+            <label htmlFor={`${base}-stdin`} className="text-sm font-medium">
+              Custom input for Run <span className="font-normal text-zinc-600 dark:text-zinc-400">(a JSON object of the function's parameters)</span>
+            </label>
+            <textarea
+              id={`${base}-stdin`}
+              value={customInput}
+              onChange={(e) => onCustomInput(e.target.value)}
+              rows={4}
+              spellCheck={false}
+              placeholder='{"nums": [2, 7, 11, 15], "target": 9}'
+              aria-invalid={customInputError ? true : undefined}
+              aria-describedby={customInputError ? `${base}-stdin-err` : undefined}
+              className="mt-1 w-full rounded-lg border border-zinc-300 bg-white px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+            />
+            {customInputError && (
+              <p id={`${base}-stdin-err`} className="text-xs text-red-700 dark:text-red-300">
+                {customInputError}
+              </p>
+            )}
+          </div>
+        ) : running ? (
+          <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+            <Spinner className="size-4" label="" />
+            {firstRun ? 'Preparing environment…' : running === 'submit' ? 'Running every test…' : 'Running the examples…'}
+          </p>
+        ) : !report ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Run your code against the examples (Ctrl+Enter), or Submit it to every test (Ctrl+Shift+Enter).
+          </p>
+        ) : (
+          <div role="tabpanel" id={`${base}-${tab}-panel`} aria-labelledby={`${base}-${tab}`} className="space-y-2">
+            {report.compile_error && (
+              <div data-testid="compile-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/50">
+                <p className="font-semibold text-red-800 dark:text-red-200">
+                  Compile error
+                  {report.compile_error.line ? (
+                    <>
+                      {' '}
+                      at{' '}
+                      <button
+                        type="button"
+                        className="font-mono underline"
+                        onClick={() => onJump?.(report.compile_error!.line!, report.compile_error!.column ?? 1)}
+                        aria-label={`Go to line ${report.compile_error.line}, column ${report.compile_error.column ?? 1}`}
+                      >
+                        line {report.compile_error.line}:{report.compile_error.column ?? 1}
+                      </button>
+                    </>
+                  ) : null}
+                </p>
+                <pre className="mt-1 font-mono text-xs whitespace-pre-wrap">{report.compile_error.message}</pre>
+                {report.compile_error.output && report.compile_error.output !== report.compile_error.message && (
+                  <details className="mt-1 text-xs">
+                    <summary>Full compiler output</summary>
+                    <pre className="font-mono whitespace-pre-wrap">{report.compile_error.output}</pre>
+                  </details>
+                )}
+              </div>
+            )}
+            {report.error && (
+              <div className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm dark:border-red-900 dark:bg-red-950/50">
+                <p className="text-red-800 dark:text-red-200">{report.error}</p>
+                {report.trace && <pre className="mt-1 font-mono text-xs whitespace-pre-wrap">{report.trace}</pre>}
+              </div>
+            )}
+            {tab === 'tests' ? (
+              <>
+                {tests.length > 0 && (
+                  <ul className="space-y-1.5" aria-label="Visible tests">
+                    {tests.map((t) => (
+                      <TestRow key={`${t.index}-${t.custom ? 'c' : ''}`} t={t} />
+                    ))}
+                  </ul>
+                )}
+                {report.hidden && <HiddenSummary hidden={report.hidden} />}
+              </>
+            ) : output.length === 0 ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">Your code printed nothing.</p>
+            ) : (
+              output.map((t) => (
+                <div key={t.index} className="space-y-1">
+                  <div className="text-xs font-semibold">{t.custom ? 'Custom input' : t.name || `Test ${t.index + 1}`}</div>
+                  {t.stdout && <Pre label="stdout">{t.stdout}</Pre>}
+                  {t.stderr && <Pre label="stderr">{t.stderr}</Pre>}
+                </div>
+              ))
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}
