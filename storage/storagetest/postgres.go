@@ -48,4 +48,3 @@ func FreshPostgres(t *testing.T) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
-
