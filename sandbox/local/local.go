@@ -91,7 +91,8 @@ func Available() (bool, string) {
 
 // New sets up cgroups and the container pool and returns a runner. It logs
 // the languages it found. The Go standard library is built in the background
-// on first use of a data dir (about 40 s); Go compiles wait for it.
+// the first time a data dir is used (about 40-60 s on 2 cores); Go compiles
+// wait for it.
 func New(cfg Config) (*Runner, error) {
 	const op = "local.New"
 	log := cfg.Logger
@@ -138,12 +139,18 @@ func New(cfg Config) (*Runner, error) {
 	}
 
 	e := &engine{log: log, cfg: cfg, goStd: goStd, goReady: make(chan struct{})}
+	e.goCtx, e.goCancel = context.WithCancel(context.Background())
 	if err := e.start(); err != nil {
 		e.Close()
 		return nil, mockroom.Wrap(op, err)
 	}
 
 	langs := e.detect()
+	if e.goStd != "" {
+		// Build the Go standard library now, in the background, so that the
+		// first Go submission does not wait for it (a no-op once built).
+		go func() { _ = e.wait(context.Background(), sandbox.Go) }()
+	}
 	r := &Runner{Runner: toolchain.NewRunner(e, toolchain.Options{Languages: langs, Logger: log, Wait: e.wait})}
 	names := make([]string, len(langs))
 	for i, l := range langs {
@@ -167,11 +174,12 @@ type engine struct {
 	pool     worker.EnvironmentPool
 	work     worker.Worker
 
-	goStd   string        // host dir of the pre-built std library ("" = no Go)
-	goReady chan struct{} // closed when goStd is built (or failed: goErr)
-	goErr   error
-	goOnce  sync.Once
-	goCtx   context.CancelFunc
+	goStd    string        // host dir of the pre-built std library ("" = no Go)
+	goReady  chan struct{} // closed when goStd is built (or failed: goErr)
+	goErr    error
+	goOnce   sync.Once
+	goCtx    context.Context // cancelled by Close
+	goCancel context.CancelFunc
 
 	closeOnce sync.Once
 }
@@ -379,8 +387,7 @@ func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
 		return nil
 	}
 	e.goOnce.Do(func() {
-		gctx, cancel := context.WithCancel(context.Background())
-		e.goCtx = cancel
+		gctx := e.goCtx
 		go func() {
 			defer close(e.goReady)
 			start := time.Now()
@@ -569,8 +576,14 @@ func (e *engine) Forget(ids ...string) {
 func (e *engine) Close() error {
 	var errs []error
 	e.closeOnce.Do(func() {
-		if e.goCtx != nil {
-			e.goCtx()
+		if e.goCancel != nil {
+			e.goCancel()
+			// Not started: mark it done so that no Go compile waits; started:
+			// wait for the cancelled build to stop.
+			e.goOnce.Do(func() {
+				e.goErr = mockroom.Errorf(mockroom.KindUnavailable, "sandbox_closed", "the sandbox is shutting down")
+				close(e.goReady)
+			})
 			<-e.goReady
 		}
 		if e.work != nil {
