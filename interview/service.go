@@ -65,6 +65,20 @@ type Interviewer interface {
 	Greeting(p *problem.Problem, s *Session) string
 	Reply(p *problem.Problem, s *Session, history []Transcript, message string) string
 	Hint(p *problem.Problem, n, total int, hint string) string
+	// React comments on a run or submit result; "" says nothing.
+	React(p *problem.Problem, s *Session, r ExecutionSummary) string
+}
+
+// ExecutionSummary is what the code.executed event carries: counts and
+// verdicts only, never a hidden test's data.
+type ExecutionSummary struct {
+	Mode      string               `json:"mode"`
+	Status    string               `json:"status"`
+	Passed    int                  `json:"passed"`
+	Total     int                  `json:"total"`
+	RuntimeMS float64              `json:"runtime_ms"`
+	MemoryKB  int64                `json:"memory_kb"`
+	Hidden    *judge.HiddenSummary `json:"hidden,omitempty"`
 }
 
 // Notice is something live rooms of a session should hear about.
@@ -504,8 +518,8 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 		return nil, err
 	}
 	now := s.clock.Now()
-	result, _ := json.Marshal(map[string]any{"mode": mode, "status": rep.Status, "passed": rep.Passed, "total": rep.Total,
-		"runtime_ms": rep.RuntimeMS, "memory_kb": rep.MemoryKB, "hidden": rep.Hidden})
+	result, _ := json.Marshal(ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
+		RuntimeMS: rep.RuntimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
 	snap := &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: code, Language: language, TimestampMS: s.elapsedMS(sess),
 		Type: SnapshotExecution, ExecutionResult: result, CreatedAt: now}
 	ev := event(events.CodeExecuted, sess, snap.ID, json.RawMessage(result), now)
@@ -671,4 +685,43 @@ func (s *Service) HintsTotal(ctx context.Context, sess *Session) int {
 		return 0
 	}
 	return len(p.Hints)
+}
+
+// InterviewerGroup is the consumer group through which the interviewer
+// reacts to what happens in a session.
+const InterviewerGroup = "interviewer"
+
+// HandleEvent is the interviewer's consumer: after a run or a submit it says
+// something about the result in the conversation. It is safe to deliver
+// twice (the bus skips keys already done; a rare duplicate is one more
+// remark, never lost work).
+func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
+	if d.Topic != events.CodeExecuted {
+		return nil
+	}
+	ctx = mockroom.AsService(ctx)
+	var r ExecutionSummary
+	if err := json.Unmarshal(d.Payload, &r); err != nil {
+		return nil // a malformed payload will not get better with retries
+	}
+	sess, err := s.store.SessionByID(ctx, d.SessionID)
+	if mockroom.IsKind(err, mockroom.KindNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if sess.Status != StatusActive {
+		return nil
+	}
+	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
+	if err != nil {
+		return err
+	}
+	text := s.interviewer.React(p, sess, r)
+	if text == "" {
+		return nil
+	}
+	_, err = s.say(ctx, sess, SpeakerInterviewer, text, 0)
+	return err
 }

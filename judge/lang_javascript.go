@@ -138,8 +138,19 @@ const __mr_params = @@PARAMS@@;
 const __mr_ret = "@@RET@@";
 const __mr_cap = 65536;
 
+// fd 1 may be non-blocking (a pipe node touched), so one writeSync can stop
+// partway through a large result: loop until every byte is out.
+const __mr_nap = new Int32Array(new SharedArrayBuffer(4));
 function __mr_emit(obj) {
-  __mr_fs.writeSync(1, "\n" + __mr_marker + JSON.stringify(obj) + "\n");
+  const buf = Buffer.from("\n" + __mr_marker + JSON.stringify(obj) + "\n");
+  for (let off = 0; off < buf.length; ) {
+    try {
+      off += __mr_fs.writeSync(1, buf, off, buf.length - off);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+      Atomics.wait(__mr_nap, 0, 0, 1);
+    }
+  }
 }
 function __mr_errText(e) {
   if (e instanceof Error) return e.name + (e.message ? ": " + e.message : "");

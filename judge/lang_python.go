@@ -29,7 +29,7 @@ func pythonStarter(s *Spec) string {
 	for _, p := range s.Signature.Params {
 		b.WriteString(", " + p.Name + ": " + pyType(MustType(p.Type)))
 	}
-	b.WriteString(") -> " + pyType(MustType(s.Signature.Returns)) + ":\n        \n")
+	b.WriteString(") -> " + pyType(MustType(s.Signature.Returns)) + ":\n        pass\n")
 	return b.String()
 }
 

@@ -84,3 +84,23 @@ func (Offline) Reply(p *problem.Problem, s *interview.Session, history []intervi
 func (Offline) Hint(p *problem.Problem, n, total int, hint string) string {
 	return fmt.Sprintf("Hint %d of %d: %s", n, total, hint)
 }
+
+// React comments on a run or submit the way an interviewer watching would.
+func (Offline) React(p *problem.Problem, s *interview.Session, r interview.ExecutionSummary) string {
+	switch {
+	case r.Status == "compile_error":
+		return "There's a compile error. Read the message and the line it points to — what is the compiler telling you?"
+	case r.Mode == "run" && r.Status == "accepted":
+		return "The examples pass. Before you submit: which edge cases could the hidden tests try that the examples don't?"
+	case r.Mode == "run":
+		return "An example doesn't match yet. Walk me through that example with your code, step by step — where does it diverge?"
+	case r.Status == "accepted":
+		return fmt.Sprintf("All %d tests pass — nice work. What are the time and space complexity, and is there anything you'd improve?", r.Total)
+	case r.Hidden != nil && r.Hidden.Verdicts["time_limit"] > 0:
+		return fmt.Sprintf("%d of %d tests pass, but some ran out of time on large inputs. What's the complexity of your approach, and can you avoid repeated work?", r.Passed, r.Total)
+	case r.Status == "runtime_error":
+		return fmt.Sprintf("%d of %d tests pass; at least one crashes. Think about inputs that could index out of range or hit an empty or null case.", r.Passed, r.Total)
+	default:
+		return fmt.Sprintf("%d of %d tests pass. The failing ones are hidden — think about edge cases: empty input, duplicates, negatives, the largest values.", r.Passed, r.Total)
+	}
+}

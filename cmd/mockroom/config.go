@@ -19,6 +19,7 @@ type Config struct {
 	Addr           string
 	DataDir        string
 	DatabaseURL    string
+	RedisURL       string
 	LogLevel       slog.Level
 	BaseURL        string
 	APIRatePerMin  int
@@ -68,6 +69,7 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		Addr:               firstNonEmpty(addrFlag, env("ADDR"), ":8080"),
 		DataDir:            firstNonEmpty(dataFlag, env("DATA_DIR"), "./data"),
 		DatabaseURL:        env("DATABASE_URL"),
+		RedisURL:           env("REDIS_URL"),
 		GitHubClientID:     env("GITHUB_CLIENT_ID"),
 		GitHubClientSecret: env("GITHUB_CLIENT_SECRET"),
 		GoogleClientID:     env("GOOGLE_CLIENT_ID"),
@@ -88,6 +90,12 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		u, err := url.Parse(c.DatabaseURL)
 		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 			return c, &configError{"DATABASE_URL", "must be a postgres:// URL (leave it unset to use SQLite in DATA_DIR)"}
+		}
+	}
+	if c.RedisURL != "" {
+		u, err := url.Parse(c.RedisURL)
+		if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
+			return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL (leave it unset for the embedded event queue)"}
 		}
 	}
 	c.BaseURL = env("BASE_URL")

@@ -30,6 +30,7 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"ADDR": "nonsense"}, "ADDR"},
 		{map[string]string{"LOG_LEVEL": "loud"}, "LOG_LEVEL"},
 		{map[string]string{"DATABASE_URL": "mysql://x"}, "DATABASE_URL"},
+		{map[string]string{"REDIS_URL": "localhost:6379"}, "REDIS_URL"},
 		{map[string]string{"BASE_URL": "example.com"}, "BASE_URL"},
 		{map[string]string{"API_RATE_LIMIT_PER_MINUTE": "-3"}, "API_RATE_LIMIT_PER_MINUTE"},
 		{map[string]string{"TRUSTED_ORIGINS": "https://ok.example, not an origin"}, "TRUSTED_ORIGINS"},

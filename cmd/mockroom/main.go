@@ -33,6 +33,8 @@ Usage:
   mockroom migrate [--data ./data]                apply database migrations and exit
   mockroom judge --problem SLUG --language LANG FILE   judge a file against a problem's tests
   mockroom problems verify [SLUG...]              check every problem's solutions and tests
+  mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
+  mockroom events replay ID                       re-deliver a dead-lettered event
   mockroom version                                print the version
 
 Configuration comes from flags and environment variables; see README.md.
@@ -58,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runJudge(ctx, rest, getenv, stdout, stderr)
 	case "problems":
 		return runProblems(ctx, rest, getenv, stdout, stderr)
+	case "events":
+		return runEvents(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "mockroom", version)
 		return nil

@@ -21,6 +21,7 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problems"
@@ -74,10 +75,30 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
+	bus, closeBus, err := newBus(ctx, cfg.RedisURL, db, log)
+	if err != nil {
+		return err
+	}
+	defer closeBus()
+	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	busName := "embedded queue"
+	if cfg.RedisURL != "" {
+		busName = "redis streams"
+	}
+	log.Info("event bus ready", "bus", busName)
+
+	// Workers stop after HTTP has drained (deferred, so before the bus and
+	// the database close).
 	workers, stopWorkers := context.WithCancel(context.Background())
 	var workersDone sync.WaitGroup
-	workersDone.Add(1)
+	workersDone.Add(2)
 	go func() { defer workersDone.Done(); interviews.RunSweeper(workers, 2*time.Second) }()
+	go func() {
+		defer workersDone.Done()
+		if err := bus.Run(workers); err != nil && workers.Err() == nil {
+			log.Error("event bus stopped", "err", err)
+		}
+	}()
 	defer func() { stopWorkers(); workersDone.Wait() }()
 
 	reg := prometheus.NewRegistry()

@@ -23,6 +23,8 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/events/sqlqueue"
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -96,6 +98,13 @@ func New(t testing.TB, o Options) *App {
 	r := Runner(t)
 	interviews := interview.NewService(db, db, judge.NewService(r, db, log), interviewer.Offline{}, limiter, clock, log, o.Interview)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
+	// The embedded event bus with the interviewer's consumer, as serve runs it.
+	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
+	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	busCtx, stopBus := context.WithCancel(context.Background())
+	busDone := make(chan struct{})
+	go func() { defer close(busDone); bus.Run(busCtx) }()
+	t.Cleanup(func() { stopBus(); <-busDone })
 	cfg := o.Config
 	if cfg.APIRequestsPerMinute == 0 {
 		cfg.APIRequestsPerMinute = 100000

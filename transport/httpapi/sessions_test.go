@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/internal/apptest"
@@ -82,6 +83,21 @@ func TestInterviewLifecycleOverREST(t *testing.T) {
 	r.JSON(t, &rep)
 	if r.Status != 200 || rep.Status != "accepted" || rep.Passed != rep.Total || rep.Hidden == nil || rep.Hidden.Total < 8 {
 		t.Fatalf("submit: %d %s", r.Status, r.Body)
+	}
+
+	// The interviewer hears about the submit through the event bus and
+	// comments on it in the conversation.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c.Do("GET", "/api/sessions/"+id+"/transcript", nil).JSON(t, &tr)
+		last := tr.Transcript[len(tr.Transcript)-1]
+		if last.Speaker == "interviewer" && strings.Contains(last.Content, "tests pass") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the interviewer never reacted to the submit: %+v", tr.Transcript)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 
 	var ended struct {
