@@ -14,10 +14,14 @@ export default defineConfig({
       '/ws': { target: backend.replace(/^http/, 'ws'), ws: true },
     },
   },
+  // Monaco's editor worker is an ES module.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // Monaco is one lazy chunk of the room (~0.9 MB gzipped); nothing else comes near this.
+    chunkSizeWarningLimit: 4000,
   },
   test: {
     environment: 'jsdom',

@@ -16,11 +16,16 @@ const ProblemDetailPage = lazy(() =>
   import('../features/problems/components/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })),
 )
 
+const InterviewRoom = lazy(() => import('../features/interview/components/InterviewRoom').then((m) => ({ default: m.InterviewRoom })))
+const SummaryPage = lazy(() => import('../features/interview/components/SummaryPage').then((m) => ({ default: m.SummaryPage })))
+
 const page = (el: ReactNode) => <Suspense fallback={<PageSpinner />}>{el}</Suspense>
 
 export function AppRoutes() {
   return (
     <Routes>
+      {/* The room takes the whole window: its own top bar instead of the site header. */}
+      <Route path="interview/:id" element={<RequireAuth>{page(<InterviewRoom />)}</RequireAuth>} />
       <Route element={<Layout />}>
         <Route index element={<LandingPage />} />
         <Route path="signin" element={page(<SignInPage />)} />
@@ -29,6 +34,7 @@ export function AppRoutes() {
         <Route path="settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
         <Route path="problems" element={page(<ProblemsPage />)} />
         <Route path="problems/:slug" element={page(<ProblemDetailPage />)} />
+        <Route path="sessions/:id" element={<RequireAuth>{page(<SummaryPage />)}</RequireAuth>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

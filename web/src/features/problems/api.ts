@@ -16,3 +16,16 @@ export const getProblem = (slug: string, signal?: AbortSignal) =>
 
 export const randomProblem = (f: Pick<Filters, 'difficulty' | 'category'>) =>
   api.get<ProblemDetail>('/api/problems/random', { difficulty: f.difficulty, category: f.category })
+
+export interface StartedSession {
+  id: string
+  status: string
+  language: string
+  duration_minutes: number
+}
+
+export const startSession = (problemId: string, language: string, durationMinutes: number) =>
+  api.post<StartedSession>('/api/sessions/start', { problemId, language, durationMinutes })
+
+export const getCreditBalance = (signal?: AbortSignal) =>
+  api.get<{ balance: number }>('/api/users/credits', undefined, signal).then((c) => c.balance)

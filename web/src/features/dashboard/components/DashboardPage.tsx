@@ -21,7 +21,11 @@ function SessionRow({ s }: { s: InterviewSession }) {
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
       <div className="min-w-0 flex-1">
-        <Link to={`/problems/${encodeURIComponent(s.problem_slug)}`} className="font-medium hover:text-indigo-700 dark:hover:text-indigo-300">
+        <Link
+          to={s.status === 'active' ? `/interview/${encodeURIComponent(s.id)}` : `/sessions/${encodeURIComponent(s.id)}`}
+          className="font-medium hover:text-indigo-700 dark:hover:text-indigo-300"
+          aria-label={`${s.problem_title}: ${s.status === 'active' ? 'return to the interview room' : 'see the summary'}`}
+        >
           {s.problem_title}
         </Link>
         <p className="text-xs text-zinc-600 dark:text-zinc-400">

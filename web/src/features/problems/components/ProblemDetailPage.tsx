@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import Markdown from 'react-markdown'
 import remarkGfm from 'remark-gfm'
@@ -6,7 +7,7 @@ import { useAsync } from '../../../lib/useAsync'
 import { errorMessage, isApiError } from '../../../lib/api'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle'
 import { languageName, plural } from '../../../lib/format'
-import type { Example } from '../../../lib/types'
+import { ExampleBlock } from '../../../components/ExampleBlock'
 import { Page } from '../../../components/Layout'
 import { NotFound } from '../../../components/NotFound'
 import { Alert } from '../../../components/ui/Alert'
@@ -15,51 +16,15 @@ import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { Skeleton } from '../../../components/ui/Spinner'
 import { buttonClass } from '../../../components/ui/Button'
 import { getProblem } from '../api'
-
-/** JSON as a candidate would type it: compact, one line. */
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v)
-  return JSON.stringify(v) ?? String(v)
-}
-
-function ExampleBlock({ example, n }: { example: Example; n: number }) {
-  const input = example.input && typeof example.input === 'object' ? Object.entries(example.input) : []
-  return (
-    <figure data-testid="example" className="rounded-xl border border-zinc-200 dark:border-zinc-800">
-      <figcaption className="border-b border-zinc-200 px-4 py-2 text-sm font-semibold dark:border-zinc-800">Example {n}</figcaption>
-      <dl className="space-y-2 px-4 py-3 font-mono text-[13px] leading-6">
-        <div className="flex gap-2">
-          <dt className="w-20 shrink-0 font-sans text-sm font-medium text-zinc-600 dark:text-zinc-400">Input</dt>
-          <dd className="min-w-0 break-words">
-            {input.length > 0
-              ? input.map(([k, v], i) => (
-                  <span key={k}>
-                    {k} = {show(v)}
-                    {i < input.length - 1 ? ', ' : ''}
-                  </span>
-                ))
-              : show(example.input)}
-          </dd>
-        </div>
-        <div className="flex gap-2">
-          <dt className="w-20 shrink-0 font-sans text-sm font-medium text-zinc-600 dark:text-zinc-400">Output</dt>
-          <dd className="min-w-0 break-words">{show(example.expected_output)}</dd>
-        </div>
-        {example.explanation && (
-          <div className="flex gap-2">
-            <dt className="w-20 shrink-0 font-sans text-sm font-medium text-zinc-600 dark:text-zinc-400">Why</dt>
-            <dd className="min-w-0 font-sans text-sm text-zinc-700 dark:text-zinc-300">{example.explanation}</dd>
-          </div>
-        )}
-      </dl>
-    </figure>
-  )
-}
+import { useAuth } from '../../../lib/auth'
+import { StartInterviewDialog } from './StartInterviewDialog'
 
 export function ProblemDetailPage() {
   const { slug = '' } = useParams()
   const { data: p, error, loading, reload } = useAsync((signal) => getProblem(slug, signal), [slug])
   useDocumentTitle(p?.title ?? (loading ? 'Problem' : undefined))
+  const { status } = useAuth()
+  const [starting, setStarting] = useState(false)
 
   if (isApiError(error, 'not_found')) return <NotFound what="problem" />
 
@@ -117,21 +82,18 @@ export function ProblemDetailPage() {
 
           <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start">
             <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-              <div className="group relative">
-                <button
-                  type="button"
-                  aria-disabled="true"
-                  aria-describedby="start-soon"
-                  onClick={(e) => e.preventDefault()}
-                  className={buttonClass('primary', 'md', 'w-full')}
-                >
+              {status === 'anonymous' ? (
+                <Link to={`/signin?next=${encodeURIComponent(`/problems/${p.slug}`)}`} className={buttonClass('primary', 'md', 'w-full')}>
+                  <Play className="size-4" aria-hidden="true" />
+                  Sign in to start
+                </Link>
+              ) : (
+                <button type="button" onClick={() => setStarting(true)} className={buttonClass('primary', 'md', 'w-full')} aria-haspopup="dialog">
                   <Play className="size-4" aria-hidden="true" />
                   Start interview
                 </button>
-                <p id="start-soon" role="tooltip" className="mt-2 text-center text-xs text-zinc-600 dark:text-zinc-400">
-                  Live interviews are coming soon. Read the problem and plan your approach meanwhile.
-                </p>
-              </div>
+              )}
+              <StartInterviewDialog problem={p} open={starting} onClose={() => setStarting(false)} />
               {p.hint_count > 0 && (
                 <p className="mt-4 flex items-center gap-2 border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
                   <Lightbulb className="size-4 shrink-0" aria-hidden="true" />

@@ -1,0 +1,181 @@
+import { Link, useParams } from 'react-router'
+import { ArrowLeft, ClipboardCheck, Play } from 'lucide-react'
+import { errorMessage, isApiError } from '../../../lib/api'
+import { useAsync } from '../../../lib/useAsync'
+import { useDocumentTitle } from '../../../lib/useDocumentTitle'
+import { formatDate, formatDuration, languageName, titleCase } from '../../../lib/format'
+import { Page } from '../../../components/Layout'
+import { NotFound } from '../../../components/NotFound'
+import { Alert } from '../../../components/ui/Alert'
+import { ButtonLink } from '../../../components/ui/Button'
+import { Chip } from '../../../components/ui/Chip'
+import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
+import { Skeleton } from '../../../components/ui/Spinner'
+import { getSessionView, getSnapshots, getTranscript } from '../api'
+import type { Snapshot } from '../types'
+
+const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
+
+/** A ring showing passed out of total. */
+export function TestsRing({ passed, total }: { passed: number; total: number }) {
+  const r = 28
+  const c = 2 * Math.PI * r
+  const frac = total > 0 ? Math.min(1, passed / total) : 0
+  const colour = total > 0 && passed === total ? 'text-emerald-500' : frac > 0 ? 'text-amber-500' : 'text-zinc-300 dark:text-zinc-700'
+  return (
+    <svg viewBox="0 0 72 72" className="size-20 shrink-0" role="img" aria-label={total > 0 ? `${passed} of ${total} tests passed` : 'No tests run'}>
+      <circle cx="36" cy="36" r={r} fill="none" stroke="currentColor" strokeWidth="8" className="text-zinc-200 dark:text-zinc-800" />
+      <circle
+        cx="36"
+        cy="36"
+        r={r}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="8"
+        strokeLinecap="round"
+        strokeDasharray={`${frac * c} ${c}`}
+        transform="rotate(-90 36 36)"
+        className={colour}
+      />
+    </svg>
+  )
+}
+
+/** The code to show: the final snapshot, else the newest one, else the live copy. */
+export function finalCode(snaps: Snapshot[], live: { code: string; language: string }): { code: string; language: string } {
+  const final = [...snaps].reverse().find((s) => s.snapshot_type === 'final')
+  const any = snaps[snaps.length - 1]
+  const s = final ?? any
+  return s ? { code: s.code, language: s.language } : live
+}
+
+export function SummaryPage() {
+  const { id = '' } = useParams()
+  const data = useAsync(
+    async (signal) => {
+      const [view, transcript, snaps] = await Promise.all([getSessionView(id, signal), getTranscript(id, signal), getSnapshots(id, signal)])
+      return { view, transcript, snaps }
+    },
+    [id],
+  )
+  useDocumentTitle(data.data ? `${data.data.view.problem.title} — summary` : 'Interview summary')
+
+  if (isApiError(data.error, 'not_found')) return <NotFound what="interview" />
+
+  return (
+    <Page>
+      <Link to="/dashboard" className="inline-flex items-center gap-1 rounded text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <ArrowLeft className="size-4" aria-hidden="true" />
+        Dashboard
+      </Link>
+      {data.error ? (
+        <div className="mt-6">
+          <Alert>
+            {errorMessage(data.error)}{' '}
+            <button type="button" className="font-semibold underline" onClick={data.reload}>
+              Try again
+            </button>
+          </Alert>
+        </div>
+      ) : data.loading || !data.data ? (
+        <div className="mt-6 space-y-4" role="status" aria-label="Loading the summary">
+          <Skeleton className="h-8 w-72" />
+          <Skeleton className="h-32 w-full" />
+        </div>
+      ) : (
+        (() => {
+          const { view, transcript, snaps } = data.data
+          const s = view.session
+          const code = finalCode(snaps, { code: view.code, language: view.language })
+          return (
+            <div className="mt-4 space-y-6">
+              <header className="flex flex-wrap items-center gap-3">
+                <h1 className="text-2xl font-semibold tracking-tight">{view.problem.title}</h1>
+                <DifficultyBadge difficulty={view.problem.difficulty} />
+                <Chip>
+                  <span data-testid="session-status">{titleCase(s.status)}</span>
+                </Chip>
+                {s.status === 'active' && (
+                  <ButtonLink to={`/interview/${encodeURIComponent(s.id)}`} size="sm" className="ml-auto">
+                    <Play className="size-4" aria-hidden="true" />
+                    Back to the room
+                  </ButtonLink>
+                )}
+              </header>
+
+              <div className="grid gap-4 md:grid-cols-3">
+                <section aria-label="Tests" className={`${card} flex items-center gap-4`}>
+                  <TestsRing passed={s.test_cases_passed} total={s.test_cases_total} />
+                  <div>
+                    <p className="text-sm text-zinc-600 dark:text-zinc-400">Tests passed</p>
+                    <p data-testid="tests-passed" className="text-2xl font-semibold tabular-nums">
+                      {s.test_cases_total > 0 ? `${s.test_cases_passed}/${s.test_cases_total}` : '—'}
+                    </p>
+                  </div>
+                </section>
+                <section aria-label="Details" className={card}>
+                  <dl className="grid grid-cols-2 gap-3 text-sm">
+                    <div>
+                      <dt className="text-zinc-600 dark:text-zinc-400">Duration</dt>
+                      <dd data-testid="duration" className="font-medium">
+                        {formatDuration(s.duration_seconds)} of {s.duration_minutes} min
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-zinc-600 dark:text-zinc-400">Hints used</dt>
+                      <dd data-testid="hints-used" className="font-medium">
+                        {s.hints_used} of {view.hints_total}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-zinc-600 dark:text-zinc-400">Language</dt>
+                      <dd className="font-medium">{languageName(code.language)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-zinc-600 dark:text-zinc-400">Date</dt>
+                      <dd className="font-medium">{formatDate(s.started_at ?? s.created_at)}</dd>
+                    </div>
+                  </dl>
+                </section>
+                <section aria-labelledby="eval-heading" data-testid="evaluation-placeholder" className="rounded-xl border border-dashed border-zinc-300 p-5 dark:border-zinc-700">
+                  <h2 id="eval-heading" className="flex items-center gap-2 font-semibold">
+                    <ClipboardCheck className="size-4" aria-hidden="true" />
+                    Evaluation
+                  </h2>
+                  <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Your scored report will appear here. The evaluator arrives in a later release.</p>
+                </section>
+              </div>
+
+              <section aria-labelledby="code-heading" className={card}>
+                <h2 id="code-heading" className="font-semibold">
+                  Final code
+                </h2>
+                <pre data-testid="final-code" className="mt-3 max-h-[28rem] overflow-auto rounded-lg bg-zinc-100 p-4 font-mono text-[13px] leading-6 dark:bg-zinc-950">
+                  <code>{code.code}</code>
+                </pre>
+              </section>
+
+              <section aria-labelledby="transcript-heading" className={card}>
+                <h2 id="transcript-heading" className="font-semibold">
+                  Transcript
+                </h2>
+                {transcript.length === 0 ? (
+                  <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No conversation in this interview.</p>
+                ) : (
+                  <ol className="mt-3 space-y-2">
+                    {transcript.map((l) => (
+                      <li key={l.id} data-testid="summary-transcript-line" className="text-sm">
+                        <span className="font-medium">{l.speaker === 'candidate' ? 'You' : titleCase(l.speaker)}:</span>{' '}
+                        <span className="whitespace-pre-wrap">{l.content}</span>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+            </div>
+          )
+        })()
+      )}
+    </Page>
+  )
+}

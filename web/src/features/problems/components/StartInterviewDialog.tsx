@@ -1,0 +1,119 @@
+import { useEffect, useId, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { errorMessage, isApiError } from '../../../lib/api'
+import { languageName, plural } from '../../../lib/format'
+import type { ProblemDetail } from '../../../lib/types'
+import { Alert } from '../../../components/ui/Alert'
+import { Button } from '../../../components/ui/Button'
+import { Dialog } from '../../../components/ui/Dialog'
+import { getCreditBalance, startSession } from '../api'
+
+const DURATIONS = [30, 45, 60] as const
+
+/** Language and length for a new interview; starting spends one credit. */
+export function StartInterviewDialog({ problem, open, onClose }: { problem: ProblemDetail; open: boolean; onClose: () => void }) {
+  const navigate = useNavigate()
+  const [language, setLanguage] = useState(problem.languages[0] ?? 'python')
+  const [minutes, setMinutes] = useState<number>(45)
+  const [credits, setCredits] = useState<number | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const langId = useId()
+
+  useEffect(() => {
+    if (!open) return
+    setError(null)
+    const ctrl = new AbortController()
+    getCreditBalance(ctrl.signal).then(setCredits, () => setCredits(null))
+    return () => ctrl.abort()
+  }, [open])
+
+  async function start() {
+    setBusy(true)
+    setError(null)
+    try {
+      const s = await startSession(problem.id, language, minutes)
+      navigate(`/interview/${encodeURIComponent(s.id)}`)
+    } catch (err) {
+      setError(err)
+      setBusy(false)
+    }
+  }
+
+  const message = isApiError(error, 'insufficient_credits') ? (
+    <>You have no credits left. An admin can grant more.</>
+  ) : isApiError(error, 'too_many_sessions') ? (
+    <>
+      You have too many interviews open. Finish one from your <Link to="/dashboard" className="underline">dashboard</Link> first.
+    </>
+  ) : error ? (
+    errorMessage(error)
+  ) : null
+
+  return (
+    <Dialog
+      open={open}
+      title={`Start: ${problem.title}`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void start()} loading={busy} disabled={credits === 0}>
+            Start interview
+          </Button>
+        </>
+      }
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void start()
+        }}
+      >
+        <div>
+          <label htmlFor={langId} className="block text-sm font-medium text-zinc-900 dark:text-zinc-100">
+            Language
+          </label>
+          <select
+            id={langId}
+            data-autofocus
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+            className="mt-1 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+          >
+            {problem.languages.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium text-zinc-900 dark:text-zinc-100">Length</legend>
+          <div className="mt-1 flex gap-2" role="radiogroup" aria-label="Length">
+            {DURATIONS.map((d) => (
+              <label
+                key={d}
+                className={
+                  'flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-1.5 text-sm ' +
+                  (minutes === d ? 'border-indigo-600 bg-indigo-50 dark:border-indigo-400 dark:bg-indigo-950/60' : 'border-zinc-300 dark:border-zinc-700')
+                }
+              >
+                <input type="radio" name="duration" value={d} checked={minutes === d} onChange={() => setMinutes(d)} className="accent-indigo-600" />
+                {d} min
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p data-testid="credit-cost" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {credits === null ? 'Uses 1 credit.' : `Uses 1 of your ${plural(credits, 'credit')}.`}
+        </p>
+        {message && <Alert>{message}</Alert>}
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  )
+}
