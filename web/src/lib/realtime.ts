@@ -132,7 +132,7 @@ const defaultSocket: SocketFactory = (url, protocols) => new WebSocket(url, prot
 
 export class RealtimeClient {
   private readonly deps: Required<Omit<RealtimeDeps, 'storage'>> & { storage: Storage | null }
-  private readonly on: RealtimeHandlers
+  private on: RealtimeHandlers
   private seq = 0
   private lastAcked = 0
   private outbox: Outgoing[] = []
@@ -178,8 +178,14 @@ export class RealtimeClient {
     return null
   }
 
+  /** Replaces the event handlers (a React effect sets them once the room is mounted). */
+  setHandlers(h: RealtimeHandlers) {
+    this.on = h
+  }
+
   /** Opens the socket; serverLastAcked comes from GET /api/sessions/{id}. */
   start(serverLastAcked: number) {
+    this.stopped = false
     this.acknowledge(serverLastAcked)
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline)
     this.connectNow()
