@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mockroom/mockroom/internal/testenv"
+	"github.com/mockroom/mockroom/sandbox/local"
+	"github.com/mockroom/mockroom/web"
+)
+
+// browserSpecs are the scripts in web/e2e that TestBrowser runs, in order.
+var browserSpecs = []string{"signup", "interview", "reconnect"}
+
+// browserReady says why the browser tests cannot run here, or "" when they can.
+func browserReady(root string) string {
+	chromium := os.Getenv("CHROMIUM_PATH")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		return "no Chromium at " + chromium + " (install Debian's chromium or set CHROMIUM_PATH)"
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		return "node is not on PATH"
+	}
+	if _, err := os.Stat(filepath.Join(root, "web", "node_modules", "playwright-core")); err != nil {
+		return "web/node_modules/playwright-core is missing (run npm ci in web/)"
+	}
+	// What counts is the app embedded in this test binary, not the files on disk.
+	if js, _ := fs.Glob(web.Dist, "dist/assets/*.js"); len(js) == 0 {
+		return "the embedded web app is the placeholder (run npm run build in web/, then test again)"
+	}
+	return ""
+}
+
+// TestBrowser starts the whole server in process, on SQLite in a temp
+// directory with the local sandbox, and drives it with the system Chromium
+// through the scripts in web/e2e (sign-up, a whole interview, a reconnect).
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests take a minute; -short skips them")
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := browserReady(root)
+	testenv.Need(t, "Chromium", why == "", why)
+	ok, sandboxWhy := local.Available()
+	testenv.Need(t, "sandbox (root and cgroups)", ok, sandboxWhy)
+
+	// BASE_URL must be known before serve starts: the WebSocket URL handed to
+	// the browser is built from it. freeAddr (crash_test.go) picks a port.
+	addr := freeAddr(t)
+	base := "http://" + addr
+	env := map[string]string{"BASE_URL": base}
+	cfg, err := loadConfig(addr, t.TempDir(), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &lockedBuffer{}
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, cfg, logs, func(a string) { ready <- a }) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve returned %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Errorf("serve did not stop within 30 s")
+		}
+	})
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatalf("serve: %v\n%s", err, logs)
+	case <-time.After(60 * time.Second):
+		t.Fatalf("serve did not start within 60 s\n%s", logs)
+	}
+
+	out := filepath.Join(root, "test-output", "e2e")
+	for _, spec := range browserSpecs {
+		t.Run(spec, func(t *testing.T) {
+			sctx, scancel := context.WithTimeout(ctx, 4*time.Minute)
+			defer scancel()
+			cmd := exec.CommandContext(sctx, "node", filepath.Join(root, "web", "e2e", spec+".spec.mjs"))
+			cmd.Dir = root
+			cmd.Env = append(os.Environ(), "BASE_URL="+base, "E2E_OUTPUT_DIR="+out)
+			before := len(logs.String())
+			res, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%s.spec.mjs: %v\n%s\nserver log during the run:\n%s", spec, err, res, tail(logs.String()[before:], 40))
+			}
+			lines := strings.Split(strings.TrimSpace(string(res)), "\n")
+			t.Logf("%s.spec.mjs: %s", spec, lines[len(lines)-1])
+		})
+	}
+}
+
+// tail keeps the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
