@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { apiError, json, mockFetch } from '../../../test/fetch'
+import { renderAt } from '../../../test/render'
+import type { ProblemDetail } from '../../../lib/types'
+import { ProblemDetailPage } from './ProblemDetailPage'
+
+const twoSum: ProblemDetail = {
+  id: 'p1',
+  slug: 'two-sum',
+  title: 'Two Sum',
+  description: 'Find two numbers.',
+  difficulty: 'easy',
+  categories: ['Array'],
+  companies: [],
+  starter_code: { python: 'class Solution:\n    pass\n', go: 'package main\n' },
+  languages: ['python', 'go'],
+  examples: [],
+  hint_count: 3,
+}
+
+const session = {
+  user: { id: 'u1', email: 'a@example.com', is_admin: false },
+  profile: { id: 'u1', email: 'a@example.com', full_name: 'Ada', experience_level: '', target_companies: [], credits: 3, subscription_tier: 'free', created_at: '', updated_at: '' },
+}
+
+const routes = [
+  { path: '/problems/:slug', element: <ProblemDetailPage /> },
+  { path: '/interview/:id', element: <p>the room</p> },
+]
+
+function server(start: (body: Record<string, unknown>) => Response) {
+  return mockFetch({
+    'GET /api/auth/session': () => json(session),
+    'GET /api/problems/two-sum': () => json(twoSum),
+    'GET /api/users/credits': () => json({ balance: 3, transactions: [] }),
+    'POST /api/sessions/start': (_u, init) => start(JSON.parse(String(init.body)) as Record<string, unknown>),
+  })
+}
+
+describe('Start interview', () => {
+  it('asks for language and length, shows the cost, starts and opens the room', async () => {
+    let sent: Record<string, unknown> = {}
+    server((b) => {
+      sent = b
+      return json({ id: 's42', status: 'active', language: b.language, duration_minutes: b.durationMinutes }, 201)
+    })
+    renderAt('/problems/two-sum', routes)
+    await userEvent.click(await screen.findByRole('button', { name: 'Start interview' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Start: Two Sum' })
+    expect(await screen.findByText('Uses 1 of your 3 credits.')).toBeInTheDocument()
+    // Focus moves into the dialog, onto the language picker.
+    expect(screen.getByLabelText('Language')).toHaveFocus()
+    await userEvent.selectOptions(screen.getByLabelText('Language'), 'go')
+    await userEvent.click(screen.getByRole('radio', { name: '30 min' }))
+    const buttons = dialog.querySelectorAll('button')
+    await userEvent.click([...buttons].find((b) => b.textContent === 'Start interview')!)
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/interview/s42'))
+    expect(sent).toEqual({ problemId: 'p1', language: 'go', durationMinutes: 30 })
+  })
+
+  it('explains running out of credits, and Escape closes the dialog', async () => {
+    server(() => apiError(402, 'insufficient_credits', 'no credits'))
+    renderAt('/problems/two-sum', routes)
+    await userEvent.click(await screen.findByRole('button', { name: 'Start interview' }))
+    const dialog = await screen.findByRole('dialog')
+    const buttons = dialog.querySelectorAll('button')
+    await userEvent.click([...buttons].find((b) => b.textContent === 'Start interview')!)
+    expect(await screen.findByRole('alert')).toHaveTextContent('You have no credits left.')
+    await userEvent.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Start interview' })).toHaveFocus()
+  })
+})
