@@ -116,7 +116,7 @@ export function ShortcutsButton({ open, setOpen }: { open: boolean; setOpen: (o:
         ?
       </button>
       {open && (
-        <div role="dialog" aria-label="Keyboard shortcuts" className="absolute top-10 right-0 z-40 w-80 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+        <div role="dialog" aria-label="Keyboard shortcuts" className="absolute top-10 right-0 z-40 w-[26rem] rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
           <div className="flex items-center justify-between">
             <h2 className="flex items-center gap-2 font-semibold">
               <Keyboard className="size-4" aria-hidden="true" /> Keyboard shortcuts
@@ -129,7 +129,7 @@ export function ShortcutsButton({ open, setOpen }: { open: boolean; setOpen: (o:
             {SHORTCUTS.map(([k, v]) => (
               <div key={k} className="flex justify-between gap-3">
                 <dt>
-                  <kbd className="rounded border border-zinc-300 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-700">{k}</kbd>
+                  <kbd className="rounded border border-zinc-300 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap dark:border-zinc-700">{k}</kbd>
                 </dt>
                 <dd className="text-zinc-600 dark:text-zinc-400">{v}</dd>
               </div>
