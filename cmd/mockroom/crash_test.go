@@ -30,7 +30,7 @@ type server struct {
 	data string
 	addr string
 	cmd  *exec.Cmd
-	logs bytes.Buffer
+	logs lockedBuffer
 }
 
 func freeAddr(t *testing.T) string {
