@@ -1,5 +1,7 @@
 // Package web serves the single-page app built from this folder into dist/.
-// A placeholder dist/index.html is committed so the binary builds without Node.
+// dist/ is never committed (only dist/.gitkeep, so the embed pattern always
+// matches); without a build, placeholder.html answers instead, so the binary
+// builds and runs without Node.
 package web
 
 import (
@@ -18,6 +20,11 @@ import (
 //
 //go:embed all:dist
 var Dist embed.FS
+
+// placeholder is served as index.html when the app was not built.
+//
+//go:embed placeholder.html
+var placeholder []byte
 
 // Cache policies. Files under /assets/ carry a content hash in their names, so
 // they never change; everything else (index.html above all) must revalidate so
@@ -43,7 +50,12 @@ func Handler() http.Handler {
 		// Unreachable: "dist" is a valid path and the embed guarantees it exists.
 		panic(err)
 	}
-	return NewHandler(sub)
+	h := NewHandler(sub).(*handler)
+	if _, ok := h.files["index.html"]; !ok {
+		sum := sha256.Sum256(placeholder)
+		h.files["index.html"] = file{body: placeholder, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	}
+	return h
 }
 
 // file is one file read into memory at start; the SPA is small.
