@@ -32,7 +32,9 @@ import (
 	"github.com/mockroom/mockroom/ratelimit"
 	"github.com/mockroom/mockroom/sandbox/local"
 	"github.com/mockroom/mockroom/storage"
+	"github.com/mockroom/mockroom/storage/postgres"
 	"github.com/mockroom/mockroom/storage/sqlite"
+	"github.com/mockroom/mockroom/storage/storagetest"
 	"github.com/mockroom/mockroom/transport/httpapi"
 	"github.com/mockroom/mockroom/transport/realtime"
 )
@@ -62,8 +64,12 @@ type Options struct {
 	Realtime  realtime.Config
 	Clock     mockroom.Clock
 	Problems  bool // load the embedded problem library
+	Postgres  bool // PostgreSQL in a fresh schema (row-level security on) instead of SQLite
 	Mutate    func(*httpapi.Config, *httpapi.Deps)
 }
+
+// Engines names the storage engines tests run against.
+var Engines = []string{"sqlite", "postgres"}
 
 // App is a running server.
 type App struct {
@@ -83,7 +89,17 @@ func New(t testing.TB, o Options) *App {
 	if clock == nil {
 		clock = mockroom.SystemClock{}
 	}
-	db, err := sqlite.Open(ctx, t.TempDir(), clock)
+	var db storage.DB
+	var err error
+	if o.Postgres {
+		tt, ok := t.(*testing.T)
+		if !ok {
+			t.Fatal("apptest: PostgreSQL needs a *testing.T")
+		}
+		db, err = postgres.Open(ctx, storagetest.FreshPostgres(tt), clock)
+	} else {
+		db, err = sqlite.Open(ctx, t.TempDir(), clock)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
