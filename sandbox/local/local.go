@@ -111,6 +111,11 @@ func New(cfg Config) (*Runner, error) {
 	if cfg.DataDir == "" {
 		cfg.DataDir = filepath.Join(os.TempDir(), "mockroom-sandbox")
 	}
+	// Mounts into the containers need an absolute path: a relative one (the
+	// default ./data) fails the sandbox's self-check.
+	if abs, err := filepath.Abs(cfg.DataDir); err == nil {
+		cfg.DataDir = abs
+	}
 	if cfg.CgroupPrefix == "" {
 		cfg.CgroupPrefix = "mockroom-sandbox"
 	}
