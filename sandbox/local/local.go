@@ -398,6 +398,10 @@ func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
 			start := time.Now()
 			_, err := toolchain.PrepareGoStd(gctx, e.cfg.GoRoot, e.cfg.DataDir)
 			if err != nil {
+				if gctx.Err() != nil { // the runner closed before the build finished
+					e.goErr = sandbox.LanguageUnavailable(sandbox.Go)
+					return
+				}
 				e.log.Error("sandbox: building the Go standard library failed", "error", err)
 				e.goErr = mockroom.Errorf(mockroom.KindUnavailable, "language_unavailable", "the go toolchain could not be prepared")
 				return
