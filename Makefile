@@ -30,13 +30,16 @@ lint: web-deps ## formatting, vet and the web type check
 test-web: web-deps
 	cd web && npm test
 
-test-go: web ## Go tests (SQLite and PostgreSQL, sandbox, judge, the browser test)
+test-go: web ## Go tests (SQLite and PostgreSQL, Redis, sandbox, judge, the browser tests)
 	$(GO) test -race -count=1 -timeout 20m ./...
 
 test: lint test-web test-go ## everything CI runs
 
-bench: build ## benchmarks; figures go to docs/benchmarks.md
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./sandbox/... ./judge/... ./transport/...
+bench: web ## benchmarks, each against a baseline measured in the same run; figures go to docs/benchmarks.md
+	$(GO) test -run '^$$' -bench 'Run(Python|Cpp)' -benchtime 200x ./sandbox/local/
+	$(GO) test -run '^$$' -bench 'Execute' -benchtime 10x ./judge/
+	$(GO) test -run '^$$' -bench 'ExecuteHTTP|SubmissionsPerSecond' -benchtime 20x ./transport/httpapi/
+	$(GO) test -run '^$$' -bench 'HubSessions' -benchtime 1x -timeout 15m ./transport/realtime/
 
 clean:
 	rm -rf bin web/dist/assets

@@ -89,6 +89,11 @@ type Program struct {
 	// Files maps relative names to contents, e.g. "main.py", or "Main.java" and
 	// "Solution.java". Names must be plain relative paths without "..".
 	Files map[string][]byte
+	// SkipCheck skips the syntax-check process that Python and JavaScript
+	// otherwise run as their compile step. Set it when the program reports
+	// syntax errors itself (the judge's harnesses compile the candidate's
+	// code inside the run): it saves a process start per execution.
+	SkipCheck bool
 }
 
 // Status is the verdict of one run, from the sandbox's point of view.

@@ -244,6 +244,30 @@ func (s *suite) functional(t *testing.T) {
 			})
 		}
 	})
+	t.Run("skip_check", func(t *testing.T) {
+		// Without the check process, an interpreted program's syntax error
+		// surfaces when it runs; with it, at compile time.
+		for _, l := range []sandbox.Language{sandbox.Python, sandbox.JavaScript} {
+			if !slices.Contains(s.langs, l) {
+				continue
+			}
+			t.Run(string(l), func(t *testing.T) {
+				src := map[sandbox.Language]string{sandbox.Python: "def f(:\n", sandbox.JavaScript: "function f( {\n"}[l]
+				files := map[string][]byte{fileName[l]: []byte(src)}
+				b, err := s.r.Compile(ctx(t), sandbox.Program{Language: l, Files: files}, sandbox.Limits{})
+				if err != nil || b.OK {
+					t.Fatalf("checked compile of a syntax error: ok=%v err=%v", b != nil && b.OK, err)
+				}
+				b, err = s.r.Compile(ctx(t), sandbox.Program{Language: l, Files: files, SkipCheck: true}, sandbox.Limits{})
+				if err != nil || !b.OK {
+					t.Fatalf("SkipCheck compile: %v", err)
+				}
+				if res := s.run(t, b, "", limits(l)); res.Status != sandbox.StatusRuntimeError {
+					t.Fatalf("running a syntax error: %s", res.Status)
+				}
+			})
+		}
+	})
 	t.Run("segfault_signal", func(t *testing.T) {
 		for _, l := range []sandbox.Language{sandbox.Cpp, sandbox.Go} {
 			if !slices.Contains(s.langs, l) {

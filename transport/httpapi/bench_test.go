@@ -27,7 +27,7 @@ func percentile(ds []time.Duration, p float64) float64 {
 
 // benchApp is the whole server with the seed's execution limits lifted.
 func benchApp(b *testing.B) (*apptest.App, *apptest.Client) {
-	app := apptest.New(b, apptest.Options{Problems: true, Interview: interview.Config{RunsPerMinute: 1 << 30, ExecsPerHour: 1 << 30}})
+	app := apptest.New(b, apptest.Options{Problems: true, Interview: interview.Config{RunsPerMinute: 1 << 30, ExecsPerHour: 1 << 30, MaxActive: 1000}})
 	c := app.Client()
 	uid := c.Signup("bench@example.com")
 	if _, err := app.DB.AddCredits(context.Background(), uid, 100, "bonus", "", "benchmark"); err != nil {
