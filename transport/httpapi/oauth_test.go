@@ -197,3 +197,72 @@ func TestGitHubSignInRequiresVerifiedEmail(t *testing.T) {
 func newEnvWithBase(t *testing.T, gh *fakeGitHub) *env {
 	return newEnv(t, func(c *httpapi.Config, d *httpapi.Deps) { c.OAuth = []httpapi.OAuthProvider{gh.provider()} })
 }
+
+// fakeGoogle speaks Google's OAuth 2.0 web flow and the OpenID Connect
+// userinfo endpoint on loopback.
+func newFakeGoogle(t *testing.T) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /o/oauth2/auth", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		if q.Get("client_id") != "g-id" || !strings.Contains(q.Get("scope"), "openid") || q.Get("code_challenge") == "" {
+			http.Error(w, "bad request", 400)
+			return
+		}
+		cb, _ := url.Parse(q.Get("redirect_uri"))
+		v := cb.Query()
+		v.Set("code", "g-code")
+		v.Set("state", q.Get("state"))
+		cb.RawQuery = v.Encode()
+		http.Redirect(w, r, cb.String(), http.StatusFound)
+	})
+	mux.HandleFunc("POST /token", func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		id, secret, ok := r.BasicAuth()
+		if !ok {
+			id, secret = r.Form.Get("client_id"), r.Form.Get("client_secret")
+		}
+		w.Header().Set("Content-Type", "application/json")
+		if id != "g-id" || secret != "g-secret" || r.Form.Get("code") != "g-code" || r.Form.Get("code_verifier") == "" {
+			w.WriteHeader(400)
+			json.NewEncoder(w).Encode(map[string]string{"error": "invalid_grant"})
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]any{"access_token": "g-tok", "token_type": "Bearer", "expires_in": 3599, "id_token": "unused"})
+	})
+	mux.HandleFunc("GET /v1/userinfo", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer g-tok" {
+			http.Error(w, "unauthorized", 401)
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]any{"sub": "1098765", "email": "grace@example.com", "email_verified": true, "name": "Grace Hopper"})
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestGoogleSignInEndToEnd(t *testing.T) {
+	g := newFakeGoogle(t)
+	p := httpapi.Google("g-id", "g-secret")
+	p.AuthURL, p.TokenURL, p.APIURL = g.URL+"/o/oauth2/auth", g.URL+"/token", g.URL+"/v1/userinfo"
+	e := newEnv(t, func(c *httpapi.Config, d *httpapi.Deps) { c.OAuth = []httpapi.OAuthProvider{p} })
+	// An existing email account is linked, not duplicated.
+	existing := e.client()
+	existing.signup("grace@example.com")
+
+	c := e.client()
+	if landed := follow(t, c, e.srv.URL+"/api/auth/oauth/google?next=/dashboard"); landed != "/dashboard" {
+		t.Fatalf("landed on %q", landed)
+	}
+	var sess struct {
+		User struct{ ID, Email string }
+	}
+	c.do("GET", "/api/auth/session", nil).json(t, &sess)
+	var mine struct {
+		User struct{ ID string }
+	}
+	existing.do("GET", "/api/auth/session", nil).json(t, &mine)
+	if sess.User.Email != "grace@example.com" || sess.User.ID != mine.User.ID {
+		t.Fatalf("google sign-in did not reach the existing account: %+v vs %+v", sess, mine)
+	}
+}
