@@ -1,0 +1,75 @@
+package mockroom_test
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestDependencyDirection holds the layering of docs/architecture.md:
+// cmd → transport → services and agents → domain → kernel, and adapters
+// import only the ports they implement. A package listed on the left must
+// not import any package under the prefixes on the right.
+func TestDependencyDirection(t *testing.T) {
+	const mod = "github.com/mockroom/mockroom/"
+	forbidden := map[string][]string{
+		// the kernel imports nothing of ours
+		".": {""},
+		// domain packages never reach up to transports, adapters or wiring
+		"account":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"billing":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"problem":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "judge"},
+		"interview": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"judge":     {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "agents", "interview"},
+		"events":    {"transport", "storage", "cmd", "web", "sandbox", "agents", "interview", "judge"},
+		"sandbox":   {"transport", "storage", "cmd", "web", "events", "agents", "interview", "judge", "problem"},
+		"ratelimit": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge"},
+		"agents":    {"transport", "storage", "cmd", "web", "events/", "sandbox/"},
+		// adapters never import transports or wiring
+		"storage":            {"transport", "cmd", "web", "sandbox", "agents", "judge"},
+		"events/sqlqueue":    {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},
+		"events/redisstream": {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},
+		// transports never import concrete adapters: they get them from cmd
+		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "events/sqlqueue", "events/redisstream"},
+	}
+	for dir, bans := range forbidden {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != dir && (dir == "." || d.Name() == "testdata" || d.Name() == "node_modules") {
+					return filepath.SkipDir // "." checks only the root package
+				}
+				return nil
+			}
+			if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return nil
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ImportsOnly)
+			if err != nil {
+				return err
+			}
+			for _, imp := range f.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				if !strings.HasPrefix(path, mod) {
+					continue
+				}
+				rel := strings.TrimPrefix(path, mod)
+				for _, ban := range bans {
+					if strings.HasPrefix(rel, ban) && !strings.HasPrefix(rel, "internal/") {
+						t.Errorf("%s imports %s, against the dependency direction", p, path)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
