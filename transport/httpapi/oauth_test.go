@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mockroom/mockroom/internal/apptest"
 	"github.com/mockroom/mockroom/transport/httpapi"
 )
 
@@ -101,11 +102,11 @@ func (f *fakeGitHub) provider() httpapi.OAuthProvider {
 
 // follow walks a redirect chain by hand (the client stops at each hop) so the
 // test can see where it lands.
-func follow(t *testing.T, c *client, start string) string {
+func follow(t *testing.T, c *apptest.Client, start string) string {
 	t.Helper()
 	next := start
 	for i := 0; i < 10; i++ {
-		resp, err := c.http.Get(next)
+		resp, err := c.HTTP.Get(next)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,8 +118,8 @@ func follow(t *testing.T, c *client, start string) string {
 		if !strings.HasPrefix(loc.String(), "http") {
 			return loc.String()
 		}
-		if strings.HasPrefix(loc.String(), c.e.srv.URL) && !strings.Contains(loc.Path, "/api/") {
-			return strings.TrimPrefix(loc.String(), c.e.srv.URL)
+		if strings.HasPrefix(loc.String(), c.App.Server.URL) && !strings.Contains(loc.Path, "/api/") {
+			return strings.TrimPrefix(loc.String(), c.App.Server.URL)
 		}
 		next = loc.String()
 	}
@@ -132,7 +133,7 @@ func TestGitHubSignInEndToEnd(t *testing.T) {
 
 	c := e.client()
 	var prov struct{ Providers []string }
-	c.do("GET", "/api/auth/providers", nil).json(t, &prov)
+	c.Do("GET", "/api/auth/providers", nil).JSON(t, &prov)
 	if len(prov.Providers) != 1 || prov.Providers[0] != "github" {
 		t.Fatalf("providers = %v", prov)
 	}
@@ -147,22 +148,22 @@ func TestGitHubSignInEndToEnd(t *testing.T) {
 			Credits  int
 		}
 	}
-	r := c.do("GET", "/api/auth/session", nil)
-	r.json(t, &sess)
-	if r.status != 200 || sess.User.Email != "mona@example.com" || sess.Profile.FullName != "Mona Octocat" || sess.Profile.Credits != 3 {
-		t.Fatalf("after github sign-in: %d %s", r.status, r.body)
+	r := c.Do("GET", "/api/auth/session", nil)
+	r.JSON(t, &sess)
+	if r.Status != 200 || sess.User.Email != "mona@example.com" || sess.Profile.FullName != "Mona Octocat" || sess.Profile.Credits != 3 {
+		t.Fatalf("after github sign-in: %d %s", r.Status, r.Body)
 	}
 	// A second sign-in finds the same account (no second signup bonus).
 	c2 := e.client()
 	follow(t, c2, e.srv.URL+"/api/auth/oauth/github")
-	c2.do("GET", "/api/auth/session", nil).json(t, &sess)
+	c2.Do("GET", "/api/auth/session", nil).JSON(t, &sess)
 	if sess.User.Email != "mona@example.com" || sess.Profile.Credits != 3 {
 		t.Fatalf("second sign-in: %+v", sess)
 	}
 
 	// A forged callback (state not matching the cookie) is refused.
 	c3 := e.client()
-	resp, err := c3.http.Get(e.srv.URL + "/api/auth/oauth/github/callback?code=code-123&state=forged")
+	resp, err := c3.HTTP.Get(e.srv.URL + "/api/auth/oauth/github/callback?code=code-123&state=forged")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,8 +175,8 @@ func TestGitHubSignInEndToEnd(t *testing.T) {
 	if got := follow(t, e.client(), e.srv.URL+"/api/auth/oauth/github?next=//evil.example/x"); got != "/dashboard" {
 		t.Fatalf("next=//evil landed on %q", got)
 	}
-	if r := c.do("GET", "/api/auth/oauth/gitlab", nil); r.status != 404 {
-		t.Fatalf("unconfigured provider: %d", r.status)
+	if r := c.Do("GET", "/api/auth/oauth/gitlab", nil); r.Status != 404 {
+		t.Fatalf("unconfigured provider: %d", r.Status)
 	}
 }
 
@@ -187,8 +188,8 @@ func TestGitHubSignInRequiresVerifiedEmail(t *testing.T) {
 	if !strings.Contains(landed, "error=oauth_email_unverified") {
 		t.Fatalf("landed on %q", landed)
 	}
-	if r := c.do("GET", "/api/auth/session", nil); r.status != 401 {
-		t.Fatalf("unverified email signed in: %d", r.status)
+	if r := c.Do("GET", "/api/auth/session", nil); r.Status != 401 {
+		t.Fatalf("unverified email signed in: %d", r.Status)
 	}
 }
 
@@ -248,7 +249,7 @@ func TestGoogleSignInEndToEnd(t *testing.T) {
 	e := newEnv(t, func(c *httpapi.Config, d *httpapi.Deps) { c.OAuth = []httpapi.OAuthProvider{p} })
 	// An existing email account is linked, not duplicated.
 	existing := e.client()
-	existing.signup("grace@example.com")
+	existing.Signup("grace@example.com")
 
 	c := e.client()
 	if landed := follow(t, c, e.srv.URL+"/api/auth/oauth/google?next=/dashboard"); landed != "/dashboard" {
@@ -257,11 +258,11 @@ func TestGoogleSignInEndToEnd(t *testing.T) {
 	var sess struct {
 		User struct{ ID, Email string }
 	}
-	c.do("GET", "/api/auth/session", nil).json(t, &sess)
+	c.Do("GET", "/api/auth/session", nil).JSON(t, &sess)
 	var mine struct {
 		User struct{ ID string }
 	}
-	existing.do("GET", "/api/auth/session", nil).json(t, &mine)
+	existing.Do("GET", "/api/auth/session", nil).JSON(t, &mine)
 	if sess.User.Email != "grace@example.com" || sess.User.ID != mine.User.ID {
 		t.Fatalf("google sign-in did not reach the existing account: %+v vs %+v", sess, mine)
 	}
