@@ -279,7 +279,9 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			r.TimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.MS, memKB, ev.Stdout, ev.Stderr
 			if !ev.OK {
 				r.Verdict, r.Error, r.Trace = ev.Verdict, ev.Error, mapTrace(req.Language, req.Code, ev.Trace)
-				if r.Verdict == "" {
+				// The candidate's code shares the process and can learn the
+				// marker: a failure line may only name a failure, never a pass.
+				if r.Verdict != TimeLimit && r.Verdict != MemoryLimit && r.Verdict != InternalError {
 					r.Verdict = RuntimeError
 				}
 				if r.Verdict == TimeLimit {
