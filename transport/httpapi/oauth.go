@@ -62,9 +62,15 @@ type oauthState struct {
 	Next     string `json:"n"`
 }
 
-// safeNext keeps post-sign-in redirects on our own site.
+// safeNext keeps post-sign-in redirects on our own site. Browsers drop tabs
+// and newlines anywhere in a URL and read a backslash as a slash, so
+// "/\t/evil" or "/\\evil" would become "//evil": refuse both outright.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	bad := func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsFunc(next, bad) {
+		return "/dashboard"
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" {
 		return "/dashboard"
 	}
 	return next
