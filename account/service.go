@@ -152,32 +152,39 @@ func (s *Service) Signin(ctx context.Context, email, password string, c Client) 
 		return nil, invalid("invalid", "email and password are required")
 	}
 	emailKey, ipKey := "signin-fail:email:"+email, "signin-fail:ip:"+c.IP
-	for _, k := range []struct {
-		key   string
-		limit int
-	}{{emailKey, FailuresPerEmail}, {ipKey, FailuresPerIP}} {
-		n, err := s.limiter.Count(ctx, k.key, FailureWindow)
-		if err != nil {
-			return nil, mockroom.Wrap(op, err)
-		}
-		if n >= k.limit {
-			e := mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "too many failed sign-in attempts; try again in a few minutes or reset your password")
-			e.RetryAfter = FailureWindow
-			return nil, e
-		}
+	locked := func() error {
+		e := mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "too many failed sign-in attempts; try again in a few minutes or reset your password")
+		e.RetryAfter = FailureWindow
+		return e
+	}
+	n, err := s.limiter.Count(ctx, ipKey, FailureWindow)
+	if err != nil {
+		return nil, mockroom.Wrap(op, err)
+	}
+	if n >= FailuresPerIP {
+		return nil, locked()
+	}
+	// The email's attempt is taken before the password is checked (and given
+	// back by the reset on success): counting only after a failure let
+	// parallel guesses all pass a check that saw none of the others.
+	ok, _, err := s.limiter.Allow(ctx, emailKey, FailuresPerEmail, FailureWindow)
+	if err != nil {
+		return nil, mockroom.Wrap(op, err)
+	}
+	if !ok {
+		return nil, locked()
 	}
 	u, err := s.store.UserByEmail(ctx, email)
 	if err != nil && !mockroom.IsKind(err, mockroom.KindNotFound) {
 		return nil, mockroom.Wrap(op, err)
 	}
-	ok := false
+	ok = false
 	if u != nil && u.PasswordHash != "" {
 		ok = CheckPassword(u.PasswordHash, password)
 	} else {
 		CheckPassword(dummyHash, password)
 	}
 	if !ok {
-		s.limiter.Allow(ctx, emailKey, 1<<30, FailureWindow)
 		s.limiter.Allow(ctx, ipKey, 1<<30, FailureWindow)
 		return nil, mockroom.Errorf(mockroom.KindUnauthenticated, "invalid_credentials", "email or password is incorrect")
 	}
