@@ -14,6 +14,7 @@ import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { EmptyState } from '../../../components/ui/EmptyState'
 import { Skeleton } from '../../../components/ui/Spinner'
 import { getCredits, listSessions } from '../api'
+import { ProgressCharts } from './ProgressCharts'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
 
@@ -103,7 +104,7 @@ export function DashboardPage() {
           <dl className="mt-4 grid grid-cols-2 gap-4 text-sm">
             <div>
               <dt className="text-zinc-600 dark:text-zinc-400">Experience</dt>
-              <dd className="mt-0.5">{profile?.experience_level ? titleCase(profile.experience_level) : <Link to="/settings" className="text-indigo-700 underline dark:text-indigo-300">Add your level</Link>}</dd>
+              <dd className="mt-1">{profile?.experience_level ? titleCase(profile.experience_level) : <Link to="/settings" className="text-indigo-700 underline dark:text-indigo-300">Add your level</Link>}</dd>
             </div>
             <div>
               <dt className="text-zinc-600 dark:text-zinc-400">Target companies</dt>
@@ -120,6 +121,8 @@ export function DashboardPage() {
           </dl>
         </section>
       </div>
+
+      {sessions.data && <ProgressCharts sessions={sessions.data} />}
 
       <section aria-labelledby="sessions-heading" className="mt-8">
         <h2 id="sessions-heading" className="flex items-center gap-2 text-lg font-semibold">
