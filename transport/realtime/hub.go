@@ -388,8 +388,10 @@ func (c *conn) run() {
 			}
 			continue
 		}
-		if typ != websocket.MessageText {
-			c.push(Error{Type: TypeError, Code: "invalid_payload", Message: "frames must be JSON text"})
+		// Go's JSON decoder would quietly turn invalid UTF-8 into U+FFFD and
+		// the edit would be acknowledged altered: refuse it instead.
+		if typ != websocket.MessageText || !utf8.Valid(data) {
+			c.push(Error{Type: TypeError, Code: "invalid_payload", Message: "frames must be JSON text in UTF-8"})
 			continue
 		}
 		c.handle(data)
