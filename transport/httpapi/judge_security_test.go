@@ -213,3 +213,38 @@ func TestForgedVerdictsNeverCount(t *testing.T) {
 		})
 	}
 }
+
+func TestPublicRoutesCarryNoSecrets(t *testing.T) {
+	app := library(t)
+	c := app.Client()
+	c.Signup("public@example.com")
+	id := c.Start("two-sum", "python")
+	hints := c.Do("GET", "/api/problems/two-sum", nil)
+	secrets := append([]string{"The partner of x, if it came earlier", "time_complexity", "space_complexity", "\"hints\""}, hiddenTwoSum...)
+	for _, path := range []string{"/api/openapi.json", "/api/problems/two-sum", "/api/problems?q=two", "/api/problems/random?q=two%20sum",
+		"/api/sessions/" + id, "/api/sessions/" + id + "/transcript", "/api/sessions"} {
+		body := string(c.Do("GET", path, nil).Body)
+		for _, secret := range secrets {
+			if strings.Contains(body, secret) {
+				t.Errorf("%s carries %q", path, secret)
+			}
+		}
+	}
+	// A hint reveals the next hint only, never the ones after it.
+	var p struct {
+		HintCount int `json:"hint_count"`
+	}
+	hints.JSON(t, &p)
+	var h struct{ Hint string }
+	c.Do("POST", "/api/sessions/"+id+"/hint", nil).JSON(t, &h)
+	body := string(c.Do("GET", "/api/sessions/"+id+"/transcript", nil).Body) + string(c.Do("GET", "/api/sessions/"+id, nil).Body)
+	full, err := app.DB.ProblemBySlug(t.Context(), "two-sum")
+	if err != nil || len(full.Hints) < 2 || p.HintCount != len(full.Hints) || !strings.Contains(h.Hint, full.Hints[0]) {
+		t.Fatalf("hint_count %d, first hint %q: %v", p.HintCount, h.Hint, err)
+	}
+	for _, later := range full.Hints[1:] {
+		if strings.Contains(body, later) || strings.Contains(h.Hint, later) {
+			t.Fatalf("a hint not yet taken is shown: %q", later)
+		}
+	}
+}
