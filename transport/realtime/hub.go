@@ -263,6 +263,7 @@ type conn struct {
 	send      chan outgoing
 
 	closeOnce sync.Once
+	dropOnce  sync.Once
 	closed    chan struct{}
 
 	// inbound token bucket
@@ -285,8 +286,11 @@ func (c *conn) enqueue(o outgoing) {
 	default:
 		// A client that cannot keep up is dropped rather than allowed to
 		// hold up anyone else; it reconnects and resumes.
-		c.hub.log.Warn("realtime: dropping slow client", "session_id", c.sessionID)
-		go func() { c.ws.Close(CloseSlowConsumer, "too slow; reconnect"); c.cancel() }()
+		// Once: every later push would otherwise start another closer.
+		c.dropOnce.Do(func() {
+			c.hub.log.Warn("realtime: dropping slow client", "session_id", c.sessionID)
+			go func() { c.ws.Close(CloseSlowConsumer, "too slow; reconnect"); c.cancel() }()
+		})
 	}
 }
 
