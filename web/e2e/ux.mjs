@@ -157,7 +157,7 @@ try {
 
   // A fourth run within the minute is refused.
   await page.getByRole('button', { name: 'Run', exact: true }).click()
-  await page.getByText(/runs a minute/).waitFor({ timeout: 20000 })
+  await page.getByTestId('rate-limited').waitFor({ timeout: 20000 })
   await snap('16-room-rate-limited')
 
   await pasteCode(page, TWO_SUM_PY)

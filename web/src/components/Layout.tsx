@@ -57,7 +57,7 @@ export function Layout() {
               <>
                 <Link
                   to="/settings"
-                  className="hidden max-w-48 truncate rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-900 sm:block dark:text-zinc-400 dark:hover:text-zinc-100"
+                  className="hidden max-w-64 truncate rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-900 sm:block dark:text-zinc-400 dark:hover:text-zinc-100"
                   title="Profile settings"
                 >
                   {profile?.full_name || profile?.email}

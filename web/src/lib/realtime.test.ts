@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { BACKGROUND_RETRY_MS, BACKOFF_MS, RealtimeClient, storageKey, type Connection, type RealtimeDeps, type SocketLike } from './realtime'
+import { BACKGROUND_RETRY_MS, BACKOFF_MS, RealtimeClient, sameOriginSocketURL, storageKey, type Connection, type RealtimeDeps, type SocketLike } from './realtime'
 import { SUBPROTOCOL } from './protocol.gen'
 
 // A stand-in for the browser WebSocket: the test plays the server.
@@ -296,5 +296,17 @@ describe('RealtimeClient', () => {
     t.last().push({ type: 'error', code: 'rate_limited', message: 'slow down' })
     await vi.advanceTimersByTimeAsync(1000)
     expect(t.last().sent.filter((f) => f.type === 'chat_message')).toHaveLength(2)
+  })
+})
+
+describe('sameOriginSocketURL', () => {
+  it.each([
+    ['the server named another host', 'ws://localhost:8080/ws', { protocol: 'http:', host: '127.0.0.1:8080' }, 'ws://127.0.0.1:8080/ws'],
+    ['https pages get wss', 'ws://mockroom.internal/ws', { protocol: 'https:', host: 'mock.example.com' }, 'wss://mock.example.com/ws'],
+    ['a relative path', '/ws', { protocol: 'http:', host: 'a:1' }, 'ws://a:1/ws'],
+    ['no page location (workers)', 'ws://x/ws', null, 'ws://x/ws'],
+    ['not a web page', 'ws://x/ws', { protocol: 'file:', host: '' }, 'ws://x/ws'],
+  ])('%s', (_, wsUrl, here, want) => {
+    expect(sameOriginSocketURL(wsUrl, here)).toBe(want)
   })
 })

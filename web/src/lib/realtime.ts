@@ -128,6 +128,23 @@ function defaultStorage(): Storage | null {
   }
 }
 
+/**
+ * The socket on the page's own host, keeping the server's path. The server
+ * builds wsUrl from its configured BASE_URL; a person who opened the app by
+ * another name (127.0.0.1 instead of localhost, a LAN address) would
+ * otherwise be refused by the CSP (connect-src 'self') and never connect.
+ */
+export function sameOriginSocketURL(wsUrl: string, here: { protocol: string; host: string } | null = globalThis.location ?? null): string {
+  if (!here?.host || !/^https?:$/.test(here.protocol)) return wsUrl
+  let u: URL
+  try {
+    u = new URL(wsUrl, `${here.protocol}//${here.host}`)
+  } catch {
+    return wsUrl
+  }
+  return `${here.protocol === 'https:' ? 'wss' : 'ws'}://${here.host}${u.pathname}${u.search}`
+}
+
 const defaultSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike
 
 export class RealtimeClient {
@@ -360,7 +377,7 @@ export class RealtimeClient {
     if (gen !== this.generation || this.stopped) return
     let ws: SocketLike
     try {
-      ws = this.deps.socket(t.wsUrl, [SUBPROTOCOL, t.token])
+      ws = this.deps.socket(sameOriginSocketURL(t.wsUrl), [SUBPROTOCOL, t.token])
     } catch {
       this.failed()
       return

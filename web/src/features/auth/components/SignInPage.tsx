@@ -15,7 +15,8 @@ function signInError(err: unknown): string {
   if (isApiError(err, 'invalid_credentials')) return "That email and password don't match. Check them and try again, or create an account."
   if (isApiError(err, 'rate_limited')) {
     const s = isApiError(err) ? err.retryAfter : undefined
-    return `Too many sign-in attempts. Wait ${s ? `${s} seconds` : 'a minute'} and try again.`
+    const wait = !s ? 'a few minutes' : s < 90 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`
+    return `Too many sign-in attempts, so this account is paused for safety. Wait ${wait} and try again, or check the email address.`
   }
   return errorMessage(err)
 }

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../../components/ui/Dialog'
 import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { ExampleBlock } from '../../../components/ExampleBlock'
 import { Logo } from '../../../components/Logo'
+import { ThemeToggle } from '../../../components/ThemeToggle'
 import { NotFound } from '../../../components/NotFound'
 import { PageSpinner } from '../../../components/ui/Spinner'
 import { endSession, execute, getSessionView, getTranscript, postChat, realtimeToken, saveCode, switchLanguage, takeHint } from '../api'
@@ -20,7 +21,7 @@ import { remainingAt, syncClock, type ClockSync } from '../timer'
 import type { Report, SessionView, TranscriptLine } from '../types'
 import { CodeEditor, type EditorHandle } from './CodeEditor'
 import { ResultsConsole } from './ResultsConsole'
-import { Clock, ConnectionPill, Conversation, ShortcutsButton, Splitter } from './RoomParts'
+import { Clock, ConnectionBanner, ConnectionPill, Conversation, ShortcutsButton, Splitter } from './RoomParts'
 
 function mergeLines(a: TranscriptLine[], b: TranscriptLine[]): TranscriptLine[] {
   const byId = new Map<string, TranscriptLine>()
@@ -311,7 +312,12 @@ function Room({ view }: { view: SessionView }) {
 
   const runNotice =
     retryAt !== null && retryIn > 0 ? (
-      <Alert>3 runs a minute — try again in {retryIn} s</Alert>
+      <Alert tone="warning">
+        <span data-testid="rate-limited">
+          You've used this minute's 3 runs. Run and Submit are back in <span className="font-semibold tabular-nums">{retryIn} s</span> — keep
+          coding meanwhile; your edits are saved.
+        </span>
+      </Alert>
     ) : runError ? (
       <Alert>{runError}</Alert>
     ) : null
@@ -353,6 +359,7 @@ function Room({ view }: { view: SessionView }) {
           >
             {running !== 'run' && <Play className="size-4" aria-hidden="true" />}
             Run
+            {retryIn > 0 && <span className="tabular-nums">({retryIn} s)</span>}
           </Button>
           <Button
             size="sm"
@@ -369,9 +376,12 @@ function Room({ view }: { view: SessionView }) {
             <Flag className="size-4" aria-hidden="true" />
             End interview
           </Button>
+          <ThemeToggle />
           <ShortcutsButton open={shortcuts} setOpen={setShortcuts} />
         </div>
       </header>
+
+      <ConnectionBanner conn={conn} pending={pending} onRetry={() => client.connectNow()} />
 
       {notice && (
         <div className="shrink-0 px-3 pt-2">

@@ -95,3 +95,31 @@ describe('ResultsConsole', () => {
     expect(onCustomInput).toHaveBeenCalledWith('{x')
   })
 })
+
+describe('ResultsConsole details', () => {
+  it('shows inputs as the examples do and sub-millisecond times as <1 ms', async () => {
+    show({ ...wrong, hidden: undefined, tests: [{ ...wrong.tests![1]!, time_ms: 0 }] })
+    expect(screen.getByText('nums = [3,2,4], target = 6')).toBeInTheDocument()
+    expect(screen.getByText('<1 ms')).toBeInTheDocument()
+  })
+
+  it('keeps tests that never ran folded under a compile error', () => {
+    show({
+      ...wrong,
+      status: 'compile_error',
+      compile_error: { message: "SyntaxError: expected ':'", line: 2, column: 35 },
+      hidden: undefined,
+      tests: [{ index: 0, name: 'Example 1', verdict: 'not_run', time_ms: 0, memory_kb: 0, input: { a: 1 } }],
+    })
+    expect(screen.getByTestId('compile-error')).toHaveTextContent('line 2:35')
+    expect(screen.getByRole('button', { name: /Example 1/ })).toHaveAttribute('aria-expanded', 'false')
+  })
+
+  it.each([
+    [{ passed: 10, total: 10, verdicts: { accepted: 10 } }, /Every hidden test passes/],
+    [{ passed: 8, total: 10, verdicts: { accepted: 8, wrong_answer: 2 } }, /think about edge cases/],
+  ])('says what the hidden tests mean next (%#)', (hidden, want) => {
+    show({ ...wrong, hidden })
+    expect(screen.getByTestId('hidden-summary')).toHaveTextContent(want)
+  })
+})

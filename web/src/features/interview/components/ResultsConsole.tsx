@@ -43,7 +43,17 @@ function json(v: unknown): string {
   }
 }
 
-function ms(n: number): string {
+/** Parameters as the problem's examples show them: nums = [2,7], target = 9. */
+export function showInput(v: unknown): string {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const entries = Object.entries(v)
+    if (entries.length > 0) return entries.map(([k, x]) => `${k} = ${json(x)}`).join(', ')
+  }
+  return json(v)
+}
+
+export function ms(n: number): string {
+  if (n < 1) return '<1 ms'
   return n >= 100 ? `${Math.round(n)} ms` : `${Math.round(n * 10) / 10} ms`
 }
 
@@ -63,7 +73,8 @@ function Pre({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function TestRow({ t }: { t: TestResult }) {
-  const [open, setOpen] = useState(t.verdict !== 'accepted')
+  // Failures open by themselves; passes and tests that never ran stay short.
+  const [open, setOpen] = useState(t.verdict !== 'accepted' && t.verdict !== 'not_run' && t.verdict !== 'ran')
   const detailId = useId()
   const name = t.custom ? 'Custom input' : t.name || `Test ${t.index + 1}`
   return (
@@ -82,7 +93,7 @@ function TestRow({ t }: { t: TestResult }) {
       </button>
       {open && (
         <div id={detailId} className="space-y-2 border-t border-zinc-200 px-3 py-2 dark:border-zinc-800">
-          <Pre label="Input">{json(t.input)}</Pre>
+          <Pre label="Input">{showInput(t.input)}</Pre>
           {t.expected !== undefined && <Pre label="Expected">{json(t.expected)}</Pre>}
           {t.got !== undefined && <Pre label={t.custom ? 'Output' : 'Got'}>{json(t.got)}</Pre>}
           {t.error && <Pre label="Error">{t.error}</Pre>}
@@ -97,11 +108,23 @@ function TestRow({ t }: { t: TestResult }) {
 
 export function HiddenSummary({ hidden }: { hidden: NonNullable<Report['hidden']> }) {
   const counts = Object.entries(hidden.verdicts ?? {}).filter(([, n]) => (n ?? 0) > 0)
+  const all = hidden.total > 0 && hidden.passed === hidden.total
   return (
-    <div data-testid="hidden-summary" className="rounded-lg border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+    <div
+      data-testid="hidden-summary"
+      className={
+        'rounded-lg border px-3 py-2 text-sm ' +
+        (all ? 'border-emerald-200 bg-emerald-50 dark:border-emerald-900 dark:bg-emerald-950/40' : 'border-zinc-200 dark:border-zinc-800')
+      }
+    >
       <span className="font-medium">
         Hidden tests: {hidden.passed}/{hidden.total} passed
       </span>
+      <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">
+        {all
+          ? 'Every hidden test passes. Talk the interviewer through your complexity, or end the interview when you are ready.'
+          : "Hidden tests stay hidden, as in a real interview: think about edge cases the examples don't cover (empty input, duplicates, limits)."}
+      </p>
       {counts.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-2" aria-label="Hidden tests by verdict">
           {counts.map(([v, n]) => (

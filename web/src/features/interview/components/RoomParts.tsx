@@ -78,6 +78,39 @@ export function ConnectionPill({ conn, pending, onRetry }: { conn: Connection; p
   )
 }
 
+/**
+ * Says, in words, what a lost connection means for the candidate's work:
+ * the pill alone is easy to miss while typing.
+ */
+export function ConnectionBanner({ conn, pending, onRetry }: { conn: Connection; pending: number; onRetry: () => void }) {
+  if (conn.state !== 'reconnecting' && conn.state !== 'offline') return null
+  const offline = conn.state === 'offline'
+  const kept = pending > 0 ? 'Your latest edits are kept in this browser and sent as soon as the connection is back.' : 'Everything you wrote so far is saved.'
+  return (
+    <div
+      data-testid="connection-banner"
+      role="status"
+      className={
+        'flex items-center gap-2 border-b px-3 py-1.5 text-sm ' +
+        (offline
+          ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200'
+          : 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-200')
+      }
+    >
+      <WifiOff className="size-4 shrink-0" aria-hidden="true" />
+      <span className="min-w-0">
+        <span className="font-semibold">{offline ? 'You are offline.' : 'Connection lost — reconnecting.'}</span> Keep coding: {kept}
+        {offline && ' The interview clock keeps running on the server.'}
+      </span>
+      {offline && (
+        <button type="button" onClick={onRetry} className="ml-auto shrink-0 rounded font-semibold underline">
+          Reconnect now
+        </button>
+      )}
+    </div>
+  )
+}
+
 const SHORTCUTS: [string, string][] = [
   ['Ctrl / ⌘ + Enter', 'Run the examples'],
   ['Ctrl / ⌘ + Shift + Enter', 'Submit (asks first)'],

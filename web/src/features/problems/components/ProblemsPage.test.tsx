@@ -95,7 +95,8 @@ describe('ProblemsPage', () => {
   it('offers to clear filters when nothing matches', async () => {
     library()
     renderAt('/problems?q=zzz', routes)
-    expect(await screen.findByText('No problems match these filters')).toBeInTheDocument()
+    expect(await screen.findByText('No problems match “zzz”')).toBeInTheDocument()
+    expect(screen.getByText(/Try a shorter word/)).toBeInTheDocument()
     const user = userEvent.setup()
     await act(() => user.click(screen.getByRole('button', { name: 'Clear filters' })))
     await waitFor(() => expect(screen.getAllByTestId('problem-row')).toHaveLength(3))

@@ -187,11 +187,17 @@ export function ProblemsPage() {
         ) : list.loading && !data ? (
           <ListSkeleton />
         ) : data && data.problems.length === 0 ? (
-          <EmptyState icon={<SearchX className="size-8" />} title="No problems match these filters">
+          <EmptyState
+            icon={<SearchX className="size-8" />}
+            title={filters.q ? `No problems match “${filters.q}”` : 'No problems match these filters'}
+          >
             {hasActiveFilters(filters) ? (
-              <Button variant="secondary" size="sm" onClick={() => setParams(filtersToParams(EMPTY_FILTERS))}>
+              <>
+                <p className="mb-3">{filters.q ? 'Try a shorter word, a topic such as “graph”, or clear the filters.' : 'Clear a filter to see more problems.'}</p>
+                <Button variant="secondary" size="sm" onClick={() => setParams(filtersToParams(EMPTY_FILTERS))}>
                 Clear filters
-              </Button>
+                </Button>
+              </>
             ) : (
               'The library is empty. An administrator can load problems with the mockroom CLI.'
             )}
