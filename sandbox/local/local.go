@@ -58,7 +58,7 @@ func init() {
 type Config struct {
 	WorkDirBytes int64  // size of each run's tmpfs work dir (and /tmp); default 64 MiB
 	Parallelism  int    // runs at once; default the number of CPUs
-	DataDir      string // where the pre-built Go standard library lives; default $TMPDIR/mockroom-sandbox
+	DataDir      string // where the pre-built Go standard library and C++ header live; default $TMPDIR/mockroom-sandbox
 	GoRoot       string // the Go toolchain for Go submissions; default `go env GOROOT` of the go on PATH, or /usr/local/go
 	Esbuild      string // esbuild binary for TypeScript; default $SANDBOX_ESBUILD, web/node_modules/.bin/esbuild, then PATH
 	CgroupPrefix string // name prefix of our cgroups; default "mockroom-sandbox"
@@ -92,7 +92,8 @@ func Available() (bool, string) {
 // New sets up cgroups and the container pool and returns a runner. It logs
 // the languages it found. The Go standard library is built in the background
 // the first time a data dir is used (about 40-60 s on 2 cores); Go compiles
-// wait for it.
+// wait for it. So is the precompiled <bits/stdc++.h> (about 5 s); C++
+// compiles do not wait for it, they are only slower until it is there.
 func New(cfg Config) (*Runner, error) {
 	const op = "local.New"
 	log := cfg.Logger
@@ -143,7 +144,17 @@ func New(cfg Config) (*Runner, error) {
 		}
 	}
 
-	e := &engine{log: log, cfg: cfg, goStd: goStd, goReady: make(chan struct{})}
+	cxxPCH := ""
+	if _, err := os.Stat(toolchain.Gxx); err == nil {
+		d, err := toolchain.CxxPCHVersionDir(context.Background(), toolchain.Gxx, cfg.DataDir)
+		if err != nil {
+			log.Warn("sandbox: no precompiled C++ header, C++ compiles will be slower", "error", err)
+		} else {
+			cxxPCH = d
+		}
+	}
+
+	e := &engine{log: log, cfg: cfg, goStd: goStd, goReady: make(chan struct{}), cxxPCH: cxxPCH, cxxDone: make(chan struct{})}
 	e.goCtx, e.goCancel = context.WithCancel(context.Background())
 	if err := e.start(); err != nil {
 		e.Close()
@@ -156,6 +167,7 @@ func New(cfg Config) (*Runner, error) {
 		// first Go submission does not wait for it (a no-op once built).
 		go func() { _ = e.wait(context.Background(), sandbox.Go) }()
 	}
+	e.startCxxPCH()
 	r := &Runner{Runner: toolchain.NewRunner(e, toolchain.Options{Languages: langs, Logger: log, Wait: e.wait})}
 	names := make([]string, len(langs))
 	for i, l := range langs {
@@ -183,8 +195,13 @@ type engine struct {
 	goReady  chan struct{} // closed when goStd is built (or failed: goErr)
 	goErr    error
 	goOnce   sync.Once
-	goCtx    context.Context // cancelled by Close
+	goCtx    context.Context // cancelled by Close (also stops the PCH build)
 	goCancel context.CancelFunc
+
+	cxxPCH  string        // host dir of the precompiled <bits/stdc++.h> ("" = none)
+	cxxDone chan struct{} // closed when the PCH build ended (cxxErr says how)
+	cxxErr  error
+	cxxOnce sync.Once
 
 	closeOnce sync.Once
 }
@@ -196,10 +213,11 @@ func (e *engine) start() error {
 			e.log.Warn("sandbox: no seccomp filter for this architecture", "arch", runtime.GOARCH)
 		}
 	}
-	if e.goStd != "" {
-		// The std dir must exist at container start to be mounted; it is
-		// filled in place (PrepareGoStd renames into it, so create nothing
-		// there ourselves): mount its parent data dir instead.
+	prebuilt := e.goStd != "" || e.cxxPCH != ""
+	if prebuilt {
+		// The std and PCH dirs must exist at container start to be mounted;
+		// they appear later by rename (PrepareGoStd, PrepareCxxPCH), so
+		// mount their parent data dir, read-only, and link to them.
 		if err := os.MkdirAll(e.cfg.DataDir, 0o755); err != nil {
 			return err
 		}
@@ -222,8 +240,10 @@ func (e *engine) start() error {
 		WithTmpfs("tmp", fmt.Sprintf("size=%d,nr_inodes=4k", e.cfg.WorkDirBytes)).
 		WithProc()
 	if e.cfg.GoRoot != "" {
-		mb = mb.WithBind(e.cfg.GoRoot, strings.TrimPrefix(toolchain.GoRoot, "/"), true).
-			WithBind(e.cfg.DataDir, "opt/gostd-data", true)
+		mb = mb.WithBind(e.cfg.GoRoot, strings.TrimPrefix(toolchain.GoRoot, "/"), true)
+	}
+	if prebuilt {
+		mb = mb.WithBind(e.cfg.DataDir, strings.TrimPrefix(prebuiltDir, "/"), true)
 	}
 	if e.cfg.Esbuild != "" {
 		mb = mb.WithBind(e.cfg.Esbuild, strings.TrimPrefix(toolchain.EsbuildPath, "/"), true)
@@ -237,7 +257,11 @@ func (e *engine) start() error {
 		{LinkPath: "/dev/stderr", Target: "/proc/self/fd/2"},
 	}
 	if e.goStd != "" {
-		symlinks = append(symlinks, container.SymbolicLink{LinkPath: toolchain.GoStdDir, Target: "/opt/gostd-data/" + filepath.Base(e.goStd)})
+		symlinks = append(symlinks, container.SymbolicLink{LinkPath: toolchain.GoStdDir, Target: prebuiltDir + "/" + filepath.Base(e.goStd)})
+	}
+	if e.cxxPCH != "" {
+		// Dangling until the PCH is built: g++ skips a missing -I dir.
+		symlinks = append(symlinks, container.SymbolicLink{LinkPath: toolchain.CxxPCHDir, Target: prebuiltDir + "/" + filepath.Base(e.cxxPCH)})
 	}
 	cb := &container.Builder{
 		TmpRoot:       "mockroom-sandbox",
@@ -341,6 +365,10 @@ func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error)
 	return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
 }
 
+// prebuiltDir is where the data dir (Go std library, C++ PCH) is mounted
+// read-only inside the sandbox; GoStdDir and CxxPCHDir link into it.
+const prebuiltDir = "/opt/prebuilt"
+
 func storeRoot() string {
 	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
 		return "/dev/shm"
@@ -412,6 +440,48 @@ func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
 	select {
 	case <-e.goReady:
 		return e.goErr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// startCxxPCH builds the precompiled <bits/stdc++.h> in the background (a
+// no-op once built). C++ compiles never wait for it.
+func (e *engine) startCxxPCH() {
+	e.cxxOnce.Do(func() {
+		if e.cxxPCH == "" {
+			e.cxxErr = sandbox.LanguageUnavailable(sandbox.Cpp)
+			close(e.cxxDone)
+			return
+		}
+		ctx := e.goCtx
+		go func() {
+			defer close(e.cxxDone)
+			start := time.Now()
+			if _, err := toolchain.PrepareCxxPCH(ctx, toolchain.Gxx, e.cfg.DataDir); err != nil {
+				e.cxxErr = mockroom.Errorf(mockroom.KindUnavailable, "pch_unavailable", "the precompiled C++ header could not be built")
+				if ctx.Err() == nil {
+					e.log.Warn("sandbox: no precompiled C++ header, C++ compiles will be slower", "error", err)
+				}
+				return
+			}
+			e.log.Info("sandbox: precompiled C++ header ready", "dir", e.cxxPCH, "took", time.Since(start).Round(time.Millisecond))
+		}()
+	})
+}
+
+// PrepareCpp waits until the precompiled <bits/stdc++.h> is built (New
+// starts it). C++ compiles work without it, only slower; benchmarks and
+// tests call this to measure or check the fast path.
+func (r *Runner) PrepareCpp(ctx context.Context) error {
+	e := r.engine()
+	if e == nil {
+		return sandbox.LanguageUnavailable(sandbox.Cpp)
+	}
+	e.startCxxPCH()
+	select {
+	case <-e.cxxDone:
+		return e.cxxErr
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -594,6 +664,12 @@ func (e *engine) Close() error {
 				close(e.goReady)
 			})
 			<-e.goReady
+			// Not started: nothing to wait for; started: it is cancelled.
+			e.cxxOnce.Do(func() {
+				e.cxxErr = mockroom.Errorf(mockroom.KindUnavailable, "sandbox_closed", "the sandbox is shutting down")
+				close(e.cxxDone)
+			})
+			<-e.cxxDone
 		}
 		if e.work != nil {
 			e.work.Shutdown()

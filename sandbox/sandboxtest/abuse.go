@@ -360,12 +360,16 @@ for (;;) { if (fwrite(b, 1, sizeof b, f) != sizeof b || fflush(f) != 0) { puts(e
 	{
 		name: "write_system_dirs",
 		src:  writeFiles,
+		// The shared prebuilt files (the C++ PCH, the Go std library) are
+		// read by every compile: a run that could rewrite them would reach
+		// into other candidates' builds.
 		stdin: func(e *caseEnv) string {
-			return "/usr/pwned-" + e.mark + "\n/etc/pwned-" + e.mark + "\n/pwned-" + e.mark + "\n"
+			return "/usr/pwned-" + e.mark + "\n/etc/pwned-" + e.mark + "\n/pwned-" + e.mark +
+				"\n/cxxpch/bits/stdc++.h.gch\n/cxxpch/pwned-" + e.mark + "\n/gostd/importcfg\n/opt/prebuilt/pwned-" + e.mark + "\n"
 		},
 		check: func(t *testing.T, r *sandbox.Result, e *caseEnv) {
 			status(sandbox.StatusOK)(t, r, e)
-			if strings.Contains(string(r.Stdout), "WROTE") || strings.Count(string(r.Stdout), "DENIED") != 3 {
+			if strings.Contains(string(r.Stdout), "WROTE") || strings.Count(string(r.Stdout), "DENIED") != 7 {
 				t.Fatalf("a system directory was writable: %s", r.Stdout)
 			}
 			for _, p := range []string{"/usr/pwned-", "/etc/pwned-", "/pwned-"} {

@@ -86,8 +86,11 @@ var specs = map[sandbox.Language]spec{
 	},
 	sandbox.Cpp: {
 		entry: "main.cpp", exts: []string{".cpp", ".cc", ".h", ".hpp"}, needs: []string{Gxx},
+		// -I CxxPCHDir picks up the precompiled <bits/stdc++.h> when it is
+		// there and valid for these flags (see PrepareCxxPCH); otherwise
+		// GCC ignores the directory and compiles the header.
 		compile: func(srcs []string) []string {
-			args := []string{Gxx, "-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never", "-o", "main"}
+			args := append(append([]string{Gxx}, cxxFlags...), "-I", CxxPCHDir, "-o", "main")
 			for _, s := range srcs {
 				if e := path.Ext(s); e == ".cpp" || e == ".cc" {
 					args = append(args, s)
@@ -98,6 +101,21 @@ var specs = map[sandbox.Language]spec{
 		cacheOut: []string{"main"},
 		run:      []string{WorkDir + "/main"},
 	},
+}
+
+// CompileArgs returns the command that compiles lang from files (names in
+// the work dir), or nil for a language without a compile step. Tests use it
+// to run the exact compile with extra diagnostics.
+func CompileArgs(lang sandbox.Language, files []string) []string {
+	sp, ok := specs[lang]
+	if !ok || sp.compile == nil {
+		return nil
+	}
+	m := make(map[string][]byte, len(files))
+	for _, f := range files {
+		m[f] = nil
+	}
+	return sp.compile(sp.sources(m))
 }
 
 // Needs lists the sandbox paths that lang requires.

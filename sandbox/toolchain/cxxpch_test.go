@@ -1,0 +1,98 @@
+package toolchain
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mockroom/mockroom/internal/testenv"
+)
+
+// TestPrepareCxxPCH builds the precompiled header with the real g++ (shared
+// with the sandbox tests' data dir, so only the first run pays ~5 s) and
+// checks that GCC takes it for the sandbox's flags, and ignores a broken one.
+func TestPrepareCxxPCH(t *testing.T) {
+	_, err := os.Stat(Gxx)
+	testenv.Need(t, "g++", err == nil, "no "+Gxx)
+	ctx := t.Context()
+	data := filepath.Join(os.TempDir(), "mockroom-sandbox-test")
+	dir, err := PrepareCxxPCH(ctx, Gxx, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := CxxPCHVersionDir(ctx, Gxx, data)
+	if err != nil || dir != want || !strings.HasPrefix(filepath.Base(dir), "cxxpch-") {
+		t.Fatalf("dir %q, version dir %q %v", dir, want, err)
+	}
+	again, err := PrepareCxxPCH(ctx, Gxx, data)
+	if err != nil || again != dir {
+		t.Fatalf("second prepare: %q %v", again, err)
+	}
+	st, err := os.Stat(filepath.Join(dir, "bits", "stdc++.h.gch"))
+	if err != nil || st.Mode().Perm() != 0o644 || st.Size() < 1<<20 {
+		t.Fatalf("the PCH file: %v %v", st, err)
+	}
+	// Only the PCH is published: a wrapper header beside it would be
+	// included in place of the real one when the PCH does not apply.
+	entries, _ := os.ReadDir(filepath.Join(dir, "bits"))
+	if len(entries) != 1 {
+		t.Fatalf("the PCH dir holds %d files, want 1", len(entries))
+	}
+
+	broken := t.TempDir()
+	os.Mkdir(filepath.Join(broken, "bits"), 0o755)
+	if err := os.WriteFile(filepath.Join(broken, "bits", "stdc++.h.gch"), []byte("gpch garbage, not a PCH"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "absent")
+	for _, tc := range []struct {
+		name string
+		dir  string
+		used bool
+	}{
+		{"built", dir, true},
+		{"broken", broken, false},
+		{"missing dir", missing, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			used, err := CxxPCHUsed(ctx, Gxx, tc.dir)
+			if err != nil || used != tc.used {
+				t.Fatalf("used %v, want %v (%v)", used, tc.used, err)
+			}
+			// Whatever the PCH's state, the sandbox's compile command works.
+			src := t.TempDir()
+			prog := "#include <bits/stdc++.h>\nusing namespace std;\nint main() { vector<int> v{3, 1, 2}; sort(v.begin(), v.end()); cout << v[0] << v[2] << endl; }\n"
+			if err := os.WriteFile(filepath.Join(src, "main.cpp"), []byte(prog), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := CompileArgs("cpp", []string{"main.cpp"})
+			i := slices.Index(args, CxxPCHDir)
+			if i < 0 {
+				t.Fatalf("the compile command has no -I %s: %v", CxxPCHDir, args)
+			}
+			args[i] = tc.dir
+			if err := runGxx(ctx, args[0], src, args[1:]...); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(filepath.Join(src, "main")).Output()
+			if err != nil || string(out) != "13\n" {
+				t.Fatalf("program output %q %v", out, err)
+			}
+		})
+	}
+}
+
+func TestCompileArgsCpp(t *testing.T) {
+	args := CompileArgs("cpp", []string{"main.cpp", "util.h", "extra.cc", "notes.txt"})
+	got := strings.Join(args, " ")
+	want := Gxx + " " + strings.Join(cxxFlags, " ") + " -I " + CxxPCHDir + " -o main extra.cc main.cpp"
+	if got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	if CompileArgs("nope", nil) != nil {
+		t.Fatal("an unknown language has a compile command")
+	}
+}
