@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { apiError, json, mockFetch } from '../../../test/fetch'
 import { renderAt } from '../../../test/render'
 import type { ProblemDetail } from '../../../lib/types'
 import { ProblemDetailPage } from './ProblemDetailPage'
+import { LANGUAGE_KEY, defaultLanguage } from './StartInterviewDialog'
 
 const twoSum: ProblemDetail = {
   id: 'p1',
@@ -71,5 +72,18 @@ describe('Start interview', () => {
     await userEvent.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(screen.getByRole('button', { name: 'Start interview' })).toHaveFocus()
+  })
+})
+
+describe('defaultLanguage', () => {
+  afterEach(() => localStorage.removeItem(LANGUAGE_KEY))
+  it.each<[string, string | null, string[], string]>([
+    ['Python before an alphabetical first', null, ['cpp', 'go', 'python'], 'python'],
+    ['the last pick when offered', 'go', ['cpp', 'go', 'python'], 'go'],
+    ['not a last pick this problem lacks', 'rust', ['cpp', 'python'], 'python'],
+    ['the first when there is no Python', null, ['cpp', 'java'], 'cpp'],
+  ])('%s', (_, stored, languages, want) => {
+    if (stored) localStorage.setItem(LANGUAGE_KEY, stored)
+    expect(defaultLanguage(languages)).toBe(want)
   })
 })

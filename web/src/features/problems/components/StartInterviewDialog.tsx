@@ -10,10 +10,28 @@ import { getCreditBalance, startSession } from '../api'
 
 const DURATIONS = [30, 45, 60] as const
 
+export const LANGUAGE_KEY = 'mockroom-language'
+
+/**
+ * The language picked last time, else Python, else the first offered: the
+ * list is alphabetical, and C++ first surprised most people.
+ */
+export function defaultLanguage(languages: string[]): string {
+  let last: string | null = null
+  try {
+    last = localStorage.getItem(LANGUAGE_KEY)
+  } catch {
+    // no storage: no memory
+  }
+  if (last && languages.includes(last)) return last
+  if (languages.includes('python')) return 'python'
+  return languages[0] ?? 'python'
+}
+
 /** Language and length for a new interview; starting spends one credit. */
 export function StartInterviewDialog({ problem, open, onClose }: { problem: ProblemDetail; open: boolean; onClose: () => void }) {
   const navigate = useNavigate()
-  const [language, setLanguage] = useState(problem.languages[0] ?? 'python')
+  const [language, setLanguage] = useState(() => defaultLanguage(problem.languages))
   const [minutes, setMinutes] = useState<number>(45)
   const [credits, setCredits] = useState<number | null>(null)
   const [busy, setBusy] = useState(false)
@@ -33,6 +51,11 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
     setError(null)
     try {
       const s = await startSession(problem.id, language, minutes)
+      try {
+        localStorage.setItem(LANGUAGE_KEY, language)
+      } catch {
+        // Private mode: the next dialog falls back to Python.
+      }
       navigate(`/interview/${encodeURIComponent(s.id)}`)
     } catch (err) {
       setError(err)
