@@ -517,9 +517,6 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 	if err != nil {
 		return nil, err
 	}
-	if mode == judge.ModeSubmit {
-		withholdProgramOutput(rep)
-	}
 	now := s.clock.Now()
 	result, _ := json.Marshal(ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
 		RuntimeMS: rep.RuntimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
@@ -727,31 +724,4 @@ func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
 	}
 	_, err = s.say(ctx, sess, SpeakerInterviewer, text, 0)
 	return err
-}
-
-// submitDetail replaces what a submission's program said about itself.
-const submitDetail = "a submission reports verdicts only; run your code to see its output and errors"
-
-// withholdProgramOutput keeps a submission's report to verdicts, counts and
-// the public examples. During a submit the candidate's code runs in the same
-// process as every hidden input (and can read the harness's marker), so
-// anything it controls (stdout, stderr, error messages, traces, returned
-// values, harness-reported compile errors) could carry hidden tests out.
-// Run mode holds no hidden input and keeps every detail.
-func withholdProgramOutput(rep *judge.Report) {
-	if rep.Error != "" || rep.Trace != "" {
-		rep.Error, rep.Trace = submitDetail, ""
-	}
-	// A compiler's own diagnostics (Output set) come from a build that never
-	// saw a test; a compile error reported over the harness's channel may be forged.
-	if ce := rep.CompileError; ce != nil && ce.Output == "" {
-		rep.CompileError = &judge.CompileError{Message: submitDetail}
-	}
-	for i := range rep.Tests {
-		t := &rep.Tests[i]
-		if t.Error != "" || t.Trace != "" {
-			t.Error = submitDetail
-		}
-		t.Got, t.Stdout, t.Stderr, t.Trace = nil, "", "", ""
-	}
 }

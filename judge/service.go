@@ -65,9 +65,13 @@ type Request struct {
 	CustomInput json.RawMessage
 }
 
-// Execute judges req for a candidate: hidden tests appear only as counts.
+// Execute judges req for a candidate: hidden tests appear only as counts,
+// and a submission's report carries nothing its program controls.
 func (s *Service) Execute(ctx context.Context, req Request) (*Report, error) {
 	rep, err := s.execute(ctx, req, false)
+	if err == nil && req.Mode == ModeSubmit {
+		withholdProgramOutput(rep)
+	}
 	return rep, mockroom.Wrap("judge.Execute", err)
 }
 
@@ -481,4 +485,31 @@ func paramNames(spec *Spec) string {
 		names[i] = p.Name
 	}
 	return strings.Join(names, ", ")
+}
+
+// submitDetail replaces what a submission's program said about itself.
+const submitDetail = "a submission reports verdicts only; run your code to see its output and errors"
+
+// withholdProgramOutput keeps a submission's report to verdicts, counts and
+// the public examples. During a submit the candidate's code runs in the same
+// process as every hidden input (and can read the harness's marker), so
+// anything it controls (stdout, stderr, error messages, traces, returned
+// values, harness-reported compile errors) could carry hidden tests out.
+// Run mode holds no hidden input and keeps every detail.
+func withholdProgramOutput(rep *Report) {
+	if rep.Error != "" || rep.Trace != "" {
+		rep.Error, rep.Trace = submitDetail, ""
+	}
+	// A compiler's own diagnostics (Output set) come from a build that never
+	// saw a test; a compile error reported over the harness's channel may be forged.
+	if ce := rep.CompileError; ce != nil && ce.Output == "" {
+		rep.CompileError = &CompileError{Message: submitDetail}
+	}
+	for i := range rep.Tests {
+		t := &rep.Tests[i]
+		if t.Error != "" || t.Trace != "" {
+			t.Error = submitDetail
+		}
+		t.Got, t.Stdout, t.Stderr, t.Trace = nil, "", "", ""
+	}
 }
