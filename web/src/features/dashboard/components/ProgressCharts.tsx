@@ -7,8 +7,10 @@ import type { InterviewSession } from '../../../lib/types'
 import { describeScores, describeWeeks, passRatios, weeklyCounts, type SessionScore, type WeekCount } from '../progress'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
-const W = 320
-const H = 120
+// About the card's width at 1280 px, so the labels draw near their CSS size.
+const W = 480
+const H = 140
+const GUTTER = 32 // room left of the bars for the % labels
 const AXIS = 18 // room under the bars for the labels
 
 function shortDate(d: Date): string {
@@ -41,12 +43,12 @@ export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
                 className={last ? 'fill-indigo-600 dark:fill-indigo-400' : 'fill-indigo-300 dark:fill-indigo-700'}
               />
               {w.count > 0 && (
-                <text x={x + bar / 2} y={plot - h - 4} textAnchor="middle" className="fill-zinc-700 text-[10px] tabular-nums dark:fill-zinc-300">
+                <text x={x + bar / 2} y={plot - h - 4} textAnchor="middle" className="fill-zinc-700 text-[11px] tabular-nums dark:fill-zinc-300">
                   {w.count}
                 </text>
               )}
               {(i % 2 === 1 || last) && (
-                <text x={x + bar / 2} y={H - 4} textAnchor="middle" className="fill-zinc-600 text-[10px] dark:fill-zinc-400">
+                <text x={x + bar / 2} y={H - 4} textAnchor="middle" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
                   {last ? 'This wk' : shortDate(w.start)}
                 </text>
               )}
@@ -68,7 +70,7 @@ function tone(ratio: number): string {
 export function ScoresChart({ scores }: { scores: SessionScore[] }) {
   const plot = H - AXIS
   // Room for at least six bars, so one interview is not one huge block.
-  const slot = (W - 24) / Math.max(scores.length, 6)
+  const slot = (W - GUTTER) / Math.max(scores.length, 6)
   const bar = Math.min(28, slot * 0.6)
   const summary = describeScores(scores)
   const y = (r: number) => plot - r * (plot - 6)
@@ -77,15 +79,15 @@ export function ScoresChart({ scores }: { scores: SessionScore[] }) {
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`Tests passed per interview. ${summary}`} data-testid="scores-chart">
         {[0.5, 1].map((g) => (
           <g key={g}>
-            <line x1={24} x2={W} y1={y(g) + 0.5} y2={y(g) + 0.5} strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-            <text x={0} y={y(g) + 3} className="fill-zinc-600 text-[10px] tabular-nums dark:fill-zinc-400">
+            <line x1={GUTTER} x2={W} y1={y(g) + 0.5} y2={y(g) + 0.5} strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+            <text x={0} y={y(g) + 3} className="fill-zinc-600 text-[11px] tabular-nums dark:fill-zinc-400">
               {g * 100}%
             </text>
           </g>
         ))}
-        <line x1={24} x2={W} y1={plot + 0.5} y2={plot + 0.5} className="stroke-zinc-300 dark:stroke-zinc-700" />
+        <line x1={GUTTER} x2={W} y1={plot + 0.5} y2={plot + 0.5} className="stroke-zinc-300 dark:stroke-zinc-700" />
         {scores.map((s, i) => {
-          const x = 24 + i * slot + (slot - bar) / 2
+          const x = GUTTER + i * slot + (slot - bar) / 2
           const h = Math.max(2, plot - y(s.ratio))
           return (
             <g key={s.id} data-testid="score-bar" data-ratio={s.ratio.toFixed(2)}>
@@ -96,11 +98,11 @@ export function ScoresChart({ scores }: { scores: SessionScore[] }) {
         })}
         {scores.length > 0 && (
           <>
-            <text x={24} y={H - 4} className="fill-zinc-600 text-[10px] dark:fill-zinc-400">
+            <text x={GUTTER} y={H - 4} className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
               {shortDate(scores[0]!.at)}
             </text>
             {scores.length > 1 && (
-              <text x={W} y={H - 4} textAnchor="end" className="fill-zinc-600 text-[10px] dark:fill-zinc-400">
+              <text x={W} y={H - 4} textAnchor="end" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
                 Latest
               </text>
             )}

@@ -8,8 +8,8 @@ describe('ConnectionBanner', () => {
   it.each<{ conn: Connection; pending: number; want: RegExp | null; retry: boolean }>([
     { conn: { state: 'connected' }, pending: 0, want: null, retry: false },
     { conn: { state: 'connecting' }, pending: 0, want: null, retry: false },
-    { conn: { state: 'reconnecting', attempt: 2, max: 5 }, pending: 1, want: /Connection lost — reconnecting\. Keep coding: Your latest edits are kept in this browser/, retry: false },
-    { conn: { state: 'reconnecting', attempt: 1, max: 5 }, pending: 0, want: /Everything you wrote so far is saved\./, retry: false },
+    { conn: { state: 'reconnecting', attempt: 2, max: 5 }, pending: 1, want: /Connection lost — reconnecting\. Keep coding: your latest edits are kept in this browser/, retry: false },
+    { conn: { state: 'reconnecting', attempt: 1, max: 5 }, pending: 0, want: /Keep coding: everything you wrote so far is saved\./, retry: false },
     { conn: { state: 'offline' }, pending: 3, want: /You are offline\..*The interview clock keeps running on the server\./, retry: true },
   ])('$conn.state with $pending unsaved', async ({ conn, pending, want, retry }) => {
     const onRetry = vi.fn()

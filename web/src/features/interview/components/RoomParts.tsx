@@ -85,7 +85,7 @@ export function ConnectionPill({ conn, pending, onRetry }: { conn: Connection; p
 export function ConnectionBanner({ conn, pending, onRetry }: { conn: Connection; pending: number; onRetry: () => void }) {
   if (conn.state !== 'reconnecting' && conn.state !== 'offline') return null
   const offline = conn.state === 'offline'
-  const kept = pending > 0 ? 'Your latest edits are kept in this browser and sent as soon as the connection is back.' : 'Everything you wrote so far is saved.'
+  const kept = pending > 0 ? 'your latest edits are kept in this browser and sent as soon as the connection is back.' : 'everything you wrote so far is saved.'
   return (
     <div
       data-testid="connection-banner"
