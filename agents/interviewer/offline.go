@@ -19,10 +19,14 @@ var _ interview.Interviewer = Offline{}
 
 // Greeting opens the interview.
 func (Offline) Greeting(p *problem.Problem, s *interview.Session) string {
-	return fmt.Sprintf("Hi, I'm your interviewer today. We have %d minutes for %q, a %s problem. "+
+	article := "a"
+	if strings.HasPrefix(p.Difficulty, "e") {
+		article = "an"
+	}
+	return fmt.Sprintf("Hi, I'm your interviewer today. We have %d minutes for %q, %s %s problem. "+
 		"Take a minute to read it, then tell me how you understand it and any questions about the input. "+
 		"Think out loud as you go — I care about your reasoning as much as the code. Run your code against the examples whenever you like, and submit when you're confident.",
-		s.DurationMinutes, p.Title, p.Difficulty)
+		s.DurationMinutes, p.Title, article, p.Difficulty)
 }
 
 // rule maps words in the candidate's message to a follow-up.
@@ -50,7 +54,7 @@ var rules = []rule{
 	{[]string{"test", "example", "run"}, func(p *problem.Problem) string {
 		return "Running the examples is a good check. If one fails, compare expected and actual and tell me what you think went wrong before changing code."
 	}},
-	{[]string{"hash", "map", "dictionary", "set", "stack", "queue", "heap", "two pointer", "binary search", "dp", "dynamic", "bfs", "dfs", "sort"}, func(p *problem.Problem) string {
+	{[]string{"hash", "map", "dictionary", "set", "stack", "queue", "heap", "two pointer", "binary search", "dp", "dynamic", "bfs", "dfs", "sort", "sorting", "recursion", "memo", "memoize"}, func(p *problem.Problem) string {
 		return "That could work. Why does that structure fit this problem, and what does it cost per operation? Go ahead and sketch it in code."
 	}},
 }
@@ -60,7 +64,7 @@ func (Offline) Reply(p *problem.Problem, s *interview.Session, history []intervi
 	m := strings.ToLower(message)
 	for _, r := range rules {
 		for _, w := range r.words {
-			if strings.Contains(m, w) {
+			if hasWord(m, w) {
 				return r.reply(p)
 			}
 		}
@@ -102,5 +106,24 @@ func (Offline) React(p *problem.Problem, s *interview.Session, r interview.Execu
 		return fmt.Sprintf("%d of %d tests pass; at least one crashes. Think about inputs that could index out of range or hit an empty or null case.", r.Passed, r.Total)
 	default:
 		return fmt.Sprintf("%d of %d tests pass. The failing ones are hidden — think about edge cases: empty input, duplicates, negatives, the largest values.", r.Passed, r.Total)
+	}
+}
+
+// hasWord reports whether phrase occurs in m as whole words ("sort" is in
+// "I'd sort it" but not in "unsorted").
+func hasWord(m, phrase string) bool {
+	isLetter := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+	for i := 0; ; {
+		j := strings.Index(m[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(phrase)
+		before := start == 0 || !isLetter(m[start-1])
+		after := end == len(m) || !isLetter(m[end]) || !isLetter(phrase[len(phrase)-1])
+		if before && after {
+			return true
+		}
+		i = start + 1
 	}
 }
