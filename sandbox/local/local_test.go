@@ -44,3 +44,24 @@ func TestConformance(t *testing.T) {
 		return r
 	}, sandboxtest.Options{Seccomp: true})
 }
+
+func TestFavorDynMods(t *testing.T) {
+	for _, tc := range []struct {
+		name, mounts string
+		want         bool
+	}{
+		{"v1 default", "tmpfs /sys/fs/cgroup tmpfs rw,relatime,mode=755 0 0\ncgroup /sys/fs/cgroup/memory cgroup rw,relatime,memory 0 0\n", false},
+		{"v1 favoured", "cgroup /sys/fs/cgroup/memory cgroup rw,relatime,memory 0 0\ncgroup /sys/fs/cgroup/pids cgroup rw,relatime,favordynmods,pids 0 0\n", true},
+		{"v2 favoured", "cgroup2 /sys/fs/cgroup cgroup2 rw,nosuid,nodev,noexec,relatime,nsdelegate,favordynmods 0 0\n", true},
+		{"not a cgroup mount", "none /mnt tmpfs rw,favordynmods 0 0\n", false},
+		{"option prefix only", "cgroup /sys/fs/cgroup/cpu cgroup rw,favordynmodsx,cpu 0 0\n", false},
+		{"empty", "", false},
+		{"short line", "cgroup\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := favorDynMods(tc.mounts); got != tc.want {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
