@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // CxxPCHDir is where the precompiled <bits/stdc++.h> is mounted read-only in
@@ -24,6 +25,10 @@ const CxxPCHDir = "/cxxpch"
 // built with exactly these: GCC rejects a PCH built with other -f/-O/-std
 // options.
 var cxxFlags = []string{"-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never"}
+
+// cxxPCHRecipe changes whenever PrepareCxxPCH builds differently, so that
+// a data dir never keeps serving an older build.
+const cxxPCHRecipe = "2 real header"
 
 // CxxPCHVersionDir returns the directory under dataDir that PrepareCxxPCH
 // fills for the compiler gxx; it is what gets mounted at CxxPCHDir. Its name
@@ -43,7 +48,7 @@ func CxxPCHVersionDir(ctx context.Context, gxx, dataDir string) (string, error) 
 		fields = append(fields, v)
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%s\n", fields[0], fields[1], strings.Join(cxxFlags, " "))
+	fmt.Fprintf(h, "%s\n%s\n%s\n%s\n", cxxPCHRecipe, fields[0], fields[1], strings.Join(cxxFlags, " "))
 	// A rebuilt compiler of the same version (a distribution patch) makes
 	// GCC refuse the old PCH: key on the cc1plus binary too.
 	if cc1, err := exec.CommandContext(ctx, gxx, "-print-prog-name=cc1plus").Output(); err == nil {
@@ -67,6 +72,7 @@ func PrepareCxxPCH(ctx context.Context, gxx, dataDir string) (string, error) {
 		return "", err
 	}
 	if _, err := os.Stat(filepath.Join(final, "bits", "stdc++.h.gch")); err == nil {
+		sweepOldCxxPCH(dataDir, final, time.Now())
 		return final, nil
 	}
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
@@ -77,23 +83,19 @@ func PrepareCxxPCH(ctx context.Context, gxx, dataDir string) (string, error) {
 		return "", err
 	}
 	defer os.RemoveAll(tmp) // a no-op once renamed
-	src, err := os.MkdirTemp("", "mockroom-cxxpch-src-")
+	// Precompile the real header from its own path, so that diagnostics
+	// inside the standard library name the same files with or without the
+	// PCH; only the .gch goes into the directory (a header beside it would
+	// be found in place of the real one whenever the PCH does not apply).
+	header, err := stdcxxHeader(ctx, gxx)
 	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(src)
-	// The PCH is of a one-line wrapper, named for the header it replaces;
-	// the wrapper itself stays out of the mounted directory, so an invalid
-	// PCH falls through to the real header instead of including itself.
-	header := filepath.Join(src, "stdcxx.h")
-	if err := os.WriteFile(header, []byte("#include <bits/stdc++.h>\n"), 0o644); err != nil {
 		return "", err
 	}
 	if err := os.Mkdir(filepath.Join(tmp, "bits"), 0o755); err != nil {
 		return "", err
 	}
 	gch := filepath.Join(tmp, "bits", "stdc++.h.gch")
-	if err := runGxx(ctx, gxx, src, append(CxxFlags(), "-x", "c++-header", header, "-o", gch)...); err != nil {
+	if err := runGxx(ctx, gxx, tmp, append(CxxFlags(), "-x", "c++-header", header, "-o", gch)...); err != nil {
 		return "", fmt.Errorf("precompiling <bits/stdc++.h>: %w", err)
 	}
 	used, err := CxxPCHUsed(ctx, gxx, tmp)
@@ -117,7 +119,26 @@ func PrepareCxxPCH(ctx context.Context, gxx, dataDir string) (string, error) {
 		}
 		return "", err
 	}
+	sweepOldCxxPCH(dataDir, final, time.Now())
 	return final, nil
+}
+
+// sweepOldCxxPCH removes the builds for another compiler, recipe or flags
+// (100 MB each; a runner only ever links to the current one) and the temp
+// dirs of builds whose process died (a build takes seconds, not an hour).
+func sweepOldCxxPCH(dataDir, keep string, now time.Time) {
+	old, _ := filepath.Glob(filepath.Join(dataDir, "cxxpch-*"))
+	for _, d := range old {
+		if d != keep {
+			os.RemoveAll(d)
+		}
+	}
+	tmps, _ := filepath.Glob(filepath.Join(dataDir, ".cxxpch-build-*"))
+	for _, d := range tmps {
+		if st, err := os.Stat(d); err == nil && now.Sub(st.ModTime()) > time.Hour {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // CxxPCHUsed reports whether g++, with the sandbox's flags and -I dir,
@@ -147,6 +168,24 @@ func CxxPCHUsed(ctx context.Context, gxx, dir string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// stdcxxHeader finds the <bits/stdc++.h> that g++ includes with our flags.
+func stdcxxHeader(ctx context.Context, gxx string) (string, error) {
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, gxx, append(CxxFlags(), "-x", "c++", "-H", "-E", "-o", os.DevNull, "-")...)
+	cmd.Stdin = strings.NewReader("#include <bits/stdc++.h>\n")
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "LANG=C"}
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("finding <bits/stdc++.h>: %w: %s", err, stderr.String())
+	}
+	first, _, _ := strings.Cut(stderr.String(), "\n")
+	path, ok := strings.CutPrefix(first, ". ")
+	if !ok || !filepath.IsAbs(path) || !strings.HasSuffix(path, "/bits/stdc++.h") {
+		return "", fmt.Errorf("finding <bits/stdc++.h>: unexpected %q", first)
+	}
+	return path, nil
 }
 
 // CxxFlags returns the flags of every sandboxed C++ compile.

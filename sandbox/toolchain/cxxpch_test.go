@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mockroom/mockroom/internal/testenv"
 )
@@ -35,11 +36,21 @@ func TestPrepareCxxPCH(t *testing.T) {
 	if err != nil || st.Mode().Perm() != 0o644 || st.Size() < 1<<20 {
 		t.Fatalf("the PCH file: %v %v", st, err)
 	}
-	// Only the PCH is published: a wrapper header beside it would be
-	// included in place of the real one when the PCH does not apply.
+	// Only the PCH is published: a header beside it would be included in
+	// place of the real one when the PCH does not apply.
 	entries, _ := os.ReadDir(filepath.Join(dir, "bits"))
 	if len(entries) != 1 {
 		t.Fatalf("the PCH dir holds %d files, want 1", len(entries))
+	}
+	// An error inside the standard library names the real header, with or
+	// without the PCH (no build path of ours reaches a candidate).
+	bad := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bad, "main.cpp"), []byte("#include <bits/stdc++.h>\nstruct X {};\nint main() { std::set<X> s; s.insert(X{}); }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = runGxx(ctx, Gxx, bad, append(CxxFlags(), "-I", dir, "-o", "main", "main.cpp")...)
+	if err == nil || !strings.Contains(err.Error(), "/bits/stdc++.h:") || strings.Contains(err.Error(), dir) || strings.Contains(err.Error(), os.TempDir()+"/mockroom") {
+		t.Fatalf("diagnostics through the PCH: %v", err)
 	}
 
 	broken := t.TempDir()
@@ -94,5 +105,30 @@ func TestCompileArgsCpp(t *testing.T) {
 	}
 	if CompileArgs("nope", nil) != nil {
 		t.Fatal("an unknown language has a compile command")
+	}
+}
+
+func TestSweepOldCxxPCH(t *testing.T) {
+	data := t.TempDir()
+	for _, d := range []string{"cxxpch-11.0.0-aaaa", "cxxpch-12.2.0-bbbb", "gostd-go1.26.8", ".cxxpch-build-123", ".cxxpch-build-456"} {
+		if err := os.MkdirAll(filepath.Join(data, d, "bits"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 456 was left by a build that died two hours ago.
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Join(data, ".cxxpch-build-456"), old, old); err != nil {
+		t.Fatal(err)
+	}
+	sweepOldCxxPCH(data, filepath.Join(data, "cxxpch-12.2.0-bbbb"), time.Now())
+	entries, _ := os.ReadDir(data)
+	var left []string
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	// A build in progress (another process's recent temp dir) and the Go
+	// std library stay.
+	if strings.Join(left, " ") != ".cxxpch-build-123 cxxpch-12.2.0-bbbb gostd-go1.26.8" {
+		t.Fatalf("left %v", left)
 	}
 }
