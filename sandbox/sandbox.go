@@ -63,8 +63,10 @@ func DefaultLimits() Limits {
 }
 
 // WithDefaults fills zero (or negative) fields from DefaultLimits.
-func (l Limits) WithDefaults() Limits {
-	d := DefaultLimits()
+func (l Limits) WithDefaults() Limits { return l.FillFrom(DefaultLimits()) }
+
+// FillFrom fills zero (or negative) fields of l from d.
+func (l Limits) FillFrom(d Limits) Limits {
 	if l.CPUTime <= 0 {
 		l.CPUTime = d.CPUTime
 	}

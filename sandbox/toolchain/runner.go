@@ -107,7 +107,7 @@ func (r *Runner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Lim
 		// are the build.
 		return sandbox.NewBuild(p.Language, true, "", &artifact{owner: r, files: files}), nil
 	}
-	lim = fillFrom(lim, CompileLimits())
+	lim = lim.FillFrom(CompileLimits())
 	step := &Step{
 		Args:     sp.compile(sp.sources(p.Files)),
 		Env:      append(slices.Clone(baseEnv), sp.env...),
@@ -315,26 +315,6 @@ func clip(b []byte, n int64) []byte {
 		return b[:n]
 	}
 	return b
-}
-
-// fillFrom fills zero fields of l from d.
-func fillFrom(l, d sandbox.Limits) sandbox.Limits {
-	if l.CPUTime <= 0 {
-		l.CPUTime = d.CPUTime
-	}
-	if l.WallTime <= 0 {
-		l.WallTime = d.WallTime
-	}
-	if l.MemoryBytes <= 0 {
-		l.MemoryBytes = d.MemoryBytes
-	}
-	if l.MaxProcs <= 0 {
-		l.MaxProcs = d.MaxProcs
-	}
-	if l.OutputBytes <= 0 {
-		l.OutputBytes = d.OutputBytes
-	}
-	return l
 }
 
 // EngineOf returns the engine r runs on, for implementations that add
