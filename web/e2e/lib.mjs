@@ -14,7 +14,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const OUT_DIR = process.env.E2E_OUTPUT_DIR || path.resolve(here, '../../test-output/e2e')
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS) || 15000
 
-// The same flags as signup.spec.mjs.
+// Flags for a headless Debian Chromium on a closed network.
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
