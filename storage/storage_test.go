@@ -2,21 +2,15 @@ package storage_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
-
 	"github.com/mockroom/mockroom"
-	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/storage"
 	"github.com/mockroom/mockroom/storage/sqlite"
+	"github.com/mockroom/mockroom/storage/storagetest"
 )
 
 func TestEngine(t *testing.T) {
@@ -83,7 +77,7 @@ func TestOpenPicksEngine(t *testing.T) {
 		t.Fatalf("MigrationsApplied = %v, %v", ok, err)
 	}
 
-	dsn := freshSchema(t)
+	dsn := storagetest.FreshPostgres(t)
 	if err := storage.Migrate(ctx, dsn, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -95,36 +89,4 @@ func TestOpenPicksEngine(t *testing.T) {
 	if err := pg.Ping(ctx); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// freshSchema gives the test an empty schema of its own (dropped at the
-// end), so it never touches tables other tests or people use.
-func freshSchema(t *testing.T) string {
-	t.Helper()
-	base := testenv.NeedPostgres(t)
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	cfg, err := pgx.ParseConfig(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin := stdlib.OpenDB(*cfg)
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("dropping %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

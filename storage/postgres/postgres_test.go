@@ -2,11 +2,8 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -25,37 +22,6 @@ import (
 	"github.com/mockroom/mockroom/storage/storagetest"
 )
 
-// freshSchema creates an empty schema and returns a URL whose connections
-// use it, so that parallel test runs never see each other's tables. The
-// schema is dropped when t ends.
-func freshSchema(t *testing.T) string {
-	t.Helper()
-	base := testenv.NeedPostgres(t)
-	b := make([]byte, 6)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	schema := "t_" + hex.EncodeToString(b)
-	admin := adminDB(t, base)
-	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("dropping %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 func adminDB(t *testing.T, dsn string) *sql.DB {
 	t.Helper()
 	cfg, err := pgx.ParseConfig(dsn)
@@ -67,7 +33,7 @@ func adminDB(t *testing.T, dsn string) *sql.DB {
 
 func open(t *testing.T) *postgres.DB {
 	t.Helper()
-	db, err := postgres.Open(context.Background(), freshSchema(t), mockroom.SystemClock{})
+	db, err := postgres.Open(context.Background(), storagetest.FreshPostgres(t), mockroom.SystemClock{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +47,7 @@ func TestConformance(t *testing.T) {
 
 func TestMigrateIsIdempotent(t *testing.T) {
 	ctx := context.Background()
-	dsn := freshSchema(t)
+	dsn := storagetest.FreshPostgres(t)
 	for range 2 {
 		if err := postgres.Migrate(ctx, dsn); err != nil {
 			t.Fatal(err)

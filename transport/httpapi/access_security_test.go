@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mockroom/mockroom/internal/apptest"
@@ -156,20 +155,7 @@ func TestCreditsCannotBeGamed(t *testing.T) {
 		t.Fatalf("after end: balance %d, status %s", b, view.Session.Status)
 	}
 	// Racing starts with 2 credits left: exactly 2 succeed.
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	codes := map[int]int{}
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": pid, "language": "python", "durationMinutes": 30})
-			mu.Lock()
-			codes[r.Status]++
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
+	codes := raceStarts(c, pid, 8)
 	if codes[201] != 2 || codes[402] != 6 || balance() != 0 {
 		t.Fatalf("racing starts: %v, balance %d", codes, balance())
 	}

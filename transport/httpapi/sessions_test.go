@@ -21,6 +21,25 @@ func library(t *testing.T) *apptest.App {
 	return apptest.New(t, apptest.Options{Problems: true})
 }
 
+// raceStarts sends n concurrent start requests and counts their statuses.
+func raceStarts(c *apptest.Client, problemID string, n int) map[int]int {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	codes := map[int]int{}
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": problemID, "language": "python", "durationMinutes": 30})
+			mu.Lock()
+			codes[r.Status]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return codes
+}
+
 // onBothEngines runs f against SQLite and against PostgreSQL (where row-level
 // security is the second wall).
 func onBothEngines(t *testing.T, f func(t *testing.T, app *apptest.App)) {
@@ -179,21 +198,7 @@ func TestConcurrentStartsNeverOverspend(t *testing.T) {
 	onBothEngines(t, func(t *testing.T, app *apptest.App) {
 		c := app.Client()
 		c.Signup("race@example.com")
-		pid := app.ProblemID("two-sum")
-		var wg sync.WaitGroup
-		var mu sync.Mutex
-		codes := map[int]int{}
-		for i := 0; i < 100; i++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": pid, "language": "python", "durationMinutes": 30})
-				mu.Lock()
-				codes[r.Status]++
-				mu.Unlock()
-			}()
-		}
-		wg.Wait()
+		codes := raceStarts(c, app.ProblemID("two-sum"), 100)
 		var cr struct{ Balance int }
 		c.Do("GET", "/api/users/credits", nil).JSON(t, &cr)
 		var list struct{ Sessions []any }
