@@ -196,10 +196,10 @@ func (s *Service) Remaining(sess *Session) time.Duration {
 func (s *Service) Start(ctx context.Context, userID, problemID, language string, minutes int) (*Session, error) {
 	const op = "interview.Start"
 	if !mockroom.ValidID(problemID) {
-		return nil, invalid("invalid_field", "problemId must be a problem id")
+		return nil, invalid("invalid_field", "problem_id must be a problem id")
 	}
 	if !slices.Contains(Durations, minutes) {
-		return nil, invalid("invalid_field", "durationMinutes must be 30, 45 or 60")
+		return nil, invalid("invalid_field", "duration_minutes must be 30, 45 or 60")
 	}
 	p, err := s.problems.ProblemByID(ctx, problemID)
 	if err != nil {

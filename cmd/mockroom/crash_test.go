@@ -126,12 +126,12 @@ func TestKill9MidStreamLosesNoAcknowledgedEdit(t *testing.T) {
 	json.NewDecoder(resp.Body).Decode(&prob)
 	resp.Body.Close()
 	var sess struct{ ID string }
-	if st := postJSON(t, hc, base+"/api/sessions/start", map[string]any{"problemId": prob.ID, "language": "python", "durationMinutes": 30}, &sess); st != 201 {
+	if st := postJSON(t, hc, base+"/api/sessions/start", map[string]any{"problem_id": prob.ID, "language": "python", "duration_minutes": 30}, &sess); st != 201 {
 		t.Fatalf("start: %d", st)
 	}
 	dialWS := func() *websocket.Conn {
 		var tok struct{ Token string }
-		if st := postJSON(t, hc, base+"/api/realtime/token", map[string]string{"sessionId": sess.ID}, &tok); st != 200 {
+		if st := postJSON(t, hc, base+"/api/realtime/token", map[string]string{"session_id": sess.ID}, &tok); st != 200 {
 			t.Fatalf("token: %d", st)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -71,7 +71,7 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	json.NewDecoder(resp.Body).Decode(&p)
 	resp.Body.Close()
 	var s struct{ ID string }
-	if st := post("/api/sessions/start", map[string]any{"problemId": p.ID, "language": "java", "durationMinutes": 30}, &s); st != 201 {
+	if st := post("/api/sessions/start", map[string]any{"problem_id": p.ID, "language": "java", "duration_minutes": 30}, &s); st != 201 {
 		t.Fatalf("start: %d", st)
 	}
 	// A Java submit compiles and runs for a second or more.

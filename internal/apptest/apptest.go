@@ -142,7 +142,7 @@ func New(t testing.TB, o Options) *App {
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
-	h = httpapi.NewServer(cfg, deps)
+	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
 	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter}
 }
 
@@ -245,7 +245,7 @@ func (a *App) ProblemID(slug string) string {
 // Start starts an interview on slug in language and returns the session id.
 func (c *Client) Start(slug, language string) string {
 	c.App.T.Helper()
-	r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": c.App.ProblemID(slug), "language": language, "durationMinutes": 30})
+	r := c.Do("POST", "/api/sessions/start", map[string]any{"problem_id": c.App.ProblemID(slug), "language": language, "duration_minutes": 30})
 	if r.Status != http.StatusCreated {
 		c.App.T.Fatalf("start: %d %s", r.Status, r.Body)
 	}
@@ -257,11 +257,13 @@ func (c *Client) Start(slug, language string) string {
 // Token asks for a realtime token for sessionID.
 func (c *Client) Token(sessionID string) string {
 	c.App.T.Helper()
-	r := c.Do("POST", "/api/realtime/token", map[string]string{"sessionId": sessionID})
+	r := c.Do("POST", "/api/realtime/token", map[string]string{"session_id": sessionID})
 	if r.Status != http.StatusOK {
 		c.App.T.Fatalf("token: %d %s", r.Status, r.Body)
 	}
-	var out struct{ Token, WsURL string }
+	var out struct {
+		Token string `json:"token"`
+	}
 	r.JSON(c.App.T, &out)
 	return out.Token
 }

@@ -58,7 +58,7 @@ func TestNoRouteReachesAnotherUsersSession(t *testing.T) {
 					}
 				}
 			}
-			if r := other.Do("POST", "/api/realtime/token", map[string]string{"sessionId": sid}); r.Status != 404 && r.Status != 400 {
+			if r := other.Do("POST", "/api/realtime/token", map[string]string{"session_id": sid}); r.Status != 404 && r.Status != 400 {
 				t.Errorf("token for %.80q: %d %s", sid, r.Status, r.Body)
 			}
 		}
@@ -161,10 +161,10 @@ func TestCreditsCannotBeGamed(t *testing.T) {
 	}
 	// With no credits, no way in: not with a client-chosen duration, status or credits field.
 	for _, body := range []any{
-		map[string]any{"problemId": pid, "language": "python", "durationMinutes": 30},
-		map[string]any{"problemId": pid, "language": "python", "durationMinutes": 30, "credits_consumed": 0},
-		map[string]any{"problemId": pid, "language": "python", "durationMinutes": 0},
-		map[string]any{"problemId": pid, "language": "python", "durationMinutes": -30},
+		map[string]any{"problem_id": pid, "language": "python", "duration_minutes": 30},
+		map[string]any{"problem_id": pid, "language": "python", "duration_minutes": 30, "credits_consumed": 0},
+		map[string]any{"problem_id": pid, "language": "python", "duration_minutes": 0},
+		map[string]any{"problem_id": pid, "language": "python", "duration_minutes": -30},
 	} {
 		if r := c.Do("POST", "/api/sessions/start", body); r.Status < 400 || r.Status >= 500 {
 			t.Errorf("start without credits %v: %d %s", body, r.Status, r.Body)

@@ -36,11 +36,7 @@ func (s *server) clearSessionCookie(w http.ResponseWriter) {
 }
 
 func (s *server) signup(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Email    string `json:"email"`
-		Password string `json:"password"`
-		FullName string `json:"full_name"`
-	}
+	var in signupRequest
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -55,10 +51,7 @@ func (s *server) signup(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) signin(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Email    string `json:"email"`
-		Password string `json:"password"`
-	}
+	var in signinRequest
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -99,5 +92,5 @@ func (s *server) providers(w http.ResponseWriter, r *http.Request) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	writeJSON(w, http.StatusOK, map[string][]string{"providers": names})
+	writeJSON(w, http.StatusOK, providersBody{Providers: names})
 }

@@ -154,7 +154,7 @@ func mutatingRoutes(sessionID string) [][3]any {
 		{"POST", s + "/hint", nil},
 		{"POST", s + "/chat", map[string]string{"text": "pwned"}},
 		{"POST", s + "/execute", map[string]string{"code": "pwned", "mode": "submit"}},
-		{"POST", "/api/realtime/token", map[string]string{"sessionId": sessionID}},
+		{"POST", "/api/realtime/token", map[string]string{"session_id": sessionID}},
 	}
 }
 
@@ -172,7 +172,7 @@ func TestCrossSiteRequestsAreRefusedOnEveryMutatingRoute(t *testing.T) {
 		for _, rt := range mutatingRoutes(id) {
 			body := rt[2]
 			if rt[1] == "/api/sessions/start" {
-				body = map[string]any{"problemId": app.ProblemID("two-sum"), "language": "python", "durationMinutes": 30}
+				body = map[string]any{"problem_id": app.ProblemID("two-sum"), "language": "python", "duration_minutes": 30}
 			}
 			r := c.Do(rt[0].(string), rt[1].(string), body, hdr...)
 			if r.Status != 403 || r.ErrCode(t) != "cross_origin" {

@@ -10,7 +10,7 @@ import (
 
 // healthz answers while the process is up.
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
+	writeJSON(w, http.StatusOK, statusBody{Status: "ok", Version: s.cfg.Version})
 }
 
 // readyz answers 200 once the database is reachable and migrated.
@@ -18,7 +18,7 @@ func (s *server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if s.Health == nil {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+		writeJSON(w, http.StatusOK, statusBody{Status: "ready"})
 		return
 	}
 	if err := s.Health.Ping(ctx); err != nil {
@@ -31,7 +31,7 @@ func (s *server) readyz(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, mockroom.Errorf(mockroom.KindUnavailable, "migrations_pending", "database migrations are not applied"))
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	writeJSON(w, http.StatusOK, statusBody{Status: "ready"})
 }
 
 func (s *server) metrics(w http.ResponseWriter, r *http.Request) {

@@ -32,11 +32,7 @@ type sessionView struct {
 }
 
 func (s *server) startSession(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		ProblemID       string `json:"problemId"`
-		Language        string `json:"language"`
-		DurationMinutes int    `json:"durationMinutes"`
-	}
+	var in startRequest
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -75,10 +71,7 @@ func (s *server) getSession(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) patchSession(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Language *string `json:"language"`
-		Status   *string `json:"status"`
-	}
+	var in sessionPatch
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -101,11 +94,7 @@ func (s *server) endSession(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) saveCode(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Code     *string `json:"code"`
-		Language string  `json:"language"`
-		Manual   bool    `json:"manual"`
-	}
+	var in saveCodeRequest
 	if err := decode(w, r, &in, codeBodyLimit); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -118,7 +107,7 @@ func (s *server) saveCode(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"saved": true, "saved_at": s.Clock.Now()})
+	writeJSON(w, http.StatusOK, savedBody{Saved: true, SavedAt: s.Clock.Now()})
 }
 
 func (s *server) hint(w http.ResponseWriter, r *http.Request) {
@@ -127,13 +116,11 @@ func (s *server) hint(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"hint": text, "hints_used": used})
+	writeJSON(w, http.StatusOK, hintBody{Hint: text, HintsUsed: used})
 }
 
 func (s *server) chat(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Text string `json:"text"`
-	}
+	var in chatRequest
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -154,7 +141,7 @@ func (s *server) transcript(w http.ResponseWriter, r *http.Request) {
 	if ts == nil {
 		ts = []interview.Transcript{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"transcript": ts})
+	writeJSON(w, http.StatusOK, transcriptBody{Transcript: ts})
 }
 
 func (s *server) snapshots(w http.ResponseWriter, r *http.Request) {
@@ -166,16 +153,11 @@ func (s *server) snapshots(w http.ResponseWriter, r *http.Request) {
 	if snaps == nil {
 		snaps = []interview.Snapshot{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"snapshots": snaps})
+	writeJSON(w, http.StatusOK, snapshotsBody{Snapshots: snaps})
 }
 
 func (s *server) execute(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		Code     *string         `json:"code"`
-		Language string          `json:"language"`
-		Mode     string          `json:"mode"`
-		Stdin    json.RawMessage `json:"stdin"`
-	}
+	var in executeRequest
 	if err := decode(w, r, &in, codeBodyLimit); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -225,9 +207,7 @@ func customInput(raw json.RawMessage) (json.RawMessage, error) {
 }
 
 func (s *server) realtimeToken(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		SessionID string `json:"sessionId"`
-	}
+	var in tokenRequest
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -243,7 +223,7 @@ func (s *server) realtimeToken(w http.ResponseWriter, r *http.Request) {
 		u.Scheme = "ws"
 	}
 	u.Path = "/ws"
-	writeJSON(w, http.StatusOK, map[string]any{"token": tok, "wsUrl": u.String(), "expiresIn": int(ttl.Seconds())})
+	writeJSON(w, http.StatusOK, tokenBody{Token: tok, WSURL: u.String(), ExpiresIn: int(ttl.Seconds())})
 }
 
 func (s *server) websocket(w http.ResponseWriter, r *http.Request) {

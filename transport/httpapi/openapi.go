@@ -5,6 +5,8 @@ import (
 	"net/http"
 )
 
+//go:generate go run ./gen -out openapi.json
+
 //go:embed openapi.json
 var openapiDoc []byte
 
@@ -13,3 +15,7 @@ func (s *server) openapi(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-cache")
 	w.Write(openapiDoc)
 }
+
+// OpenAPIDocument is the published contract (tests validate real answers
+// against it).
+func OpenAPIDocument() []byte { return openapiDoc }

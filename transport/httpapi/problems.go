@@ -103,7 +103,7 @@ func (s *server) listProblems(w http.ResponseWriter, r *http.Request) {
 	for i := range ps {
 		out = append(out, summarize(&ps[i]))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"problems": out, "total": total, "page": f.Page, "limit": f.Limit})
+	writeJSON(w, http.StatusOK, problemList{Problems: out, Total: total, Page: f.Page, Limit: f.Limit})
 }
 
 func (s *server) problemFacets(w http.ResponseWriter, r *http.Request) {

@@ -1,54 +1,69 @@
 package httpapi
 
-import "net/http"
+import (
+	"net/http"
 
-// route is one entry of the API surface. The OpenAPI document is checked
-// against this table by a test, so the two cannot drift apart.
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
+)
+
+// route is one entry of the API surface. The OpenAPI document is generated
+// from this table (contract.go), so the two cannot drift apart.
 type route struct {
 	Method  string
 	Pattern string // net/http ServeMux pattern
 	Auth    bool   // requires a signed-in user
 	Handler http.HandlerFunc
+	Doc     doc
 }
 
 // routes is the whole HTTP surface in one place.
 func (s *server) routes() []route {
+	const (
+		ops      = "operations"
+		auth     = "auth"
+		users    = "users"
+		problems = "problems"
+		sessions = "sessions"
+	)
 	return []route{
-		{"GET", "/healthz", false, s.healthz},
-		{"GET", "/readyz", false, s.readyz},
-		{"GET", "/metrics", false, s.metrics},
-		{"GET", "/api/openapi.json", false, s.openapi},
+		{"GET", "/healthz", false, s.healthz, doc{Tag: ops, Summary: "The process is up", Out: statusBody{}}},
+		{"GET", "/readyz", false, s.readyz, doc{Tag: ops, Summary: "The database is reachable and migrated", Out: statusBody{}}},
+		{"GET", "/metrics", false, s.metrics, doc{Tag: ops, Summary: "Prometheus metrics", Out: "", ContentType: "text/plain"}},
+		{"GET", "/api/openapi.json", false, s.openapi, doc{Tag: ops, Summary: "This document", Out: map[string]any{}}},
 
-		{"POST", "/api/auth/signup", false, s.signup},
-		{"POST", "/api/auth/signin", false, s.signin},
-		{"POST", "/api/auth/signout", false, s.signout},
-		{"GET", "/api/auth/session", true, s.session},
-		{"GET", "/api/auth/providers", false, s.providers},
-		{"GET", "/api/auth/oauth/{provider}", false, s.oauthStart},
-		{"GET", "/api/auth/oauth/{provider}/callback", false, s.oauthCallback},
+		{"POST", "/api/auth/signup", false, s.signup, doc{Tag: auth, Summary: "Create an account and sign in", Body: signupRequest{}, Out: authResponse{}, Status: http.StatusCreated}},
+		{"POST", "/api/auth/signin", false, s.signin, doc{Tag: auth, Summary: "Sign in with e-mail and password", Body: signinRequest{}, Out: authResponse{}}},
+		{"POST", "/api/auth/signout", false, s.signout, doc{Tag: auth, Summary: "Sign out this browser", Status: http.StatusNoContent}},
+		{"GET", "/api/auth/session", true, s.session, doc{Tag: auth, Summary: "Who is signed in", Out: authResponse{}}},
+		{"GET", "/api/auth/providers", false, s.providers, doc{Tag: auth, Summary: "The sign-in providers configured", Out: providersBody{}}},
+		{"GET", "/api/auth/oauth/{provider}", false, s.oauthStart, doc{Tag: auth, Summary: "Start signing in with a provider (redirects to it)", Params: oauthParams{}, Status: http.StatusFound}},
+		{"GET", "/api/auth/oauth/{provider}/callback", false, s.oauthCallback, doc{Tag: auth, Summary: "The provider's redirect back (redirects into the app)", Params: oauthCallbackParams{}, Status: http.StatusFound}},
 
-		{"GET", "/api/users/profile", true, s.getProfile},
-		{"PATCH", "/api/users/profile", true, s.patchProfile},
-		{"GET", "/api/users/credits", true, s.credits},
+		{"GET", "/api/users/profile", true, s.getProfile, doc{Tag: users, Summary: "Your profile", Out: account.Profile{}}},
+		{"PATCH", "/api/users/profile", true, s.patchProfile, doc{Tag: users, Summary: "Change your profile", Body: profileUpdate{}, Out: account.Profile{}}},
+		{"GET", "/api/users/credits", true, s.credits, doc{Tag: users, Summary: "Your credit balance and the last 100 ledger rows", Out: creditsBody{}}},
 
-		{"GET", "/api/problems", false, s.listProblems},
-		{"GET", "/api/problems/facets", false, s.problemFacets},
-		{"GET", "/api/problems/random", false, s.randomProblem},
-		{"GET", "/api/problems/{slug}", false, s.getProblem},
+		{"GET", "/api/problems", false, s.listProblems, doc{Tag: problems, Summary: "List problems", Params: problemListQuery{}, Out: problemList{}}},
+		{"GET", "/api/problems/facets", false, s.problemFacets, doc{Tag: problems, Summary: "Categories and companies to filter by", Out: problem.Facets{}}},
+		{"GET", "/api/problems/random", false, s.randomProblem, doc{Tag: problems, Summary: "A random problem matching the filters", Params: problemQuery{}, Out: problemDetail{}}},
+		{"GET", "/api/problems/{slug}", false, s.getProblem, doc{Tag: problems, Summary: "One problem as a candidate sees it", Params: slugParams{}, Out: problemDetail{}}},
 
-		{"GET", "/api/sessions", true, s.listSessions},
-		{"POST", "/api/sessions/start", true, s.startSession},
-		{"GET", "/api/sessions/{id}", true, s.getSession},
-		{"PATCH", "/api/sessions/{id}", true, s.patchSession},
-		{"POST", "/api/sessions/{id}/end", true, s.endSession},
-		{"POST", "/api/sessions/{id}/code", true, s.saveCode},
-		{"POST", "/api/sessions/{id}/hint", true, s.hint},
-		{"POST", "/api/sessions/{id}/chat", true, s.chat},
-		{"GET", "/api/sessions/{id}/transcript", true, s.transcript},
-		{"GET", "/api/sessions/{id}/snapshots", true, s.snapshots},
-		{"POST", "/api/sessions/{id}/execute", true, s.execute},
+		{"GET", "/api/sessions", true, s.listSessions, doc{Tag: sessions, Summary: "Your interviews, newest first", Out: sessionList{}}},
+		{"POST", "/api/sessions/start", true, s.startSession, doc{Tag: sessions, Summary: "Start an interview (uses a credit)", Body: startRequest{}, Out: interview.Session{}, Status: http.StatusCreated}},
+		{"GET", "/api/sessions/{id}", true, s.getSession, doc{Tag: sessions, Summary: "What the interview room loads", Params: idParams{}, Out: sessionView{}}},
+		{"PATCH", "/api/sessions/{id}", true, s.patchSession, doc{Tag: sessions, Summary: "Switch language, pause or resume", Params: idParams{}, Body: sessionPatch{}, Out: interview.Session{}}},
+		{"POST", "/api/sessions/{id}/end", true, s.endSession, doc{Tag: sessions, Summary: "End the interview", Params: idParams{}, Out: interview.Session{}}},
+		{"POST", "/api/sessions/{id}/code", true, s.saveCode, doc{Tag: sessions, Summary: "Save the code (the REST fallback of the socket's code_edit)", Params: idParams{}, Body: saveCodeRequest{}, Out: savedBody{}}},
+		{"POST", "/api/sessions/{id}/hint", true, s.hint, doc{Tag: sessions, Summary: "Take the next hint", Params: idParams{}, Out: hintBody{}}},
+		{"POST", "/api/sessions/{id}/chat", true, s.chat, doc{Tag: sessions, Summary: "Say something to the interviewer; answers the transcript", Params: idParams{}, Body: chatRequest{}, Out: transcriptBody{}}},
+		{"GET", "/api/sessions/{id}/transcript", true, s.transcript, doc{Tag: sessions, Summary: "The conversation so far", Params: idParams{}, Out: transcriptBody{}}},
+		{"GET", "/api/sessions/{id}/snapshots", true, s.snapshots, doc{Tag: sessions, Summary: "The saved versions of the code", Params: idParams{}, Out: snapshotsBody{}}},
+		{"POST", "/api/sessions/{id}/execute", true, s.execute, doc{Tag: sessions, Summary: "Run the examples (and a custom input) or submit against the hidden tests", Params: idParams{}, Body: executeRequest{}, Out: judge.Report{}}},
 
-		{"POST", "/api/realtime/token", true, s.realtimeToken},
-		{"GET", "/ws", false, s.websocket},
+		{"POST", "/api/realtime/token", true, s.realtimeToken, doc{Tag: sessions, Summary: "A one-time token for the interview's WebSocket", Body: tokenRequest{}, Out: tokenBody{}}},
+		{"GET", "/ws", false, s.websocket, doc{Tag: sessions, Summary: "The interview's WebSocket (token in Sec-WebSocket-Protocol); frames in docs/realtime-protocol.md", Status: http.StatusSwitchingProtocols}},
 	}
 }

@@ -15,5 +15,5 @@ func (s *server) listSessions(w http.ResponseWriter, r *http.Request) {
 	if list == nil {
 		list = []interview.SessionSummary{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"sessions": list})
+	writeJSON(w, http.StatusOK, sessionList{Sessions: list})
 }

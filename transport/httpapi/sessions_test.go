@@ -30,7 +30,7 @@ func raceStarts(c *apptest.Client, problemID string, n int) map[int]int {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": problemID, "language": "python", "durationMinutes": 30})
+			r := c.Do("POST", "/api/sessions/start", map[string]any{"problem_id": problemID, "language": "python", "duration_minutes": 30})
 			mu.Lock()
 			codes[r.Status]++
 			mu.Unlock()
@@ -173,10 +173,10 @@ func TestStartNeedsCreditsAndValidInput(t *testing.T) {
 			body map[string]any
 			code string
 		}{
-			{map[string]any{"problemId": "nope", "language": "python", "durationMinutes": 30}, "invalid_field"},
-			{map[string]any{"problemId": mockroom.NewID(), "language": "python", "durationMinutes": 30}, "not_found"},
-			{map[string]any{"problemId": pid, "language": "cobol", "durationMinutes": 30}, "language_unavailable"},
-			{map[string]any{"problemId": pid, "language": "python", "durationMinutes": 90}, "invalid_field"},
+			{map[string]any{"problem_id": "nope", "language": "python", "duration_minutes": 30}, "invalid_field"},
+			{map[string]any{"problem_id": mockroom.NewID(), "language": "python", "duration_minutes": 30}, "not_found"},
+			{map[string]any{"problem_id": pid, "language": "cobol", "duration_minutes": 30}, "language_unavailable"},
+			{map[string]any{"problem_id": pid, "language": "python", "duration_minutes": 90}, "invalid_field"},
 		}
 		for _, b := range bad {
 			if r := c.Do("POST", "/api/sessions/start", b.body); r.ErrCode(t) != b.code {
@@ -186,7 +186,7 @@ func TestStartNeedsCreditsAndValidInput(t *testing.T) {
 		for i := 0; i < 3; i++ {
 			c.Start("two-sum", "python")
 		}
-		r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": pid, "language": "python", "durationMinutes": 30})
+		r := c.Do("POST", "/api/sessions/start", map[string]any{"problem_id": pid, "language": "python", "duration_minutes": 30})
 		if r.Status != 402 || r.ErrCode(t) != "insufficient_credits" {
 			t.Fatalf("fourth start: %d %s", r.Status, r.Body)
 		}
@@ -219,7 +219,7 @@ func TestAtMostTenActiveInterviews(t *testing.T) {
 	for i := 0; i < 10; i++ {
 		c.Start("two-sum", "python")
 	}
-	r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": app.ProblemID("two-sum"), "language": "python", "durationMinutes": 30})
+	r := c.Do("POST", "/api/sessions/start", map[string]any{"problem_id": app.ProblemID("two-sum"), "language": "python", "duration_minutes": 30})
 	if r.Status != 409 || r.ErrCode(t) != "too_many_sessions" {
 		t.Fatalf("11th start: %d %s", r.Status, r.Body)
 	}
@@ -249,7 +249,7 @@ func TestSessionRoutesRefuseOtherUsers(t *testing.T) {
 			case strings.HasSuffix(rt.path, "/execute"):
 				body = map[string]string{"code": twoSumPython, "mode": "run"}
 			case strings.HasSuffix(rt.path, "/token"):
-				body = map[string]string{"sessionId": id}
+				body = map[string]string{"session_id": id}
 			}
 			r := other.Do(rt.method, rt.path, body)
 			if r.Status != 404 || strings.Contains(string(r.Body), "OWNER-SECRET") {

@@ -17,11 +17,7 @@ func (s *server) getProfile(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) patchProfile(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		FullName        *string   `json:"full_name"`
-		ExperienceLevel *string   `json:"experience_level"`
-		TargetCompanies *[]string `json:"target_companies"`
-	}
+	var in profileUpdate
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
@@ -50,5 +46,5 @@ func (s *server) credits(w http.ResponseWriter, r *http.Request) {
 	if txs == nil {
 		txs = []billing.CreditTransaction{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"balance": bal, "transactions": txs})
+	writeJSON(w, http.StatusOK, creditsBody{Balance: bal, Transactions: txs})
 }

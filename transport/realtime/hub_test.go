@@ -166,7 +166,7 @@ func TestTokensAreOneTimeAndOnlyInTheSubprotocol(t *testing.T) {
 	// Another user can neither get a token for this session nor use one.
 	other := app.Client()
 	other.Signup("mallory@example.com")
-	if r := other.Do("POST", "/api/realtime/token", map[string]string{"sessionId": id}); r.Status != 404 {
+	if r := other.Do("POST", "/api/realtime/token", map[string]string{"session_id": id}); r.Status != 404 {
 		t.Fatalf("foreign session token: %d %s", r.Status, r.Body)
 	}
 	// Cross-site pages cannot open the socket at all.
@@ -300,7 +300,7 @@ func TestTimerAndExpiryEndTheSession(t *testing.T) {
 	if v.Session.Status != "completed" {
 		t.Fatalf("status after expiry: %s", v.Session.Status)
 	}
-	if r := c.Do("POST", "/api/realtime/token", map[string]string{"sessionId": id}); r.Status != 409 {
+	if r := c.Do("POST", "/api/realtime/token", map[string]string{"session_id": id}); r.Status != 409 {
 		t.Fatalf("token for an ended session: %d", r.Status)
 	}
 }

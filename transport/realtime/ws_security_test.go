@@ -70,7 +70,7 @@ func TestSocketsRefuseReplayedForgedAndForeignTokens(t *testing.T) {
 			t.Errorf("%s token: %v", name, err)
 		}
 	}
-	if r := other.Do("POST", "/api/realtime/token", map[string]string{"sessionId": ownerSession}); r.Status != 404 {
+	if r := other.Do("POST", "/api/realtime/token", map[string]string{"session_id": ownerSession}); r.Status != 404 {
 		t.Fatalf("token for someone else's session: %d %s", r.Status, r.Body)
 	}
 }

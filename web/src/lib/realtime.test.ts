@@ -66,7 +66,7 @@ function setup(overrides: Partial<RealtimeDeps> = {}) {
   let tokens = 0
   const deps: RealtimeDeps = {
     sessionId: SID,
-    token: vi.fn(async () => ({ token: `mrt.t${++tokens}`, wsUrl: 'ws://x/ws' })),
+    token: vi.fn(async () => ({ token: `mrt.t${++tokens}`, ws_url: 'ws://x/ws' })),
     saveCode: vi.fn(async () => {}),
     chat: vi.fn(async () => {}),
     poll: vi.fn(async () => ({ remaining_ms: 50_000, server_time: 2_000, ends_at: 52_000, status: 'active' })),

@@ -67,7 +67,7 @@ export type SocketFactory = (url: string, protocols: string[]) => SocketLike
 export interface RealtimeDeps {
   sessionId: string
   /** A fresh one-time token for every (re)connect: POST /api/realtime/token. */
-  token: () => Promise<{ token: string; wsUrl: string }>
+  token: () => Promise<{ token: string; ws_url: string }>
   /** REST fallback: POST /api/sessions/{id}/code. */
   saveCode: (code: string, language: string) => Promise<void>
   /** REST fallback: POST /api/sessions/{id}/chat. */
@@ -361,7 +361,7 @@ export class RealtimeClient {
     }
     this.resumed = false
     if (this.conn.state === 'connected' || this.conn.state === 'closed') this.setConn({ state: 'connecting' })
-    let t: { token: string; wsUrl: string }
+    let t: { token: string; ws_url: string }
     try {
       t = await this.deps.token()
     } catch (err) {
@@ -377,7 +377,7 @@ export class RealtimeClient {
     if (gen !== this.generation || this.stopped) return
     let ws: SocketLike
     try {
-      ws = this.deps.socket(sameOriginSocketURL(t.wsUrl), [SUBPROTOCOL, t.token])
+      ws = this.deps.socket(sameOriginSocketURL(t.ws_url), [SUBPROTOCOL, t.token])
     } catch {
       this.failed()
       return

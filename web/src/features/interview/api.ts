@@ -37,4 +37,4 @@ export interface ExecuteInput {
 export const execute = (id: string, input: ExecuteInput) => api.post<Report>(`${base(id)}/execute`, input)
 
 export const realtimeToken = (sessionId: string) =>
-  api.post<{ token: string; wsUrl: string; expiresIn: number }>('/api/realtime/token', { sessionId })
+  api.post<{ token: string; ws_url: string; expires_in: number }>('/api/realtime/token', { session_id: sessionId })

@@ -25,7 +25,7 @@ export interface StartedSession {
 }
 
 export const startSession = (problemId: string, language: string, durationMinutes: number) =>
-  api.post<StartedSession>('/api/sessions/start', { problemId, language, durationMinutes })
+  api.post<StartedSession>('/api/sessions/start', { problem_id: problemId, language, duration_minutes: durationMinutes })
 
 export const getCreditBalance = (signal?: AbortSignal) =>
   api.get<{ balance: number }>('/api/users/credits', undefined, signal).then((c) => c.balance)

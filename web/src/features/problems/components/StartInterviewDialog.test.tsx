@@ -45,7 +45,7 @@ describe('Start interview', () => {
     let sent: Record<string, unknown> = {}
     server((b) => {
       sent = b
-      return json({ id: 's42', status: 'active', language: b.language, duration_minutes: b.durationMinutes }, 201)
+      return json({ id: 's42', status: 'active', language: b.language, duration_minutes: b.duration_minutes }, 201)
     })
     renderAt('/problems/two-sum', routes)
     await userEvent.click(await screen.findByRole('button', { name: 'Start interview' }))
@@ -58,7 +58,7 @@ describe('Start interview', () => {
     const buttons = dialog.querySelectorAll('button')
     await userEvent.click([...buttons].find((b) => b.textContent === 'Start interview')!)
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/interview/s42'))
-    expect(sent).toEqual({ problemId: 'p1', language: 'go', durationMinutes: 30 })
+    expect(sent).toEqual({ problem_id: 'p1', language: 'go', duration_minutes: 30 })
   })
 
   it('explains running out of credits, and Escape closes the dialog', async () => {
