@@ -25,6 +25,7 @@ web: web-deps
 lint: web-deps ## formatting, vet and the web type check
 	@unformatted=$$(gofmt -l $(GOFILES)); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	cd web && npm run check:api
 	cd web && npm run typecheck
 
 test-web: web-deps

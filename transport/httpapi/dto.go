@@ -96,7 +96,7 @@ type startRequest struct {
 
 type sessionPatch struct {
 	Language *string `json:"language,omitempty"`
-	Status   *string `json:"status,omitempty" enum:"paused,active"`
+	Status   *string `json:"status,omitempty" enum:"completed" description:"completed ends the interview, like POST /end"`
 }
 
 type saveCodeRequest struct {
