@@ -162,7 +162,7 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	}
 
 	marker := newMarker()
-	stdin, err := json.Marshal(map[string]any{"marker": marker, "time_limit_ms": spec.TimeLimitMS, "tests": inputs(cases)})
+	stdin, err := json.Marshal(map[string]any{"marker": marker, "time_limit_ms": spec.LimitMS(req.Language), "tests": inputs(cases)})
 	if err != nil {
 		return nil, err
 	}
@@ -206,11 +206,12 @@ var startup = map[string]time.Duration{
 var compileLimits = sandbox.Limits{CPUTime: 15 * time.Second, WallTime: 45 * time.Second}
 
 // runLimits bounds the one process of a submission. The harness stops a
-// single test at the spec's limit (CPU time); the process as a whole gets
-// the runtime's start-up, two tests' worth at the limit and a little per test.
+// single test at the spec's limit for lang (CPU time); the process as a
+// whole gets the runtime's start-up, two tests' worth at the limit and a
+// little per test.
 func runLimits(lang string, spec *Spec, n int) sandbox.Limits {
 	lim := sandbox.DefaultLimits()
-	per := time.Duration(spec.TimeLimitMS) * time.Millisecond
+	per := time.Duration(spec.LimitMS(lang)) * time.Millisecond
 	lim.CPUTime = startup[lang] + 2*per + time.Duration(n)*50*time.Millisecond
 	lim.WallTime = 2*lim.CPUTime + time.Second
 	lim.OutputBytes = 16 << 20
@@ -296,7 +297,7 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 			r.Got = ev.Out
 			switch {
-			case ev.MS > 3*float64(spec.TimeLimitMS):
+			case ev.MS > 3*float64(spec.LimitMS(req.Language)):
 				// The harness watches CPU time; a test that took far longer on
 				// the wall clock (sleeping, blocked) is over the limit too.
 				r.Verdict = TimeLimit

@@ -18,7 +18,19 @@ type Spec struct {
 	Signature      Signature `json:"signature"`
 	Checker        string    `json:"checker,omitempty"`         // exact, unordered, float, custom
 	FloatTolerance float64   `json:"float_tolerance,omitempty"` // for the float checker
-	TimeLimitMS    int       `json:"time_limit_ms,omitempty"`   // per test
+	TimeLimitMS    int       `json:"time_limit_ms,omitempty"`   // per test, for languages without their own
+	// TimeLimitsMS is a limit per language, set from the reference solution's
+	// measured CPU time in it: one limit for all lets a brute force through
+	// in the fast languages or fails the reference in the slow ones.
+	TimeLimitsMS map[string]int `json:"time_limits_ms,omitempty"`
+}
+
+// LimitMS is the time limit per test for lang.
+func (s *Spec) LimitMS(lang string) int {
+	if ms, ok := s.TimeLimitsMS[lang]; ok {
+		return ms
+	}
+	return s.TimeLimitMS
 }
 
 // Signature is the function the candidate writes.
@@ -109,6 +121,17 @@ func (s *Spec) Validate() error {
 	}
 	if s.TimeLimitMS < MinTimeLimitMS || s.TimeLimitMS > MaxTimeLimitMS {
 		return bad("time_limit_ms: %d is outside %d..%d", s.TimeLimitMS, MinTimeLimitMS, MaxTimeLimitMS)
+	}
+	for _, lang := range Languages { // in order, so the first bad one is always the one named
+		ms, ok := s.TimeLimitsMS[lang]
+		if ok && (ms < MinTimeLimitMS || ms > MaxTimeLimitMS) {
+			return bad("time_limits_ms.%s: %d is outside %d..%d", lang, ms, MinTimeLimitMS, MaxTimeLimitMS)
+		}
+	}
+	for lang := range s.TimeLimitsMS {
+		if !knownLanguage(lang) {
+			return bad("time_limits_ms: %q is not a language (want one of %s)", lang, strings.Join(Languages, ", "))
+		}
 	}
 	return nil
 }
