@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/mockroom/mockroom/judge"
@@ -102,13 +103,14 @@ func readSource(name string) (string, error) {
 // runProblems: mockroom problems verify [--workers N] [--quick] [SLUG...].
 func runProblems(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [SLUG...]")
+		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [--lang L,...] [SLUG...]")
 		return errUsage
 	}
 	fs := flag.NewFlagSet("problems verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", 2, "checks run at once")
 	quick := fs.Bool("quick", false, "skip the starter-code check of compiled languages")
+	langs := fs.String("lang", "", "comma-separated languages to check (default: every one the sandbox offers)")
 	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
@@ -118,7 +120,17 @@ func runProblems(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer closeFn()
-	checks, err := problems.Verify(ctx, svc, lib, fs.Args(), problems.VerifyOptions{Workers: *workers, Quick: *quick})
+	o := problems.VerifyOptions{Workers: *workers, Quick: *quick}
+	if *langs != "" {
+		o.Languages = strings.Split(*langs, ",")
+		for _, l := range o.Languages {
+			if !slices.Contains(svc.Languages(), l) {
+				fmt.Fprintf(stderr, "mockroom problems verify: language %q is not available (have %s)\n", l, strings.Join(svc.Languages(), ", "))
+				return errUsage
+			}
+		}
+	}
+	checks, err := problems.Verify(ctx, svc, lib, fs.Args(), o)
 	if err != nil {
 		return err
 	}

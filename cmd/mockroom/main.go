@@ -32,7 +32,7 @@ Usage:
   mockroom serve [--addr :8080] [--data ./data]   run the server (API, realtime, workers, web app)
   mockroom migrate [--data ./data]                apply database migrations and exit
   mockroom judge --problem SLUG --language LANG FILE   judge a file against a problem's tests
-  mockroom problems verify [SLUG...]              check every problem's solutions and tests
+  mockroom problems verify [--lang L] [SLUG...]   check every problem's solutions and tests
   mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
   mockroom events replay ID                       re-deliver a dead-lettered event
   mockroom version                                print the version
