@@ -322,12 +322,13 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 	// limit, it cannot have passed, whatever lines (forged ones included) it
 	// wrote before.
 	stopped := res.Status == sandbox.StatusTimeLimit || res.Status == sandbox.StatusMemoryLimit || res.Status == sandbox.StatusOutputLimit
-	if done && !stopped {
+	failed := slices.ContainsFunc(results, func(r TestResult) bool { return r.Verdict != NotRun && r.Verdict != Accepted && r.Verdict != Ran })
+	if done && (!stopped || failed) {
 		return
 	}
 	// The process ended early: the first test without a result was running.
 	msg, trace, verdict := crashInfo(req.Language, req.Code, res)
-	if stopped && ready && !slices.Contains(seen, false) {
+	if stopped && ready && !failed && !slices.Contains(seen, false) {
 		// Every test claims a result: the last one takes the blame.
 		last := &results[len(results)-1]
 		last.Verdict, last.Error, last.Trace, last.Got = verdict, msg, trace, nil
