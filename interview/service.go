@@ -76,7 +76,7 @@ type ExecutionSummary struct {
 	Status    string               `json:"status"`
 	Passed    int                  `json:"passed"`
 	Total     int                  `json:"total"`
-	RuntimeMS float64              `json:"runtime_ms"`
+	CPUTimeMS float64              `json:"cpu_time_ms"` // the sandbox's CPU time of the whole run
 	MemoryKB  int64                `json:"memory_kb"`
 	Hidden    *judge.HiddenSummary `json:"hidden,omitempty"`
 }
@@ -519,7 +519,7 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 	}
 	now := s.clock.Now()
 	result, _ := json.Marshal(ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
-		RuntimeMS: rep.RuntimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
+		CPUTimeMS: rep.CPUTimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
 	snap := &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: code, Language: language, TimestampMS: s.elapsedMS(sess),
 		Type: SnapshotExecution, ExecutionResult: result, CreatedAt: now}
 	ev := event(events.CodeExecuted, sess, snap.ID, json.RawMessage(result), now)

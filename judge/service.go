@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -209,6 +210,11 @@ var compileLimits = sandbox.Limits{CPUTime: 15 * time.Second, WallTime: 45 * tim
 // single test at the spec's limit for lang (CPU time); the process as a
 // whole gets the runtime's start-up, two tests' worth at the limit and a
 // little per test.
+// Only this bound is trusted: the harness shares its process with the
+// candidate's code, which can switch the watchdog off or forge its lines, so
+// its per-test timings only ever add a time_limit verdict (see collect) and
+// are never shown for a submission. A program that defeats the watchdog
+// still gets no more than two tests' worth of CPU beyond start-up.
 func runLimits(lang string, spec *Spec, n int) sandbox.Limits {
 	lim := sandbox.DefaultLimits()
 	per := time.Duration(spec.LimitMS(lang)) * time.Millisecond
@@ -227,7 +233,8 @@ type event struct {
 	Verdict Verdict         `json:"verdict"`
 	Error   string          `json:"error"`
 	Trace   string          `json:"trace"`
-	MS      float64         `json:"ms"`
+	MS      float64         `json:"ms"`     // wall time of the call: only to pick time_limit
+	CPUMS   float64         `json:"cpu_ms"` // CPU time of the call: shown for runs and to authors
 	Stdout  string          `json:"stdout"`
 	Stderr  string          `json:"stderr"`
 	Message string          `json:"message"`
@@ -258,6 +265,7 @@ func parseEvents(stdout []byte, marker string) []event {
 func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, cases []runCase, results []TestResult, marker string, res *sandbox.Result) {
 	memKB := res.Memory / 1024
 	rep.MemoryKB = memKB
+	rep.CPUTimeMS = float64(res.CPUTime.Microseconds()) / 1000
 	ready, done := false, false
 	seen := make([]bool, len(cases))
 	for _, ev := range parseEvents(res.Stdout, marker) {
@@ -281,7 +289,7 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 			seen[ev.I] = true
 			r := &results[ev.I]
-			r.TimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.MS, memKB, ev.Stdout, ev.Stderr
+			r.CPUTimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.CPUMS, memKB, ev.Stdout, ev.Stderr
 			if !ev.OK {
 				r.Verdict, r.Error, r.Trace = ev.Verdict, ev.Error, mapTrace(req.Language, req.Code, ev.Trace)
 				// The candidate's code shares the process and can learn the
@@ -297,9 +305,10 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 			r.Got = ev.Out
 			switch {
-			case ev.MS > 3*float64(spec.LimitMS(req.Language)):
+			case ev.MS > wallGuardMS(spec.LimitMS(req.Language)):
 				// The harness watches CPU time; a test that took far longer on
-				// the wall clock (sleeping, blocked) is over the limit too.
+				// the wall clock (sleeping, blocked) is over the limit too. A
+				// self-report, so it may only turn a pass into a failure.
 				r.Verdict = TimeLimit
 			case cases[ev.I].custom:
 				r.Verdict = Ran
@@ -310,11 +319,22 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 		}
 	}
-	if done {
+	// The sandbox's own verdict outranks what the process said: stopped at a
+	// limit, it cannot have passed, whatever lines (forged ones included) it
+	// wrote before.
+	stopped := res.Status == sandbox.StatusTimeLimit || res.Status == sandbox.StatusMemoryLimit || res.Status == sandbox.StatusOutputLimit
+	failed := slices.ContainsFunc(results, func(r TestResult) bool { return r.Verdict != NotRun && r.Verdict != Accepted && r.Verdict != Ran })
+	if done && (!stopped || failed) {
 		return
 	}
 	// The process ended early: the first test without a result was running.
 	msg, trace, verdict := crashInfo(req.Language, req.Code, res)
+	if stopped && ready && !failed && !slices.Contains(seen, false) {
+		// Every test claims a result: the last one takes the blame.
+		last := &results[len(results)-1]
+		last.Verdict, last.Error, last.Trace, last.Got = verdict, msg, trace, nil
+		return
+	}
 	for i := range results {
 		if seen[i] {
 			continue
@@ -411,9 +431,10 @@ func finish(rep *Report, cases []runCase, results []TestResult, reveal bool) *Re
 			} else if first == "" {
 				first = r.Verdict
 			}
-			if r.TimeMS > rep.RuntimeMS {
-				rep.RuntimeMS = r.TimeMS
-			}
+		} else if r.Verdict != Ran && first == "" {
+			// A custom input that timed out or crashed is what happened to
+			// this run, even with every example passing.
+			first = r.Verdict
 		}
 		if c.tc.IsHidden && !reveal {
 			if hidden == nil {
@@ -497,7 +518,12 @@ const submitDetail = "a submission reports verdicts only; run your code to see i
 // anything it controls (stdout, stderr, error messages, traces, returned
 // values, harness-reported compile errors) could carry hidden tests out.
 // Run mode holds no hidden input and keeps every detail.
+//
+// Per-test CPU times are the harness's own measurements, so they go too;
+// what remains of time and memory is the sandbox's measurement of the whole
+// process, coarsened (see coarsen).
 func withholdProgramOutput(rep *Report) {
+	coarsen(rep)
 	if rep.Error != "" || rep.Trace != "" {
 		rep.Error, rep.Trace = submitDetail, ""
 	}
@@ -512,5 +538,22 @@ func withholdProgramOutput(rep *Report) {
 			t.Error = submitDetail
 		}
 		t.Got, t.Stdout, t.Stderr, t.Trace = nil, "", "", ""
+		t.CPUTimeMS, t.MemoryKB = 0, 0
 	}
+}
+
+// coarsen rounds a submission's whole-run CPU time to 10 ms and its peak
+// memory to 1 MiB. Both come from the sandbox, yet a program can still steer
+// them (burn CPU, allocate) after reading hidden inputs: rounding leaves
+// that channel a few bits a submission, which the submit rate limit bounds.
+func coarsen(rep *Report) {
+	rep.CPUTimeMS = math.Round(rep.CPUTimeMS/10) * 10
+	rep.MemoryKB = (rep.MemoryKB + 512) / 1024 * 1024
+}
+
+// wallGuardMS is how long a test may take on the wall clock: three times its
+// CPU limit, and never less than two seconds over it, so that a busy host
+// (other runs on the same cores) does not fail a test that used little CPU.
+func wallGuardMS(limitMS int) float64 {
+	return float64(max(3*limitMS, limitMS+2000))
 }

@@ -18,6 +18,7 @@ type Spec struct {
 	Signature      Signature `json:"signature"`
 	Checker        string    `json:"checker,omitempty"`         // exact, unordered, float, custom
 	FloatTolerance float64   `json:"float_tolerance,omitempty"` // for the float checker
+	FloatMode      string    `json:"float_mode,omitempty"`      // for the float checker: absolute (default) or relative
 	TimeLimitMS    int       `json:"time_limit_ms,omitempty"`   // per test, for languages without their own
 	// TimeLimitsMS is a limit per language, set from the reference solution's
 	// measured CPU time in it: one limit for all lets a brute force through
@@ -52,6 +53,14 @@ const (
 	CheckUnordered = "unordered"
 	CheckFloat     = "float"
 	CheckCustom    = "custom"
+)
+
+// Float tolerance modes: what float_tolerance bounds. A statement that
+// promises "within 1e-5 of the answer" is absolute; relative also accepts an
+// error of tolerance × |expected| (the usual "absolute or relative error").
+const (
+	FloatAbsolute = "absolute"
+	FloatRelative = "relative"
 )
 
 // Defaults and bounds of a spec.
@@ -115,6 +124,16 @@ func (s *Spec) Validate() error {
 	}
 	if s.FloatTolerance == 0 {
 		s.FloatTolerance = DefaultFloatTolerance
+	}
+	switch s.FloatMode {
+	case "":
+		s.FloatMode = FloatAbsolute
+	case FloatAbsolute, FloatRelative:
+	default:
+		return bad("float_mode: %q is not absolute or relative", s.FloatMode)
+	}
+	if s.FloatMode == FloatRelative && s.Checker != CheckFloat {
+		return bad("float_mode: relative applies only to the float checker")
 	}
 	if s.TimeLimitMS == 0 {
 		s.TimeLimitMS = DefaultTimeLimitMS

@@ -71,6 +71,7 @@ type fileProblem struct {
 	Signature       judge.Signature `json:"signature"`
 	Checker         string          `json:"checker"`
 	FloatTolerance  float64         `json:"float_tolerance"`
+	FloatMode       string          `json:"float_mode"`
 	TimeLimitMS     int             `json:"time_limit_ms"`
 	TimeLimitsMS    map[string]int  `json:"time_limits_ms"`
 }
@@ -154,7 +155,7 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	case fp.TimeComplexity == "" || fp.SpaceComplexity == "":
 		return nil, bad("problem.json", "time_complexity and space_complexity: required")
 	}
-	spec := &judge.Spec{Signature: fp.Signature, Checker: fp.Checker, FloatTolerance: fp.FloatTolerance,
+	spec := &judge.Spec{Signature: fp.Signature, Checker: fp.Checker, FloatTolerance: fp.FloatTolerance, FloatMode: fp.FloatMode,
 		TimeLimitMS: fp.TimeLimitMS, TimeLimitsMS: fp.TimeLimitsMS}
 	if err := spec.Validate(); err != nil {
 		return nil, bad("problem.json", "%s", mockroom.AsError(err).Message)

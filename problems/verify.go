@@ -142,7 +142,7 @@ func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, co
 		c.Detail = err.Error()
 		return c
 	}
-	c.Status, c.Passed, c.Total, c.MaxMS = rep.Status, rep.Passed, rep.Total, rep.RuntimeMS
+	c.Status, c.Passed, c.Total, c.MaxMS = rep.Status, rep.Passed, rep.Total, rep.SlowestTestCPUMS()
 	firstBad := -1
 	for i, t := range rep.Tests {
 		if t.Verdict != judge.Accepted && firstBad < 0 {

@@ -88,7 +88,9 @@ function TestRow({ t }: { t: TestResult }) {
       >
         <span className="min-w-0 flex-1 truncate font-medium">{name}</span>
         <VerdictBadge verdict={t.verdict} />
-        <span className="w-16 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{t.verdict === 'not_run' ? '' : ms(t.time_ms)}</span>
+        <span className="w-20 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="CPU time of this test">
+          {t.verdict === 'not_run' || t.cpu_time_ms === undefined ? '' : `CPU ${ms(t.cpu_time_ms)}`}
+        </span>
         <span className="w-16 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{t.memory_kb ? mem(t.memory_kb) : ''}</span>
       </button>
       {open && (
@@ -191,8 +193,16 @@ export function ResultsConsole({ report, running, firstRun, notice, customInput,
             <span data-testid="passed-count" className="tabular-nums">
               {report.passed}/{report.total} passed
             </span>
-            {report.runtime_ms > 0 && <span className="tabular-nums">· {ms(report.runtime_ms)}</span>}
-            {report.memory_kb > 0 && <span className="tabular-nums">· {mem(report.memory_kb)}</span>}
+            {report.cpu_time_ms > 0 && (
+              <span data-testid="cpu-time" className="tabular-nums" title="CPU time of the whole run, start-up included, as the sandbox measured it">
+                · CPU {ms(report.cpu_time_ms)}
+              </span>
+            )}
+            {report.memory_kb > 0 && (
+              <span className="tabular-nums" title="Peak memory of the whole run">
+                · {mem(report.memory_kb)}
+              </span>
+            )}
           </span>
         )}
       </div>
