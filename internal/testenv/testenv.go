@@ -110,11 +110,9 @@ func NeedMailpit(t testing.TB) string {
 	t.Helper()
 	path, err := exec.LookPath("mailpit")
 	if err != nil {
-		gopath := os.Getenv("GOPATH")
-		if gopath == "" {
-			if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
-				gopath = strings.TrimSpace(string(out))
-			}
+		gopath := ""
+		if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
+			gopath = strings.TrimSpace(string(out))
 		}
 		for _, dir := range filepath.SplitList(gopath) {
 			if p := filepath.Join(dir, "bin", "mailpit"); fileExists(p) {
