@@ -28,6 +28,7 @@ func TestDependencyDirection(t *testing.T) {
 		"events":    {"transport", "storage", "cmd", "web", "sandbox", "agents", "interview", "judge"},
 		"sandbox":   {"transport", "storage", "cmd", "web", "events", "agents", "interview", "judge", "problem"},
 		"ratelimit": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge"},
+		"mail":      {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge", "account"},
 		"agents":    {"transport", "storage", "cmd", "web", "events/", "sandbox/"},
 		// adapters never import transports or wiring
 		"storage":            {"transport", "cmd", "web", "sandbox", "agents", "judge"},

@@ -7,9 +7,14 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/mail"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/transport/httpapi"
 )
 
 // Config is everything `mockroom serve` reads from flags and the environment.
@@ -29,6 +34,13 @@ type Config struct {
 	GoogleClientID, GoogleClientSecret string
 
 	RealtimeSecret string // signs WebSocket tokens; required to be equal on every instance
+
+	SMTPURL        string // smtp:// or smtps://; empty: no mail path
+	MailFrom       string
+	Signups        string // open | invite | closed
+	SignupsDefault bool   // Signups was chosen by default, not set
+	SignupsPerHour int
+	TrustedProxies []netip.Prefix
 
 	Sandbox      string // local | remote
 	SandboxURL   string
@@ -79,6 +91,10 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		SandboxToken:       env("SANDBOX_TOKEN"),
 		RealtimeSecret:     env("REALTIME_SECRET"),
 		APIRatePerMin:      100,
+		SMTPURL:            env("SMTP_URL"),
+		MailFrom:           env("MAIL_FROM"),
+		Signups:            env("SIGNUPS"),
+		SignupsPerHour:     account.DefaultSignupsPerHour,
 	}
 	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
 		return c, &configError{"ADDR", fmt.Sprintf("%q is not a listen address like :8080 or 127.0.0.1:8080", c.Addr)}
@@ -138,6 +154,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	if c.RealtimeSecret != "" && len(c.RealtimeSecret) < 32 {
 		return c, &configError{"REALTIME_SECRET", "must be at least 32 characters (e.g. openssl rand -hex 32)"}
 	}
+	if err := c.loadAccounts(env); err != nil {
+		return c, err
+	}
 	switch c.Sandbox {
 	case "local":
 	case "remote":
@@ -151,3 +170,67 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 }
 
 var errUsage = errors.New("usage")
+
+// loadAccounts reads the mail, sign-up and proxy settings.
+func (c *Config) loadAccounts(env func(string) string) error {
+	if c.SMTPURL != "" {
+		u, err := url.Parse(c.SMTPURL)
+		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			return &configError{"SMTP_URL", "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587 (leave it unset for no mail)"}
+		}
+		if c.MailFrom == "" {
+			c.MailFrom = "mockroom <noreply@" + hostOf(c.BaseURL) + ">"
+		}
+		if _, err := mail.ParseAddress(c.MailFrom); err != nil || strings.ContainsAny(c.MailFrom, "\r\n") {
+			return &configError{"MAIL_FROM", fmt.Sprintf("%q is not an address like \"mockroom <noreply@example.com>\"", c.MailFrom)}
+		}
+	}
+	// Default: open where sign-ups are safe (on loopback only this machine
+	// can sign up; with SMTP every address is proven), invite otherwise.
+	if c.Signups == "" {
+		c.Signups, c.SignupsDefault = account.SignupsInvite, true
+		if c.SMTPURL != "" || loopback(c.Addr) {
+			c.Signups = account.SignupsOpen
+		}
+	}
+	switch c.Signups {
+	case account.SignupsOpen, account.SignupsInvite, account.SignupsClosed:
+	default:
+		return &configError{"SIGNUPS", fmt.Sprintf("%q must be open, invite or closed", c.Signups)}
+	}
+	if v := env("SIGNUPS_PER_HOUR"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return &configError{"SIGNUPS_PER_HOUR", fmt.Sprintf("%q must be a positive integer", v)}
+		}
+		c.SignupsPerHour = n
+	}
+	if v := env("TRUSTED_PROXIES"); v != "" {
+		p, err := httpapi.ParseTrustedProxies(v)
+		if err != nil {
+			return &configError{"TRUSTED_PROXIES", fmt.Sprintf("%q must be a comma-separated list of CIDR prefixes or addresses, like 10.0.0.0/8,192.0.2.7", v)}
+		}
+		c.TrustedProxies = p
+	}
+	return nil
+}
+
+// loopback reports whether a listen address accepts only local connections.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func hostOf(base string) string {
+	if u, err := url.Parse(base); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "localhost"
+}

@@ -52,3 +52,41 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		})
 	}
 }
+
+func TestAccountSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		addr        string
+		env         map[string]string
+		wantSignups string
+		wantErr     string
+	}{
+		{"loopback without mail: open", "127.0.0.1:8080", nil, "open", ""},
+		{"localhost without mail: open", "localhost:8080", nil, "open", ""},
+		{"all interfaces without mail: invite", ":8080", nil, "invite", ""},
+		{"public address with mail: open", ":8080", map[string]string{"SMTP_URL": "smtp://mail.example.com:587"}, "open", ""},
+		{"set explicitly", ":8080", map[string]string{"SIGNUPS": "closed"}, "closed", ""},
+		{"unknown mode", ":8080", map[string]string{"SIGNUPS": "everyone"}, "", "SIGNUPS"},
+		{"bad SMTP URL", ":8080", map[string]string{"SMTP_URL": "mail.example.com"}, "", "SMTP_URL"},
+		{"bad From", ":8080", map[string]string{"SMTP_URL": "smtp://m.example.com", "MAIL_FROM": "not an address"}, "", "MAIL_FROM"},
+		{"bad proxies", ":8080", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8,lb.internal"}, "", "TRUSTED_PROXIES"},
+		{"bad rate", ":8080", map[string]string{"SIGNUPS_PER_HOUR": "0"}, "", "SIGNUPS_PER_HOUR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := loadConfig(tc.addr, "/tmp/x", envOf(tc.env))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one naming %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || c.Signups != tc.wantSignups {
+				t.Fatalf("Signups = %q, %v; want %q", c.Signups, err, tc.wantSignups)
+			}
+		})
+	}
+	c, err := loadConfig(":8080", "/tmp/x", envOf(map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7", "SMTP_URL": "smtps://u:p@mail.example.com", "BASE_URL": "https://mock.example.com"}))
+	if err != nil || len(c.TrustedProxies) != 2 || c.MailFrom != "mockroom <noreply@mock.example.com>" {
+		t.Fatalf("config = %+v, %v", c, err)
+	}
+}

@@ -66,6 +66,10 @@ type Options struct {
 	Problems  bool // load the embedded problem library
 	Postgres  bool // PostgreSQL in a fresh schema (row-level security on) instead of SQLite
 	Mutate    func(*httpapi.Config, *httpapi.Deps)
+	// Account configures the account service. SignupCredits 0 means
+	// billing.SignupCredits; with no sign-up throttles set, they are high
+	// enough for a test that makes many accounts from one loopback address.
+	Account account.Config
 }
 
 // Engines names the storage engines tests run against.
@@ -79,6 +83,7 @@ type App struct {
 	Interviews *interview.Service
 	Hub        *realtime.Hub
 	Limiter    *ratelimit.Memory
+	Accounts   *account.Service
 }
 
 // New starts the app; everything is torn down with the test.
@@ -125,9 +130,6 @@ func New(t testing.TB, o Options) *App {
 	if cfg.APIRequestsPerMinute == 0 {
 		cfg.APIRequestsPerMinute = 100000
 	}
-	deps := httpapi.Deps{Logger: log, Clock: clock,
-		Accounts: account.NewService(db, limiter, clock, billing.SignupCredits),
-		Ledger:   db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
 	var h http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
 	t.Cleanup(func() {
@@ -139,11 +141,28 @@ func New(t testing.TB, o Options) *App {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = srv.URL
 	}
+	acfg := o.Account
+	if acfg.SignupCredits == 0 {
+		acfg.SignupCredits = billing.SignupCredits
+	}
+	if acfg.SignupsPerHour == 0 && acfg.SignupsPerAddress == 0 {
+		acfg.SignupsPerHour, acfg.SignupsPerAddress = 100000, 100000
+	}
+	if acfg.Log == nil {
+		acfg.Log = log
+	}
+	if acfg.BaseURL == "" {
+		acfg.BaseURL = cfg.BaseURL
+	}
+	accounts := account.NewService(db, limiter, clock, acfg)
+	t.Cleanup(accounts.Close)
+	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
+		Ledger: db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
 	h = httpapi.NewServer(cfg, deps)
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts}
 }
 
 // Client is one browser-like user agent with its own cookies.
