@@ -24,6 +24,7 @@ import (
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/ratelimit"
 	"github.com/mockroom/mockroom/sandbox"
@@ -69,9 +70,15 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		return err
 	}
 	defer runner.Close()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	judges := judge.NewService(runner, db, log)
-	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
-	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, interview.Config{})
+	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
+	q := cfg.Admission
+	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages(), "max_concurrent", q.MaxConcurrent,
+		"max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20, "queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String())
+	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log,
+		interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour})
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -101,8 +108,6 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}()
 	defer func() { stopWorkers(); workersDone.Wait() }()
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	var oauth []httpapi.OAuthProvider
 	if cfg.GitHubClientID != "" {
 		oauth = append(oauth, httpapi.GitHub(cfg.GitHubClientID, cfg.GitHubClientSecret))
