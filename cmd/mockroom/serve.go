@@ -74,11 +74,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
-	q := cfg.Admission
-	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages(), "max_concurrent", q.MaxConcurrent,
-		"max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20, "queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String())
-	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log,
-		interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour})
+	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
+	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour}
+	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
+	q, ic := cfg.Admission, interviews.Config()
+	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
+		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
