@@ -15,6 +15,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
 )
@@ -87,6 +88,14 @@ type Notice struct {
 	Execution  *judge.Report
 	Ended      *Session
 	Reason     string // why it ended
+	Queued     *QueuePlace
+}
+
+// QueuePlace is where an execution of the session waits for the judge.
+type QueuePlace struct {
+	Mode    judge.Mode
+	Ahead   int  // executions queued before it
+	Running bool // it left the queue and runs now
 }
 
 // Notifier pushes notices to the session's open rooms (the realtime hub).
@@ -513,7 +522,10 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 	if _, err := s.store.SaveCode(ctx, id, code, language, 0, s.clock.Now(), nil); err != nil {
 		return nil, err
 	}
-	rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: language, Code: code, Mode: mode, CustomInput: custom})
+	queued := func(pl admission.Place) {
+		s.notify(id, Notice{Queued: &QueuePlace{Mode: mode, Ahead: pl.Ahead, Running: pl.Admitted}})
+	}
+	rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: language, Code: code, Mode: mode, CustomInput: custom, Queued: queued})
 	if err != nil {
 		return nil, err
 	}

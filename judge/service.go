@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/sandbox"
 )
@@ -32,16 +33,22 @@ type Service struct {
 	runner sandbox.Runner
 	tests  TestSource
 	log    *slog.Logger
+	admit  admission.Queue
 }
 
 // NewService returns a judge that runs code with runner and reads tests
-// (hidden ones included) from tests.
+// (hidden ones included) from tests. Executions wait for their place in an
+// in-memory admission queue under the default limits until SetAdmission
+// replaces it.
 func NewService(runner sandbox.Runner, tests TestSource, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{runner: runner, tests: tests, log: log}
+	return &Service{runner: runner, tests: tests, log: log, admit: admission.NewMemory(admission.Limits{})}
 }
+
+// SetAdmission puts executions behind q; call it before the judge is used.
+func (s *Service) SetAdmission(q admission.Queue) { s.admit = q }
 
 // Languages lists the languages both the sandbox and the judge support.
 func (s *Service) Languages() []string {
@@ -64,6 +71,9 @@ type Request struct {
 	// CustomInput is, in run mode, an input object (the signature's
 	// parameters) run after the examples, with nothing to compare against.
 	CustomInput json.RawMessage
+	// Queued, when set, hears where the execution stands while it waits for
+	// a place in the sandbox (see admission.Ticket.Waiting).
+	Queued func(admission.Place)
 }
 
 // Execute judges req for a candidate: hidden tests appear only as counts,
@@ -145,6 +155,11 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	if err != nil {
 		return nil, err
 	}
+	release, err := s.admitRun(ctx, req, spec, len(cases), reveal)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	lang := sandbox.Language(req.Language)
 	build, err := s.runner.Compile(ctx, sandbox.Program{Language: lang, Files: files, SkipCheck: true}, compileLimits)
 	if err != nil {
@@ -173,6 +188,17 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	}
 	s.collect(rep, req, spec, check, cases, results, marker, res)
 	return finish(rep, cases, results, reveal), nil
+}
+
+// admitRun waits for the execution's place in the sandbox, held from the
+// compile to the end of the run. A candidate's executions count against
+// their own cap too; the authors' tools (reveal) only against the server's.
+func (s *Service) admitRun(ctx context.Context, req Request, spec *Spec, n int, reveal bool) (func(), error) {
+	t := admission.Ticket{Memory: max(compileLimits.WithDefaults().MemoryBytes, runLimits(req.Language, spec, n).MemoryBytes), Waiting: req.Queued}
+	if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser && !reveal {
+		t.User = a.UserID
+	}
+	return s.admit.Admit(ctx, t)
 }
 
 func testName(tc problem.TestCase, i int) string {

@@ -12,8 +12,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/judge/admission"
+	"github.com/mockroom/mockroom/sandbox"
 	"github.com/mockroom/mockroom/transport/httpapi"
 )
 
@@ -45,6 +48,10 @@ type Config struct {
 	Sandbox      string // local | remote
 	SandboxURL   string
 	SandboxToken string
+	Admission    admission.Limits // the execution queue, defaults filled in
+
+	RunsPerSessionPerMinute int // executions a minute in one interview (3)
+	RunsPerUserPerHour      int // executions an hour per user (50)
 }
 
 // configError names the variable and what is wrong with it.
@@ -95,6 +102,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		MailFrom:           env("MAIL_FROM"),
 		Signups:            env("SIGNUPS"),
 		SignupsPerHour:     account.DefaultSignupsPerHour,
+
+		RunsPerSessionPerMinute: 3,
+		RunsPerUserPerHour:      50,
 	}
 	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
 		return c, &configError{"ADDR", fmt.Sprintf("%q is not a listen address like :8080 or 127.0.0.1:8080", c.Addr)}
@@ -166,7 +176,81 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	default:
 		return c, &configError{"SANDBOX", fmt.Sprintf("%q must be local or remote", c.Sandbox)}
 	}
+	var err error
+	if c.Admission, err = loadAdmission(env); err != nil {
+		return c, err
+	}
+	for _, v := range []struct {
+		name string
+		to   *int
+	}{{"RUN_LIMIT_PER_SESSION_PER_MINUTE", &c.RunsPerSessionPerMinute}, {"RUN_LIMIT_PER_USER_PER_HOUR", &c.RunsPerUserPerHour}} {
+		if err := positiveInt(env, v.name, v.to); err != nil {
+			return c, err
+		}
+	}
 	return c, nil
+}
+
+// loadAdmission reads the execution queue's limits; unset ones take the
+// host's defaults (admission.DefaultLimits).
+func loadAdmission(getenv func(string) string) (admission.Limits, error) {
+	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
+	var l admission.Limits
+	for _, v := range []struct {
+		name string
+		to   *int
+	}{{"SANDBOX_MAX_CONCURRENT", &l.MaxConcurrent}, {"SANDBOX_MAX_PER_USER", &l.MaxPerUser}, {"SANDBOX_QUEUE_MAX", &l.MaxQueue}} {
+		if err := positiveInt(env, v.name, v.to); err != nil {
+			return l, err
+		}
+	}
+	if v := env("SANDBOX_MEMORY_BUDGET"); v != "" {
+		n, err := parseBytes(v)
+		if run := sandbox.DefaultLimits().MemoryBytes; err != nil || n < run {
+			return l, &configError{"SANDBOX_MEMORY_BUDGET", fmt.Sprintf("%q must be a size of at least one run's memory limit (%d MiB), like 8GiB or 4096MiB", v, run>>20)}
+		}
+		l.MemoryBudget = n
+	}
+	if v := env("SANDBOX_QUEUE_WAIT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second || d > 10*time.Minute {
+			return l, &configError{"SANDBOX_QUEUE_WAIT", fmt.Sprintf("%q must be a duration from 1s to 10m, like 30s", v)}
+		}
+		l.MaxWait = d
+	}
+	return l.WithDefaults(), nil
+}
+
+// positiveInt sets *to from the variable name when it is set.
+func positiveInt(env func(string) string, name string, to *int) error {
+	v := strings.TrimSpace(env(name))
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return &configError{name, fmt.Sprintf("%q must be a positive integer", v)}
+	}
+	*to = n
+	return nil
+}
+
+// parseBytes reads a size: a number of bytes, or one with a binary unit
+// (KiB, MiB, GiB, TiB; K, KB, M, MB, G, GB, T, TB mean the same).
+func parseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	num, unit := s, ""
+	if i >= 0 {
+		num, unit = s[:i], strings.ToUpper(strings.TrimSpace(s[i:]))
+	}
+	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20, "G": 30, "GB": 30, "GIB": 30, "T": 40, "TB": 40, "TIB": 40}
+	sh, ok := shift[unit]
+	f, err := strconv.ParseFloat(num, 64)
+	if !ok || err != nil || f <= 0 || f*float64(int64(1)<<sh) > float64(int64(1)<<62) {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return int64(f * float64(int64(1)<<sh)), nil
 }
 
 var errUsage = errors.New("usage")

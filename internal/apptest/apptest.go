@@ -28,8 +28,10 @@ import (
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/ratelimit"
+	"github.com/mockroom/mockroom/sandbox"
 	"github.com/mockroom/mockroom/sandbox/local"
 	"github.com/mockroom/mockroom/storage"
 	"github.com/mockroom/mockroom/storage/postgres"
@@ -69,7 +71,9 @@ type Options struct {
 	// Account configures the account service. SignupCredits 0 means
 	// billing.SignupCredits; with no sign-up throttles set, they are high
 	// enough for a test that makes many accounts from one loopback address.
-	Account account.Config
+	Account   account.Config
+	Admission admission.Queue                     // the judge's execution queue; nil: the default limits
+	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 }
 
 // Engines names the storage engines tests run against.
@@ -116,8 +120,15 @@ func New(t testing.TB, o Options) *App {
 	}
 	log := slog.New(slog.DiscardHandler)
 	limiter := ratelimit.NewMemory(clock)
-	r := Runner(t)
-	interviews := interview.NewService(db, db, judge.NewService(r, db, log), interviewer.Offline{}, limiter, clock, log, o.Interview)
+	var r sandbox.Runner = Runner(t)
+	if o.Runner != nil {
+		r = o.Runner(r)
+	}
+	judges := judge.NewService(r, db, log)
+	if o.Admission != nil {
+		judges.SetAdmission(o.Admission)
+	}
+	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, o.Interview)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})

@@ -36,6 +36,19 @@ const wrong: Report = {
 }
 
 describe('ResultsConsole', () => {
+  it('says where a queued run waits for the judge instead of only spinning', () => {
+    const { rerender } = render(<ResultsConsole report={null} running="run" firstRun={false} queue={{ ahead: 2 }} customInput="" onCustomInput={() => {}} />)
+    expect(screen.getByRole('status')).toHaveTextContent('Waiting for the judge — 2 runs ahead of you')
+    rerender(<ResultsConsole report={null} running="run" firstRun={false} queue={{ ahead: 1 }} customInput="" onCustomInput={() => {}} />)
+    expect(screen.getByTestId('queue-position')).toHaveTextContent('Waiting for the judge — 1 run ahead of you')
+    rerender(<ResultsConsole report={null} running="run" firstRun={false} queue={{ ahead: 0 }} customInput="" onCustomInput={() => {}} />)
+    expect(screen.getByTestId('queue-position')).toHaveTextContent('Waiting for the judge — you are next')
+    // Admitted: the run's own progress again.
+    rerender(<ResultsConsole report={null} running="run" firstRun={false} queue={null} customInput="" onCustomInput={() => {}} />)
+    expect(screen.queryByTestId('queue-position')).toBeNull()
+    expect(screen.getByRole('status')).toHaveTextContent('Running the examples…')
+  })
+
   it('shows a verdict per test, expected vs got for a failing one, and hidden tests only as counts', async () => {
     show(wrong)
     expect(screen.getByTestId('report-summary')).toHaveTextContent('Wrong answer')

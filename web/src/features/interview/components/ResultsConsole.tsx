@@ -147,6 +147,8 @@ interface ConsoleProps {
   running: 'run' | 'submit' | null
   /** "Preparing environment…" while the first run of a session compiles. */
   firstRun: boolean
+  /** Where the running Run/Submit waits for the judge (execution_queued); null once it runs. */
+  queue?: { ahead: number } | null
   /** Rate limit or another refusal of the last Run/Submit. */
   notice?: ReactNode
   customInput: string
@@ -155,7 +157,13 @@ interface ConsoleProps {
   onJump?: (line: number, column: number) => void
 }
 
-export function ResultsConsole({ report, running, firstRun, notice, customInput, onCustomInput, customInputError, onJump }: ConsoleProps) {
+/** "Waiting for the judge — 2 runs ahead of you". */
+export function queueText(ahead: number): string {
+  if (ahead <= 0) return 'Waiting for the judge — you are next'
+  return `Waiting for the judge — ${ahead} ${ahead === 1 ? 'run' : 'runs'} ahead of you`
+}
+
+export function ResultsConsole({ report, running, firstRun, queue, notice, customInput, onCustomInput, customInputError, onJump }: ConsoleProps) {
   const [tab, setTab] = useState<Tab>('tests')
   const base = useId()
   const tabs: [Tab, string][] = [
@@ -233,7 +241,15 @@ export function ResultsConsole({ report, running, firstRun, notice, customInput,
         ) : running ? (
           <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
             <Spinner className="size-4" label="" />
-            {firstRun ? 'Preparing environment…' : running === 'submit' ? 'Running every test…' : 'Running the examples…'}
+            {queue ? (
+              <span data-testid="queue-position">{queueText(queue.ahead)}</span>
+            ) : firstRun ? (
+              'Preparing environment…'
+            ) : running === 'submit' ? (
+              'Running every test…'
+            ) : (
+              'Running the examples…'
+            )}
           </p>
         ) : !report ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
