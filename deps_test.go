@@ -25,10 +25,13 @@ func TestDependencyDirection(t *testing.T) {
 		"problem":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "judge"},
 		"interview": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
 		"judge":     {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "agents", "interview"},
-		"events":    {"transport", "storage", "cmd", "web", "sandbox", "agents", "interview", "judge"},
-		"sandbox":   {"transport", "storage", "cmd", "web", "events", "agents", "interview", "judge", "problem"},
-		"ratelimit": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge"},
-		"agents":    {"transport", "storage", "cmd", "web", "events/", "sandbox/"},
+		// the admission queue knows only the kernel: any judge can sit behind it
+		"judge/admission": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "problem"},
+		"events":          {"transport", "storage", "cmd", "web", "sandbox", "agents", "interview", "judge"},
+		"sandbox":         {"transport", "storage", "cmd", "web", "events", "agents", "interview", "judge", "problem"},
+		"ratelimit":       {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge"},
+		"mail":            {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge", "account"},
+		"agents":          {"transport", "storage", "cmd", "web", "events/", "sandbox/"},
 		// adapters never import transports or wiring
 		"storage":            {"transport", "cmd", "web", "sandbox", "agents", "judge"},
 		"events/sqlqueue":    {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},

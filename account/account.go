@@ -24,6 +24,10 @@ type User struct {
 	PasswordHash string
 	IsAdmin      bool
 	CreatedAt    time.Time
+	// EmailVerified is set once the owner of the address proved it: a mailed
+	// link, a password reset, or a provider that vouches for the address.
+	// Only a verified account may be linked to an OAuth identity.
+	EmailVerified bool
 }
 
 // Profile is what a candidate sees and edits about themselves (seed: profiles).
@@ -66,12 +70,57 @@ type Identity struct {
 	CreatedAt time.Time
 }
 
+// Purposes of an EmailToken.
+const (
+	TokenVerify = "verify" // proves the address of an account
+	TokenReset  = "reset"  // sets a new password
+	TokenInvite = "invite" // lets one address sign up when SIGNUPS=invite
+)
+
+// EmailToken is a single-use, expiring link token. The token handed out is
+// "<ID>.<secret>": the ID finds the row, and only the SHA-256 of the secret
+// is stored, compared in constant time, so a leaked table opens nothing.
+type EmailToken struct {
+	ID           string
+	VerifierHash string // hex SHA-256 of the secret half
+	Purpose      string // TokenVerify | TokenReset | TokenInvite
+	UserID       string // "" for an invite
+	Email        string
+	CreatedAt    time.Time
+	ExpiresAt    time.Time
+}
+
 // Store is what the account service needs from storage.
 type Store interface {
 	// CreateUser inserts the user, its profile and a bonus credit transaction
 	// of signupCredits in one transaction. A taken email is KindConflict with
-	// code "email_taken".
+	// code "email_taken". The first account ever created also takes the
+	// instance's admin seat, in the same transaction, and comes back with
+	// IsAdmin set.
 	CreateUser(ctx context.Context, u *User, p *Profile, signupCredits int) error
+	// HasFirstAccount reports whether the admin seat is taken, i.e. whether
+	// any account was ever created.
+	HasFirstAccount(ctx context.Context) (bool, error)
+	// VerifyEmail marks the user's address verified and, when the ledger
+	// holds no signup bonus yet, grants bonus credits, in one transaction;
+	// repeating it changes nothing. It reports whether the bonus was granted.
+	VerifyEmail(ctx context.Context, userID string, at time.Time, bonus int) (bool, error)
+	// SetPassword replaces the password hash ("" removes password sign-in),
+	// revokes every session of the user except keepSession (a token hash,
+	// "" for none) and deletes the user's outstanding email tokens, in one
+	// transaction.
+	SetPassword(ctx context.Context, userID, hash, keepSession string) error
+
+	// CreateEmailToken stores t, replacing any earlier token of the same
+	// purpose for the same user (for an invite: the same email).
+	CreateEmailToken(ctx context.Context, t *EmailToken) error
+	// EmailToken returns the token with id, or KindNotFound.
+	EmailToken(ctx context.Context, id string) (*EmailToken, error)
+	// UseEmailToken deletes the token if it exists and has not expired at
+	// now; otherwise (used, expired, or taken by a concurrent call) it
+	// returns KindNotFound. Exactly one caller can use a token.
+	UseEmailToken(ctx context.Context, id string, now time.Time) error
+
 	UserByEmail(ctx context.Context, email string) (*User, error)
 	UserByID(ctx context.Context, id string) (*User, error)
 	Profile(ctx context.Context, userID string) (*Profile, error)

@@ -6,9 +6,26 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 )
+
+// ValidatePassword applies the password rules: 8 characters at least, 256
+// bytes at most, and not all whitespace (eight spaces pass a length check
+// and are the first thing a guesser tries).
+func ValidatePassword(password string) error {
+	if n := utf8.RuneCountInString(password); n < MinPasswordLen {
+		return invalid("weak_password", "password must be at least %d characters", MinPasswordLen)
+	}
+	if len(password) > MaxPasswordLen {
+		return invalid("invalid", "password must be at most %d bytes", MaxPasswordLen)
+	}
+	if strings.TrimSpace(password) == "" {
+		return invalid("weak_password", "password must not be only spaces")
+	}
+	return nil
+}
 
 // Argon2id parameters: OWASP's minimum (19 MiB, 2 passes, 1 lane) keeps a
 // sign-in near 30 ms on one core, so a burst of sign-ins cannot starve the

@@ -6,13 +6,16 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"net/mail"
+	"log/slog"
+	netmail "net/mail"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/mail"
 	"github.com/mockroom/mockroom/ratelimit"
 )
 
@@ -26,25 +29,69 @@ const (
 	SessionLifetime = 30 * 24 * time.Hour
 )
 
-// Brute-force protection: failures per email and per client address.
+// Who may create an account (SIGNUPS). The first account of an instance may
+// always be created, whatever the mode: it becomes the admin.
 const (
-	FailuresPerEmail = 5
-	FailuresPerIP    = 30
-	FailureWindow    = 15 * time.Minute
+	SignupsOpen   = "open"   // anyone
+	SignupsInvite = "invite" // only with an invite link (mockroom invite EMAIL)
+	SignupsClosed = "closed" // nobody after the first account
 )
 
-// Service implements sign-up, sign-in and profiles.
+// Config is the account service's settings.
+type Config struct {
+	SignupCredits int
+	Signups       string      // SignupsOpen (default), SignupsInvite or SignupsClosed
+	Mailer        mail.Sender // nil: no mail path (see Signup for what changes)
+	BaseURL       string      // links in mails, e.g. https://mockroom.example.com
+	// SignupsPerHour caps new accounts from everyone together; 0 means
+	// DefaultSignupsPerHour. Each client address has its own, lower cap.
+	SignupsPerHour    int
+	SignupsPerAddress int // per client address per hour; 0 means DefaultSignupsPerAddress
+	Log               *slog.Logger
+}
+
+// Sign-up throttles.
+const (
+	DefaultSignupsPerHour    = 60
+	DefaultSignupsPerAddress = 5
+)
+
+// Service implements sign-up, sign-in, e-mail verification, password reset
+// and profiles.
 type Service struct {
-	store         Store
-	clock         mockroom.Clock
-	limiter       ratelimit.Limiter
-	signupCredits int
+	store   Store
+	clock   mockroom.Clock
+	limiter ratelimit.Limiter
+	cfg     Config
+	log     *slog.Logger
+	mails   sync.WaitGroup // mails being sent in the background
 }
 
 // NewService wires the account service.
-func NewService(store Store, limiter ratelimit.Limiter, clock mockroom.Clock, signupCredits int) *Service {
-	return &Service{store: store, limiter: limiter, clock: clock, signupCredits: signupCredits}
+func NewService(store Store, limiter ratelimit.Limiter, clock mockroom.Clock, cfg Config) *Service {
+	if cfg.Signups == "" {
+		cfg.Signups = SignupsOpen
+	}
+	if cfg.SignupsPerHour <= 0 {
+		cfg.SignupsPerHour = DefaultSignupsPerHour
+	}
+	if cfg.SignupsPerAddress <= 0 {
+		cfg.SignupsPerAddress = DefaultSignupsPerAddress
+	}
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{store: store, limiter: limiter, clock: clock, cfg: cfg, log: log}
 }
+
+// MailEnabled reports whether the service can send mail, i.e. whether
+// addresses are verified and passwords can be reset by e-mail.
+func (s *Service) MailEnabled() bool { return s.cfg.Mailer != nil }
+
+// Close waits for mails still being sent.
+func (s *Service) Close() { s.mails.Wait() }
 
 // Client describes where a request came from, for sessions and throttling.
 type Client struct {
@@ -65,6 +112,12 @@ func invalid(code, format string, args ...any) error {
 	return mockroom.Errorf(mockroom.KindInvalid, code, format, args...)
 }
 
+func rateLimited(retry time.Duration, msg string) error {
+	e := mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "%s", msg)
+	e.RetryAfter = max(retry, time.Second)
+	return e
+}
+
 // NormalizeEmail lower-cases and validates an address.
 func NormalizeEmail(email string) (string, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
@@ -74,7 +127,7 @@ func NormalizeEmail(email string) (string, error) {
 	if len(email) > 254 {
 		return "", invalid("invalid", "email is too long")
 	}
-	a, err := mail.ParseAddress(email)
+	a, err := netmail.ParseAddress(email)
 	if err != nil || a.Address != email || !strings.Contains(email[strings.LastIndexByte(email, '@'):], ".") {
 		return "", invalid("invalid", "email is not a valid address")
 	}
@@ -89,38 +142,148 @@ func validName(name string) (string, error) {
 	return name, nil
 }
 
-// Signup creates an account with the signup credits and signs it in.
-func (s *Service) Signup(ctx context.Context, email, password, fullName string, c Client) (*Signed, error) {
-	const op = "account.Signup"
-	email, err := NormalizeEmail(email)
-	if err != nil {
-		return nil, err
-	}
-	if n := utf8.RuneCountInString(password); n < MinPasswordLen {
-		return nil, invalid("weak_password", "password must be at least %d characters", MinPasswordLen)
-	} else if len(password) > MaxPasswordLen {
-		return nil, invalid("invalid", "password must be at most %d bytes", MaxPasswordLen)
-	}
-	if fullName, err = validName(fullName); err != nil {
-		return nil, err
-	}
-	hash, err := HashPassword(password)
-	if err != nil {
-		return nil, mockroom.Wrap(op, err)
-	}
-	u, p, err := s.createUser(ctx, email, hash, fullName)
-	if err != nil {
-		return nil, mockroom.Wrap(op, err)
-	}
-	return s.startSession(ctx, u, p, c)
+// SignupInput is what the sign-up form sends.
+type SignupInput struct {
+	Email    string
+	Password string
+	FullName string
+	Invite   string // the token of an invite link, when SIGNUPS=invite
 }
 
-func (s *Service) createUser(ctx context.Context, email, hash, fullName string) (*User, *Profile, error) {
+// Signup creates an account.
+//
+// With a mailer it never signs in and answers the same whether or not the
+// address is taken (nil, nil: "check your inbox"): a new account gets a
+// verification link and its credits once verified; the owner of a taken
+// address gets a notice with a reset link instead, so a squatter learns
+// nothing and the owner can take the account back.
+//
+// Without a mailer nobody's address can be proven: the account is created
+// unverified with its credits and signed in, and a taken address is an
+// email_taken conflict. That answer reveals the address is registered, as
+// any sign-up that signs in at once must (the squatter's password would
+// simply fail); the per-address and global sign-up throttles bound how fast
+// anyone can ask, and off loopback SIGNUPS defaults to invite without SMTP.
+func (s *Service) Signup(ctx context.Context, in SignupInput, c Client) (*Signed, error) {
+	const op = "account.Signup"
+	email, err := NormalizeEmail(in.Email)
+	if err != nil {
+		return nil, err
+	}
+	if err := ValidatePassword(in.Password); err != nil {
+		return nil, err
+	}
+	fullName, err := validName(in.FullName)
+	if err != nil {
+		return nil, err
+	}
+	invite, err := s.admit(ctx, email, in.Invite)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.throttleSignup(ctx, c); err != nil {
+		return nil, err
+	}
+	hash, err := HashPassword(in.Password)
+	if err != nil {
+		return nil, mockroom.Wrap(op, err)
+	}
+	if s.cfg.Mailer == nil {
+		u, p, err := s.createUser(ctx, &User{Email: email, PasswordHash: hash}, fullName, s.cfg.SignupCredits)
+		if err != nil {
+			return nil, mockroom.Wrap(op, err)
+		}
+		s.useInvite(ctx, invite)
+		return s.startSession(ctx, u, p, c)
+	}
+	// The credits wait for the verification (VerifyEmail grants them).
+	u, _, err := s.createUser(ctx, &User{Email: email, PasswordHash: hash}, fullName, 0)
+	switch {
+	case err == nil:
+		s.useInvite(ctx, invite)
+		if err := s.mailVerification(ctx, u); err != nil {
+			return nil, mockroom.Wrap(op, err)
+		}
+	case mockroom.IsKind(err, mockroom.KindConflict):
+		owner, lerr := s.store.UserByEmail(ctx, email)
+		if lerr != nil {
+			return nil, mockroom.Wrap(op, lerr)
+		}
+		if err := s.mailAccountExists(ctx, owner); err != nil {
+			return nil, mockroom.Wrap(op, err)
+		}
+	default:
+		return nil, mockroom.Wrap(op, err)
+	}
+	return nil, nil
+}
+
+// admit applies SIGNUPS: the first account always, then anyone (open), the
+// holder of an invite for this address (invite), or nobody (closed). It
+// returns the invite to use up once the account exists.
+func (s *Service) admit(ctx context.Context, email, invite string) (*EmailToken, error) {
+	first, err := s.store.HasFirstAccount(ctx)
+	if err != nil {
+		return nil, mockroom.Wrap("account.admit", err)
+	}
+	if !first || s.cfg.Signups == SignupsOpen {
+		return nil, nil
+	}
+	if s.cfg.Signups == SignupsInvite && invite != "" {
+		t, err := s.checkToken(ctx, invite, TokenInvite)
+		if err != nil {
+			return nil, err
+		}
+		if t.Email != email {
+			return nil, invalid("invite_email_mismatch", "this invite is for another e-mail address")
+		}
+		return t, nil
+	}
+	if s.cfg.Signups == SignupsInvite {
+		return nil, mockroom.Errorf(mockroom.KindForbidden, "invite_required", "sign-ups on this server need an invite; ask its operator for one")
+	}
+	return nil, mockroom.Errorf(mockroom.KindForbidden, "signups_closed", "this server does not take new sign-ups")
+}
+
+// useInvite spends the invite. Its address can hold only one account, so a
+// second sign-up racing on the same invite fails as email_taken anyway.
+func (s *Service) useInvite(ctx context.Context, t *EmailToken) {
+	if t == nil {
+		return
+	}
+	if err := s.store.UseEmailToken(ctx, t.ID, s.clock.Now()); err != nil && !mockroom.IsKind(err, mockroom.KindNotFound) {
+		s.log.WarnContext(ctx, "spending an invite", "err", err)
+	}
+}
+
+// throttleSignup takes one sign-up from the client's address and one from
+// everyone's: 25 accounts in 1.5 s from one address was the finding.
+func (s *Service) throttleSignup(ctx context.Context, c Client) error {
+	for _, l := range []struct {
+		key   string
+		limit int
+		msg   string
+	}{
+		{"signup:ip:" + c.IP, s.cfg.SignupsPerAddress, "too many sign-ups from your address; try again later"},
+		{"signup:all", s.cfg.SignupsPerHour, "too many sign-ups on this server right now; try again later"},
+	} {
+		ok, retry, err := s.limiter.Allow(ctx, l.key, l.limit, time.Hour)
+		if err != nil {
+			return mockroom.Wrap("account.throttleSignup", err)
+		}
+		if !ok {
+			return rateLimited(retry, l.msg)
+		}
+	}
+	return nil
+}
+
+func (s *Service) createUser(ctx context.Context, u *User, fullName string, credits int) (*User, *Profile, error) {
 	now := s.clock.Now()
-	u := &User{ID: mockroom.NewID(), Email: email, PasswordHash: hash, CreatedAt: now}
-	p := &Profile{ID: u.ID, Email: email, FullName: fullName, TargetCompanies: []string{},
-		SubscriptionTier: TierFree, Credits: s.signupCredits, CreatedAt: now, UpdatedAt: now}
-	if err := s.store.CreateUser(ctx, u, p, s.signupCredits); err != nil {
+	u.ID, u.CreatedAt = mockroom.NewID(), now
+	p := &Profile{ID: u.ID, Email: u.Email, FullName: fullName, TargetCompanies: []string{},
+		SubscriptionTier: TierFree, Credits: credits, CreatedAt: now, UpdatedAt: now}
+	if err := s.store.CreateUser(ctx, u, p, credits); err != nil {
 		return nil, nil, err
 	}
 	return u, p, nil
@@ -143,52 +306,43 @@ func (s *Service) startSession(ctx context.Context, u *User, p *Profile, c Clien
 	return &Signed{User: u, Profile: p, Token: token, Expires: as.ExpiresAt}, nil
 }
 
-// Signin checks the password, throttling repeated failures per email and per
-// client address.
+// Signin checks the password behind the throttles of throttle.go. With a
+// mailer, an account whose address is not verified yet cannot sign in: it
+// gets a fresh verification link instead.
 func (s *Service) Signin(ctx context.Context, email, password string, c Client) (*Signed, error) {
 	const op = "account.Signin"
 	email = strings.ToLower(strings.TrimSpace(email))
 	if email == "" || password == "" {
 		return nil, invalid("invalid", "email and password are required")
 	}
-	emailKey, ipKey := "signin-fail:email:"+email, "signin-fail:ip:"+c.IP
-	locked := func() error {
-		e := mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "too many failed sign-in attempts; try again in a few minutes or reset your password")
-		e.RetryAfter = FailureWindow
-		return e
+	if len(email) > 254 || len(password) > MaxPasswordLen {
+		return nil, mockroom.Errorf(mockroom.KindUnauthenticated, "invalid_credentials", "email or password is incorrect")
 	}
-	n, err := s.limiter.Count(ctx, ipKey, FailureWindow)
+	g, err := s.takeSigninAttempt(ctx, email, c)
 	if err != nil {
-		return nil, mockroom.Wrap(op, err)
-	}
-	if n >= FailuresPerIP {
-		return nil, locked()
-	}
-	// The email's attempt is taken before the password is checked (and given
-	// back by the reset on success): counting only after a failure let
-	// parallel guesses all pass a check that saw none of the others.
-	ok, _, err := s.limiter.Allow(ctx, emailKey, FailuresPerEmail, FailureWindow)
-	if err != nil {
-		return nil, mockroom.Wrap(op, err)
-	}
-	if !ok {
-		return nil, locked()
+		return nil, err
 	}
 	u, err := s.store.UserByEmail(ctx, email)
 	if err != nil && !mockroom.IsKind(err, mockroom.KindNotFound) {
 		return nil, mockroom.Wrap(op, err)
 	}
-	ok = false
+	ok := false
 	if u != nil && u.PasswordHash != "" {
 		ok = CheckPassword(u.PasswordHash, password)
 	} else {
 		CheckPassword(dummyHash, password)
 	}
 	if !ok {
-		s.limiter.Allow(ctx, ipKey, 1<<30, FailureWindow)
+		g.failed(ctx)
 		return nil, mockroom.Errorf(mockroom.KindUnauthenticated, "invalid_credentials", "email or password is incorrect")
 	}
-	s.limiter.Reset(ctx, emailKey)
+	g.succeeded(ctx)
+	if s.cfg.Mailer != nil && !u.EmailVerified {
+		if err := s.mailVerification(ctx, u); err != nil {
+			return nil, mockroom.Wrap(op, err)
+		}
+		return nil, mockroom.Errorf(mockroom.KindForbidden, "email_unverified", "confirm your e-mail address first: we sent a new link to %s", u.Email)
+	}
 	return s.startSession(ctx, u, nil, c)
 }
 
@@ -198,6 +352,11 @@ func (s *Service) Signout(ctx context.Context, token string) error {
 		return nil
 	}
 	return s.store.DeleteAuthSession(ctx, hashToken(token))
+}
+
+// SignoutEverywhere revokes every session of the user, this one included.
+func (s *Service) SignoutEverywhere(ctx context.Context, userID string) error {
+	return s.store.DeleteUserAuthSessions(ctx, userID)
 }
 
 // Authenticate returns the user behind a cookie token, or KindUnauthenticated.
@@ -270,6 +429,15 @@ type ExternalUser struct {
 
 // OAuthSignin signs in the user linked to an external identity, linking it to
 // the account with the same verified email or creating a new account.
+//
+// A provider identity is never linked to an account whose address is not
+// verified: such an account may be a squatter's, made with someone else's
+// address (pre-account takeover). The provider vouches that the person
+// signing in owns the address, so that person takes the account over: its
+// password is removed (it may be the squatter's), every session and pending
+// e-mail link is revoked, and only then is the address marked verified and
+// the identity linked. If the password account was the owner's own, they
+// lost only password sign-in; "forgot password" or settings set a new one.
 func (s *Service) OAuthSignin(ctx context.Context, x ExternalUser, c Client) (*Signed, error) {
 	const op = "account.OAuthSignin"
 	if x.Provider == "" || x.Subject == "" {
@@ -288,13 +456,29 @@ func (s *Service) OAuthSignin(ctx context.Context, x ExternalUser, c Client) (*S
 	}
 	var p *Profile
 	u, err = s.store.UserByEmail(ctx, email)
-	if mockroom.IsKind(err, mockroom.KindNotFound) {
+	switch {
+	case mockroom.IsKind(err, mockroom.KindNotFound):
+		if _, err := s.admit(ctx, email, ""); err != nil {
+			return nil, err
+		}
+		if err := s.throttleSignup(ctx, c); err != nil {
+			return nil, err
+		}
 		name, _ := validName(x.Name)
-		if u, p, err = s.createUser(ctx, email, "", name); err != nil {
+		if u, p, err = s.createUser(ctx, &User{Email: email, EmailVerified: true}, name, s.cfg.SignupCredits); err != nil {
 			return nil, mockroom.Wrap(op, err)
 		}
-	} else if err != nil {
+	case err != nil:
 		return nil, mockroom.Wrap(op, err)
+	case !u.EmailVerified:
+		if err := s.store.SetPassword(ctx, u.ID, "", ""); err != nil {
+			return nil, mockroom.Wrap(op, err)
+		}
+		if _, err := s.store.VerifyEmail(ctx, u.ID, s.clock.Now(), s.cfg.SignupCredits); err != nil {
+			return nil, mockroom.Wrap(op, err)
+		}
+		s.log.InfoContext(ctx, "unverified account taken over by the provider-verified owner of its address", "user_id", u.ID, "provider", x.Provider)
+		u.PasswordHash, u.EmailVerified = "", true
 	}
 	if err := s.store.LinkIdentity(ctx, &Identity{Provider: x.Provider, Subject: x.Subject, UserID: u.ID, Email: email, CreatedAt: s.clock.Now()}); err != nil {
 		return nil, mockroom.Wrap(op, err)
@@ -321,3 +505,6 @@ func truncate(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// Signups is the SIGNUPS mode in force.
+func (s *Service) Signups() string { return s.cfg.Signups }

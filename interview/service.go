@@ -15,6 +15,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
 )
@@ -76,7 +77,7 @@ type ExecutionSummary struct {
 	Status    string               `json:"status"`
 	Passed    int                  `json:"passed"`
 	Total     int                  `json:"total"`
-	RuntimeMS float64              `json:"runtime_ms"`
+	CPUTimeMS float64              `json:"cpu_time_ms"` // the sandbox's CPU time of the whole run
 	MemoryKB  int64                `json:"memory_kb"`
 	Hidden    *judge.HiddenSummary `json:"hidden,omitempty"`
 }
@@ -87,6 +88,14 @@ type Notice struct {
 	Execution  *judge.Report
 	Ended      *Session
 	Reason     string // why it ended
+	Queued     *QueuePlace
+}
+
+// QueuePlace is where an execution of the session waits for the judge.
+type QueuePlace struct {
+	Mode    judge.Mode
+	Ahead   int  // executions queued before it
+	Running bool // it left the queue and runs now
 }
 
 // Notifier pushes notices to the session's open rooms (the realtime hub).
@@ -513,13 +522,16 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 	if _, err := s.store.SaveCode(ctx, id, code, language, 0, s.clock.Now(), nil); err != nil {
 		return nil, err
 	}
-	rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: language, Code: code, Mode: mode, CustomInput: custom})
+	queued := func(pl admission.Place) {
+		s.notify(id, Notice{Queued: &QueuePlace{Mode: mode, Ahead: pl.Ahead, Running: pl.Admitted}})
+	}
+	rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: language, Code: code, Mode: mode, CustomInput: custom, Queued: queued})
 	if err != nil {
 		return nil, err
 	}
 	now := s.clock.Now()
 	result, _ := json.Marshal(ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
-		RuntimeMS: rep.RuntimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
+		CPUTimeMS: rep.CPUTimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
 	snap := &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: code, Language: language, TimestampMS: s.elapsedMS(sess),
 		Type: SnapshotExecution, ExecutionResult: result, CreatedAt: now}
 	ev := event(events.CodeExecuted, sess, snap.ID, json.RawMessage(result), now)

@@ -43,8 +43,8 @@ func CheckerFor(s *Spec, slug string) (Checker, bool) {
 	case CheckUnordered:
 		return CheckUnorderedJSON, true
 	case CheckFloat:
-		tol := s.FloatTolerance
-		return func(_, want, got json.RawMessage) bool { return floatEqual(decode(want), decode(got), tol) }, true
+		tol, rel := s.FloatTolerance, s.FloatMode == FloatRelative
+		return func(_, want, got json.RawMessage) bool { return floatEqual(decode(want), decode(got), tol, rel) }, true
 	case CheckCustom:
 		return CustomChecker(slug)
 	}
@@ -188,7 +188,9 @@ func jsonEqual(a, b any) bool {
 	return false
 }
 
-func floatEqual(want, got any, tol float64) bool {
+// floatEqual compares numbers within tol: absolutely, or when rel is set,
+// absolutely or relatively to the expected value.
+func floatEqual(want, got any, tol float64, rel bool) bool {
 	switch w := want.(type) {
 	case json.Number:
 		g, ok := got.(json.Number)
@@ -201,14 +203,14 @@ func floatEqual(want, got any, tol float64) bool {
 			return false
 		}
 		d := math.Abs(wf - gf)
-		return d <= tol || d <= tol*math.Abs(wf)
+		return d <= tol || (rel && d <= tol*math.Abs(wf))
 	case []any:
 		g, ok := got.([]any)
 		if !ok || len(w) != len(g) {
 			return false
 		}
 		for i := range w {
-			if !floatEqual(w[i], g[i], tol) {
+			if !floatEqual(w[i], g[i], tol, rel) {
 				return false
 			}
 		}

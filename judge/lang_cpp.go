@@ -302,6 +302,7 @@ int main() {
         mr_cap co(1), ce(2);
         string ev = "{\"t\":\"result\",\"i\":" + to_string(i);
         auto t0 = chrono::steady_clock::now();
+        timespec c0{}, c1{}; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
         try {
             string out = mr_call((long)i, tests[i]);
             ev += ",\"ok\":true,\"out\":" + out;
@@ -314,9 +315,11 @@ int main() {
             mr_end(); ev += ",\"ok\":false,\"verdict\":\"runtime_error\",\"error\":\"an exception of unknown type\"";
         }
         double ms = chrono::duration<double, milli>(chrono::steady_clock::now() - t0).count();
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+        double cpu = (c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6;
         fflush(stdout); cout.flush(); fflush(stderr); cerr.flush();
         string so = co.take(), se = ce.take();
-        ev += ",\"ms\":" + to_string(ms) + ",\"stdout\":"; mr_str(ev, so);
+        ev += ",\"ms\":" + to_string(ms) + ",\"cpu_ms\":" + to_string(cpu) + ",\"stdout\":"; mr_str(ev, so);
         ev += ",\"stderr\":"; mr_str(ev, se);
         ev += "}";
         mr_emit(ev);

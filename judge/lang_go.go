@@ -398,7 +398,7 @@ func main() {
 	for i, in := range input.Tests {
 		ev := map[string]any{"t": "result", "i": i, "ok": true}
 		restore := mr_capture()
-		t0 := mr_time.Now()
+		t0, c0 := mr_time.Now(), mr_cpuUS()
 		func() {
 			defer func() {
 				r := recover()
@@ -422,6 +422,7 @@ func main() {
 			ev["out"] = mr_call(i, in)
 		}()
 		ev["ms"] = float64(mr_time.Since(t0).Microseconds()) / 1000
+		ev["cpu_ms"] = float64(mr_cpuUS()-c0) / 1000
 		ev["stdout"], ev["stderr"] = restore()
 		mr_emit(ev)
 	}

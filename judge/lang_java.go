@@ -310,7 +310,7 @@ public class Main {
             System.setOut(new PrintStream(so, true, "UTF-8"));
             System.setErr(new PrintStream(se, true, "UTF-8"));
             StringBuilder ev = new StringBuilder("{\"t\":\"result\",\"i\":").append(i);
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = mx.getThreadCpuTime(mainId);
             try {
                 @SuppressWarnings("unchecked") Object res = call(i, (Map<String, Object>) tests.get(i));
                 StringBuilder o = new StringBuilder();
@@ -331,10 +331,10 @@ public class Main {
                 ev.append(",\"trace\":");
                 str(ev, trace(e));
             }
-            double ms = (System.nanoTime() - t0) / 1e6;
+            double ms = (System.nanoTime() - t0) / 1e6, cpu = (mx.getThreadCpuTime(mainId) - c0) / 1e6;
             System.out.flush(); System.err.flush();
             System.setErr(realErr);
-            ev.append(",\"ms\":").append(ms).append(",\"stdout\":");
+            ev.append(",\"ms\":").append(ms).append(",\"cpu_ms\":").append(cpu).append(",\"stdout\":");
             String sos = so.toString("UTF-8"), ses = se.toString("UTF-8");
             str(ev, sos.length() > 65536 ? sos.substring(0, 65536) : sos);
             ev.append(",\"stderr\":");

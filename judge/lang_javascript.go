@@ -258,6 +258,7 @@ for (let i = 0; i < __mr_input.tests.length; i++) {
     ev = { t: "result", i: i, ok: false, verdict: oom ? "memory_limit" : "runtime_error", error: __mr_errText(e), trace: __mr_trace(e) };
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const u1 = process.cpuUsage(u0);
   __mr_shared[0] = -1;
   process.stdout.write = __mr_realOut;
   process.stderr.write = __mr_realErr;
@@ -269,6 +270,7 @@ for (let i = 0; i < __mr_input.tests.length; i++) {
     }
   }
   ev.ms = ms;
+  ev.cpu_ms = (u1.user + u1.system) / 1000;
   ev.stdout = out.slice(0, __mr_cap);
   ev.stderr = err.slice(0, __mr_cap);
   __mr_emit(ev);

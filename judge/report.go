@@ -30,20 +30,35 @@ const (
 type Report struct {
 	Mode     Mode   `json:"mode"`
 	Language string `json:"language"`
-	// Status is accepted when every counted test passed, else the verdict of
-	// the first test that did not.
+	// Status is accepted when every input finished well (the counted tests
+	// passed, a custom input ran), else the verdict of the first that did not.
 	Status       Verdict       `json:"status"`
 	Passed       int           `json:"passed"`
 	Total        int           `json:"total"` // counted tests: the examples (run) or all tests (submit)
 	CompileError *CompileError `json:"compile_error,omitempty"`
 	// Error explains a failure that is not one test's, e.g. an exception while
 	// the candidate's code was loaded.
-	Error     string         `json:"error,omitempty"`
-	Trace     string         `json:"trace,omitempty"`
-	Tests     []TestResult   `json:"tests"` // visible tests, in order, then the custom input
-	Hidden    *HiddenSummary `json:"hidden,omitempty"`
-	RuntimeMS float64        `json:"runtime_ms"` // the slowest counted test
-	MemoryKB  int64          `json:"memory_kb"`  // peak of the whole run
+	Error  string         `json:"error,omitempty"`
+	Trace  string         `json:"trace,omitempty"`
+	Tests  []TestResult   `json:"tests"` // visible tests, in order, then the custom input
+	Hidden *HiddenSummary `json:"hidden,omitempty"`
+	// CPUTimeMS and MemoryKB are the sandbox's measurements of the whole
+	// run (the runtime's start-up included): nothing the program reports
+	// about itself. A submission's are rounded (see coarsen).
+	CPUTimeMS float64 `json:"cpu_time_ms"`
+	MemoryKB  int64   `json:"memory_kb"` // peak
+}
+
+// SlowestTestCPUMS is the most CPU time one counted test took, as its
+// harness measured it; 0 in a candidate's submit report.
+func (r *Report) SlowestTestCPUMS() float64 {
+	var max float64
+	for _, t := range r.Tests {
+		if !t.Custom && t.CPUTimeMS > max {
+			max = t.CPUTimeMS
+		}
+	}
+	return max
 }
 
 // CompileError points at the candidate's own code.
@@ -56,20 +71,23 @@ type CompileError struct {
 
 // TestResult is one visible test (or, for authors' tools, any test).
 type TestResult struct {
-	Index    int             `json:"index"`
-	Name     string          `json:"name"`
-	Verdict  Verdict         `json:"verdict"`
-	Hidden   bool            `json:"hidden,omitempty"`
-	Custom   bool            `json:"custom,omitempty"`
-	TimeMS   float64         `json:"time_ms"`
-	MemoryKB int64           `json:"memory_kb"`
-	Input    json.RawMessage `json:"input"`
-	Expected json.RawMessage `json:"expected,omitempty"`
-	Got      json.RawMessage `json:"got,omitempty"`
-	Stdout   string          `json:"stdout,omitempty"`
-	Stderr   string          `json:"stderr,omitempty"`
-	Error    string          `json:"error,omitempty"`
-	Trace    string          `json:"trace,omitempty"`
+	Index   int     `json:"index"`
+	Name    string  `json:"name"`
+	Verdict Verdict `json:"verdict"`
+	Hidden  bool    `json:"hidden,omitempty"`
+	Custom  bool    `json:"custom,omitempty"`
+	// CPUTimeMS is the test's CPU time as the harness measured it, in the
+	// program's own process: shown for a run (no hidden input there) and to
+	// authors, never in a candidate's submit report.
+	CPUTimeMS float64         `json:"cpu_time_ms,omitempty"`
+	MemoryKB  int64           `json:"memory_kb,omitempty"` // the run's peak
+	Input     json.RawMessage `json:"input"`
+	Expected  json.RawMessage `json:"expected,omitempty"`
+	Got       json.RawMessage `json:"got,omitempty"`
+	Stdout    string          `json:"stdout,omitempty"`
+	Stderr    string          `json:"stderr,omitempty"`
+	Error     string          `json:"error,omitempty"`
+	Trace     string          `json:"trace,omitempty"`
 }
 
 // HiddenSummary is all a candidate learns about hidden tests.

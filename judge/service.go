@@ -9,11 +9,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/sandbox"
 )
@@ -31,16 +33,22 @@ type Service struct {
 	runner sandbox.Runner
 	tests  TestSource
 	log    *slog.Logger
+	admit  admission.Queue
 }
 
 // NewService returns a judge that runs code with runner and reads tests
-// (hidden ones included) from tests.
+// (hidden ones included) from tests. Executions wait for their place in an
+// in-memory admission queue under the default limits until SetAdmission
+// replaces it.
 func NewService(runner sandbox.Runner, tests TestSource, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{runner: runner, tests: tests, log: log}
+	return &Service{runner: runner, tests: tests, log: log, admit: admission.NewMemory(admission.Limits{})}
 }
+
+// SetAdmission puts executions behind q; call it before the judge is used.
+func (s *Service) SetAdmission(q admission.Queue) { s.admit = q }
 
 // Languages lists the languages both the sandbox and the judge support.
 func (s *Service) Languages() []string {
@@ -63,6 +71,9 @@ type Request struct {
 	// CustomInput is, in run mode, an input object (the signature's
 	// parameters) run after the examples, with nothing to compare against.
 	CustomInput json.RawMessage
+	// Queued, when set, hears where the execution stands while it waits for
+	// a place in the sandbox (see admission.Ticket.Waiting).
+	Queued func(admission.Place)
 }
 
 // Execute judges req for a candidate: hidden tests appear only as counts,
@@ -144,6 +155,11 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	if err != nil {
 		return nil, err
 	}
+	release, err := s.admitRun(ctx, req, spec, len(cases), reveal)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	lang := sandbox.Language(req.Language)
 	build, err := s.runner.Compile(ctx, sandbox.Program{Language: lang, Files: files, SkipCheck: true}, compileLimits)
 	if err != nil {
@@ -162,7 +178,7 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	}
 
 	marker := newMarker()
-	stdin, err := json.Marshal(map[string]any{"marker": marker, "time_limit_ms": spec.TimeLimitMS, "tests": inputs(cases)})
+	stdin, err := json.Marshal(map[string]any{"marker": marker, "time_limit_ms": spec.LimitMS(req.Language), "tests": inputs(cases)})
 	if err != nil {
 		return nil, err
 	}
@@ -172,6 +188,17 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	}
 	s.collect(rep, req, spec, check, cases, results, marker, res)
 	return finish(rep, cases, results, reveal), nil
+}
+
+// admitRun waits for the execution's place in the sandbox, held from the
+// compile to the end of the run. A candidate's executions count against
+// their own cap too; the authors' tools (reveal) only against the server's.
+func (s *Service) admitRun(ctx context.Context, req Request, spec *Spec, n int, reveal bool) (func(), error) {
+	t := admission.Ticket{Memory: max(compileLimits.WithDefaults().MemoryBytes, runLimits(req.Language, spec, n).MemoryBytes), Waiting: req.Queued}
+	if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser && !reveal {
+		t.User = a.UserID
+	}
+	return s.admit.Admit(ctx, t)
 }
 
 func testName(tc problem.TestCase, i int) string {
@@ -206,11 +233,17 @@ var startup = map[string]time.Duration{
 var compileLimits = sandbox.Limits{CPUTime: 15 * time.Second, WallTime: 45 * time.Second}
 
 // runLimits bounds the one process of a submission. The harness stops a
-// single test at the spec's limit (CPU time); the process as a whole gets
-// the runtime's start-up, two tests' worth at the limit and a little per test.
+// single test at the spec's limit for lang (CPU time); the process as a
+// whole gets the runtime's start-up, two tests' worth at the limit and a
+// little per test.
+// Only this bound is trusted: the harness shares its process with the
+// candidate's code, which can switch the watchdog off or forge its lines, so
+// its per-test timings only ever add a time_limit verdict (see collect) and
+// are never shown for a submission. A program that defeats the watchdog
+// still gets no more than two tests' worth of CPU beyond start-up.
 func runLimits(lang string, spec *Spec, n int) sandbox.Limits {
 	lim := sandbox.DefaultLimits()
-	per := time.Duration(spec.TimeLimitMS) * time.Millisecond
+	per := time.Duration(spec.LimitMS(lang)) * time.Millisecond
 	lim.CPUTime = startup[lang] + 2*per + time.Duration(n)*50*time.Millisecond
 	lim.WallTime = 2*lim.CPUTime + time.Second
 	lim.OutputBytes = 16 << 20
@@ -226,7 +259,8 @@ type event struct {
 	Verdict Verdict         `json:"verdict"`
 	Error   string          `json:"error"`
 	Trace   string          `json:"trace"`
-	MS      float64         `json:"ms"`
+	MS      float64         `json:"ms"`     // wall time of the call: only to pick time_limit
+	CPUMS   float64         `json:"cpu_ms"` // CPU time of the call: shown for runs and to authors
 	Stdout  string          `json:"stdout"`
 	Stderr  string          `json:"stderr"`
 	Message string          `json:"message"`
@@ -257,6 +291,7 @@ func parseEvents(stdout []byte, marker string) []event {
 func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, cases []runCase, results []TestResult, marker string, res *sandbox.Result) {
 	memKB := res.Memory / 1024
 	rep.MemoryKB = memKB
+	rep.CPUTimeMS = float64(res.CPUTime.Microseconds()) / 1000
 	ready, done := false, false
 	seen := make([]bool, len(cases))
 	for _, ev := range parseEvents(res.Stdout, marker) {
@@ -280,7 +315,7 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 			seen[ev.I] = true
 			r := &results[ev.I]
-			r.TimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.MS, memKB, ev.Stdout, ev.Stderr
+			r.CPUTimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.CPUMS, memKB, ev.Stdout, ev.Stderr
 			if !ev.OK {
 				r.Verdict, r.Error, r.Trace = ev.Verdict, ev.Error, mapTrace(req.Language, req.Code, ev.Trace)
 				// The candidate's code shares the process and can learn the
@@ -296,9 +331,10 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 			r.Got = ev.Out
 			switch {
-			case ev.MS > 3*float64(spec.TimeLimitMS):
+			case ev.MS > wallGuardMS(spec.LimitMS(req.Language)):
 				// The harness watches CPU time; a test that took far longer on
-				// the wall clock (sleeping, blocked) is over the limit too.
+				// the wall clock (sleeping, blocked) is over the limit too. A
+				// self-report, so it may only turn a pass into a failure.
 				r.Verdict = TimeLimit
 			case cases[ev.I].custom:
 				r.Verdict = Ran
@@ -309,11 +345,22 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			}
 		}
 	}
-	if done {
+	// The sandbox's own verdict outranks what the process said: stopped at a
+	// limit, it cannot have passed, whatever lines (forged ones included) it
+	// wrote before.
+	stopped := res.Status == sandbox.StatusTimeLimit || res.Status == sandbox.StatusMemoryLimit || res.Status == sandbox.StatusOutputLimit
+	failed := slices.ContainsFunc(results, func(r TestResult) bool { return r.Verdict != NotRun && r.Verdict != Accepted && r.Verdict != Ran })
+	if done && (!stopped || failed) {
 		return
 	}
 	// The process ended early: the first test without a result was running.
 	msg, trace, verdict := crashInfo(req.Language, req.Code, res)
+	if stopped && ready && !failed && !slices.Contains(seen, false) {
+		// Every test claims a result: the last one takes the blame.
+		last := &results[len(results)-1]
+		last.Verdict, last.Error, last.Trace, last.Got = verdict, msg, trace, nil
+		return
+	}
 	for i := range results {
 		if seen[i] {
 			continue
@@ -410,9 +457,10 @@ func finish(rep *Report, cases []runCase, results []TestResult, reveal bool) *Re
 			} else if first == "" {
 				first = r.Verdict
 			}
-			if r.TimeMS > rep.RuntimeMS {
-				rep.RuntimeMS = r.TimeMS
-			}
+		} else if r.Verdict != Ran && first == "" {
+			// A custom input that timed out or crashed is what happened to
+			// this run, even with every example passing.
+			first = r.Verdict
 		}
 		if c.tc.IsHidden && !reveal {
 			if hidden == nil {
@@ -496,7 +544,12 @@ const submitDetail = "a submission reports verdicts only; run your code to see i
 // anything it controls (stdout, stderr, error messages, traces, returned
 // values, harness-reported compile errors) could carry hidden tests out.
 // Run mode holds no hidden input and keeps every detail.
+//
+// Per-test CPU times are the harness's own measurements, so they go too;
+// what remains of time and memory is the sandbox's measurement of the whole
+// process, coarsened (see coarsen).
 func withholdProgramOutput(rep *Report) {
+	coarsen(rep)
 	if rep.Error != "" || rep.Trace != "" {
 		rep.Error, rep.Trace = submitDetail, ""
 	}
@@ -511,5 +564,22 @@ func withholdProgramOutput(rep *Report) {
 			t.Error = submitDetail
 		}
 		t.Got, t.Stdout, t.Stderr, t.Trace = nil, "", "", ""
+		t.CPUTimeMS, t.MemoryKB = 0, 0
 	}
+}
+
+// coarsen rounds a submission's whole-run CPU time to 10 ms and its peak
+// memory to 1 MiB. Both come from the sandbox, yet a program can still steer
+// them (burn CPU, allocate) after reading hidden inputs: rounding leaves
+// that channel a few bits a submission, which the submit rate limit bounds.
+func coarsen(rep *Report) {
+	rep.CPUTimeMS = math.Round(rep.CPUTimeMS/10) * 10
+	rep.MemoryKB = (rep.MemoryKB + 512) / 1024 * 1024
+}
+
+// wallGuardMS is how long a test may take on the wall clock: three times its
+// CPU limit, and never less than two seconds over it, so that a busy host
+// (other runs on the same cores) does not fail a test that used little CPU.
+func wallGuardMS(limitMS int) float64 {
+	return float64(max(3*limitMS, limitMS+2000))
 }

@@ -18,7 +18,20 @@ type Spec struct {
 	Signature      Signature `json:"signature"`
 	Checker        string    `json:"checker,omitempty"`         // exact, unordered, float, custom
 	FloatTolerance float64   `json:"float_tolerance,omitempty"` // for the float checker
-	TimeLimitMS    int       `json:"time_limit_ms,omitempty"`   // per test
+	FloatMode      string    `json:"float_mode,omitempty"`      // for the float checker: absolute (default) or relative
+	TimeLimitMS    int       `json:"time_limit_ms,omitempty"`   // per test, for languages without their own
+	// TimeLimitsMS is a limit per language, set from the reference solution's
+	// measured CPU time in it: one limit for all lets a brute force through
+	// in the fast languages or fails the reference in the slow ones.
+	TimeLimitsMS map[string]int `json:"time_limits_ms,omitempty"`
+}
+
+// LimitMS is the time limit per test for lang.
+func (s *Spec) LimitMS(lang string) int {
+	if ms, ok := s.TimeLimitsMS[lang]; ok {
+		return ms
+	}
+	return s.TimeLimitMS
 }
 
 // Signature is the function the candidate writes.
@@ -40,6 +53,14 @@ const (
 	CheckUnordered = "unordered"
 	CheckFloat     = "float"
 	CheckCustom    = "custom"
+)
+
+// Float tolerance modes: what float_tolerance bounds. A statement that
+// promises "within 1e-5 of the answer" is absolute; relative also accepts an
+// error of tolerance × |expected| (the usual "absolute or relative error").
+const (
+	FloatAbsolute = "absolute"
+	FloatRelative = "relative"
 )
 
 // Defaults and bounds of a spec.
@@ -104,11 +125,32 @@ func (s *Spec) Validate() error {
 	if s.FloatTolerance == 0 {
 		s.FloatTolerance = DefaultFloatTolerance
 	}
+	switch s.FloatMode {
+	case "":
+		s.FloatMode = FloatAbsolute
+	case FloatAbsolute, FloatRelative:
+	default:
+		return bad("float_mode: %q is not absolute or relative", s.FloatMode)
+	}
+	if s.FloatMode == FloatRelative && s.Checker != CheckFloat {
+		return bad("float_mode: relative applies only to the float checker")
+	}
 	if s.TimeLimitMS == 0 {
 		s.TimeLimitMS = DefaultTimeLimitMS
 	}
 	if s.TimeLimitMS < MinTimeLimitMS || s.TimeLimitMS > MaxTimeLimitMS {
 		return bad("time_limit_ms: %d is outside %d..%d", s.TimeLimitMS, MinTimeLimitMS, MaxTimeLimitMS)
+	}
+	for _, lang := range Languages { // in order, so the first bad one is always the one named
+		ms, ok := s.TimeLimitsMS[lang]
+		if ok && (ms < MinTimeLimitMS || ms > MaxTimeLimitMS) {
+			return bad("time_limits_ms.%s: %d is outside %d..%d", lang, ms, MinTimeLimitMS, MaxTimeLimitMS)
+		}
+	}
+	for lang := range s.TimeLimitsMS {
+		if !knownLanguage(lang) {
+			return bad("time_limits_ms: %q is not a language (want one of %s)", lang, strings.Join(Languages, ", "))
+		}
 	}
 	return nil
 }

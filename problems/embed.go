@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds every problem folder.
 //
-//go:embed README.md */problem.json */statement.md */tests.json */solutions */brute
+//go:embed README.md */problem.json */statement.md */tests.json */solutions */brute */wrong
 var FS embed.FS

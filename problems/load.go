@@ -24,9 +24,17 @@ type Entry struct {
 	Tests    []problem.TestCase
 	Solution problem.Solution
 	Brute    map[string]string // language → code
+	Wrong    []Wrong           // by name
 	Large    []bool            // per test: marked "large"
 	Names    []string          // per test
 	Spec     *judge.Spec
+}
+
+// Wrong is a plausible wrong solution (wrong/NAME/ of a problem folder) that
+// the tests must reject in every language it is written in.
+type Wrong struct {
+	Name string
+	Code map[string]string // language → code
 }
 
 // Library is every problem of a tree, by slug.
@@ -63,7 +71,9 @@ type fileProblem struct {
 	Signature       judge.Signature `json:"signature"`
 	Checker         string          `json:"checker"`
 	FloatTolerance  float64         `json:"float_tolerance"`
+	FloatMode       string          `json:"float_mode"`
 	TimeLimitMS     int             `json:"time_limit_ms"`
+	TimeLimitsMS    map[string]int  `json:"time_limits_ms"`
 }
 
 type fileTest struct {
@@ -145,7 +155,8 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	case fp.TimeComplexity == "" || fp.SpaceComplexity == "":
 		return nil, bad("problem.json", "time_complexity and space_complexity: required")
 	}
-	spec := &judge.Spec{Signature: fp.Signature, Checker: fp.Checker, FloatTolerance: fp.FloatTolerance, TimeLimitMS: fp.TimeLimitMS}
+	spec := &judge.Spec{Signature: fp.Signature, Checker: fp.Checker, FloatTolerance: fp.FloatTolerance, FloatMode: fp.FloatMode,
+		TimeLimitMS: fp.TimeLimitMS, TimeLimitsMS: fp.TimeLimitsMS}
 	if err := spec.Validate(); err != nil {
 		return nil, bad("problem.json", "%s", mockroom.AsError(err).Message)
 	}
@@ -222,7 +233,15 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		return nil, bad("tests.json", "want at least one test marked \"large\": true")
 	}
 
-	for _, dir := range []string{"solutions", "brute"} {
+	wrongDirs, _ := fs.ReadDir(fsys, path.Join(slug, "wrong"))
+	dirs := []string{"solutions", "brute"}
+	for _, d := range wrongDirs {
+		if !d.IsDir() || !slugRe.MatchString(d.Name()) {
+			return nil, bad("wrong/"+d.Name(), "want a folder named like a slug, one per wrong approach")
+		}
+		dirs = append(dirs, "wrong/"+d.Name())
+	}
+	for _, dir := range dirs {
 		if _, err := fs.Stat(fsys, path.Join(slug, dir, "solution.go")); err == nil {
 			return nil, bad(dir+"/solution.go", "name it solution.go.txt: a .go file breaks go vet ./... and go test ./...")
 		}
@@ -238,6 +257,18 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		if b, err := fs.ReadFile(fsys, path.Join(slug, "brute", name)); err == nil {
 			e.Brute[lang] = string(b)
 		}
+	}
+	for _, d := range wrongDirs {
+		w := Wrong{Name: d.Name(), Code: map[string]string{}}
+		for _, lang := range judge.Languages {
+			if b, err := fs.ReadFile(fsys, path.Join(slug, "wrong", d.Name(), judge.SolutionFiles[lang])); err == nil {
+				w.Code[lang] = string(b)
+			}
+		}
+		if len(w.Code) == 0 {
+			return nil, bad("wrong/"+d.Name(), "no solution file (solution.py, Solution.java, ...)")
+		}
+		e.Wrong = append(e.Wrong, w)
 	}
 	specJSON, _ := json.Marshal(spec)
 	e.Problem = problem.Problem{

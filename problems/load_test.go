@@ -1,6 +1,7 @@
 package problems
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -61,6 +62,11 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong output type", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":"1","example":true}]`, `test 1 ("e1"): output`},
 		{"too few tests", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":1},"output":1,"example":true}]`, "at least 8 hidden"},
 		{"no statement", "echo/statement.md", ``, "statement.md"},
+		{"limit of an unknown language", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cobol":500}}`, `echo/problem.json: time_limits_ms: "cobol" is not a language`},
+		{"language limit out of range", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cpp":20}}`, "echo/problem.json: time_limits_ms.cpp: 20 is outside"},
+		{"wrong solution named solution.go", "echo/wrong/off-by-one/solution.go", `x`, "echo/wrong/off-by-one/solution.go: name it solution.go.txt"},
+		{"wrong folder without a solution", "echo/wrong/off-by-one/notes.md", `x`, "echo/wrong/off-by-one: no solution file"},
+		{"wrong file outside a folder", "echo/wrong/solution.py", `x`, "echo/wrong/solution.py: want a folder"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := validFS()
@@ -70,5 +76,68 @@ func TestLoadErrors(t *testing.T) {
 				t.Fatalf("want an error mentioning %q, got %v", c.want, err)
 			}
 		})
+	}
+}
+
+func TestLoadWrongAndLimits(t *testing.T) {
+	fs := validFS()
+	fs["echo/problem.json"] = &fstest.MapFile{Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"hints":["h"],
+		"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},
+		"time_limit_ms":1500,"time_limits_ms":{"cpp":200,"python":3000}}`)}
+	fs["echo/wrong/off-by-one/solution.py"] = &fstest.MapFile{Data: []byte("py")}
+	fs["echo/wrong/off-by-one/solution.go.txt"] = &fstest.MapFile{Data: []byte("go")}
+	fs["echo/wrong/overflow/Solution.java"] = &fstest.MapFile{Data: []byte("java")}
+	lib, err := Load(fs, judge.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := lib.Get("echo")
+	if len(e.Wrong) != 2 || e.Wrong[0].Name != "off-by-one" || e.Wrong[0].Code["go"] != "go" || e.Wrong[0].Code["python"] != "py" ||
+		e.Wrong[1].Name != "overflow" || len(e.Wrong[1].Code) != 1 {
+		t.Errorf("wrong solutions: %+v", e.Wrong)
+	}
+	for lang, want := range map[string]int{"cpp": 200, "python": 3000, "java": 1500} {
+		if got := e.Spec.LimitMS(lang); got != want {
+			t.Errorf("LimitMS(%s) = %d, want %d", lang, got, want)
+		}
+	}
+	spec, err := judge.ParseSpec(e.Problem.Spec)
+	if err != nil || spec.LimitMS("cpp") != 200 {
+		t.Errorf("the stored spec lost the per-language limits: %v %+v", err, spec)
+	}
+}
+
+// TestLibraryPolicy holds the library to what verify cannot see: every
+// language has its own calibrated limit, and a brute force, where there is
+// one, exists in every language so that no language can pass it.
+func TestLibraryPolicy(t *testing.T) {
+	lib, err := LoadEmbedded(judge.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := 0
+	for _, e := range lib.Entries {
+		for _, lang := range judge.Languages {
+			if _, ok := e.Spec.TimeLimitsMS[lang]; !ok {
+				t.Errorf("%s/problem.json: time_limits_ms has no %s", e.Problem.Slug, lang)
+			}
+			if _, ok := e.Brute[lang]; len(e.Brute) > 0 && !ok {
+				t.Errorf("%s/brute: no %s: a brute force must be in every language", e.Problem.Slug, judge.SolutionFiles[lang])
+			}
+		}
+		wrong += len(e.Wrong)
+	}
+	// The two wrong solutions issue 7 found accepted stay in the library.
+	for _, c := range []struct{ slug, wrong, lang string }{
+		{"binary-search", "overflowing-difference", "java"},
+		{"binary-search", "overflowing-difference", "cpp"},
+	} {
+		e, _ := lib.Get(c.slug)
+		if e == nil || !slices.ContainsFunc(e.Wrong, func(w Wrong) bool { return w.Name == c.wrong && w.Code[c.lang] != "" }) {
+			t.Errorf("%s/wrong/%s: missing in %s", c.slug, c.wrong, c.lang)
+		}
+	}
+	if e, _ := lib.Get("group-anagrams"); e == nil || !strings.Contains(e.Brute["cpp"], "isAnagram(group[0], word)") {
+		t.Errorf("group-anagrams/brute: want the compare-with-every-group solution issue 7 found accepted")
 	}
 }

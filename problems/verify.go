@@ -2,8 +2,10 @@ package problems
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -11,13 +13,15 @@ import (
 	"text/tabwriter"
 
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
 )
 
 // Check is one verification of one problem in one language.
 type Check struct {
 	Slug     string
 	Language string
-	What     string // "solution", "starter", "brute"
+	What     string // "solution", "starter", "brute", "wrong/NAME"
+	LimitMS  int    // the per-test limit the check ran under
 	OK       bool
 	Status   judge.Verdict
 	Passed   int
@@ -33,14 +37,25 @@ type VerifyOptions struct {
 	// bodies cannot pass (Java and Go reject a missing return; C++ returns
 	// garbage), to save their compiles in tests.
 	Quick bool
+	// Languages narrows the checks to these languages (all when empty).
+	Languages []string
 }
+
+// The margins verify demands, both ways: the reference must pass under half
+// its language's limit and the brute force must still run out of time under
+// twice it, so that neither verdict flips on a busier or a faster machine.
+const (
+	solutionShare = 2 // the reference runs under limit / solutionShare
+	bruteFactor   = 2 // the brute force runs under limit * bruteFactor
+)
 
 var compiled = map[string]bool{"java": true, "go": true, "cpp": true}
 
 // Verify proves the problems with these slugs (all when empty) right in every
-// language the judge offers: the reference solution passes every test, the
-// starter code does not, and the brute force (if any) runs out of time on a
-// large test. It runs up to workers checks at once.
+// language the judge offers: the reference solution passes every test within
+// half its language's limit, the starter code fails, the brute force (if
+// any) runs out of time on a large test even with twice the limit, and every
+// wrong solution is rejected. It runs up to workers checks at once.
 func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []string, o VerifyOptions) ([]Check, error) {
 	workers := o.Workers
 	var entries []*Entry
@@ -65,12 +80,22 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 	var jobs []job
 	for _, e := range entries {
 		for _, lang := range svc.Languages() {
+			if len(o.Languages) > 0 && !slices.Contains(o.Languages, lang) {
+				continue
+			}
+			// The brute force first: it takes longest, and the rest fill in
+			// around it.
+			if code, ok := e.Brute[lang]; ok {
+				jobs = append(jobs, job{e, lang, "brute", code})
+			}
 			jobs = append(jobs, job{e, lang, "solution", e.Solution.Code[lang]})
 			if !o.Quick || !compiled[lang] {
 				jobs = append(jobs, job{e, lang, "starter", e.Problem.StarterCode[lang]})
 			}
-			if code, ok := e.Brute[lang]; ok {
-				jobs = append(jobs, job{e, lang, "brute", code})
+			for _, w := range e.Wrong {
+				if code, ok := w.Code[lang]; ok {
+					jobs = append(jobs, job{e, lang, "wrong/" + w.Name, code})
+				}
 			}
 		}
 	}
@@ -96,17 +121,28 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 }
 
 func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, code string) Check {
-	c := Check{Slug: e.Problem.Slug, Language: lang, What: what}
+	c := Check{Slug: e.Problem.Slug, Language: lang, What: what, LimitMS: e.Spec.LimitMS(lang)}
+	switch what {
+	case "solution":
+		c.LimitMS = max(c.LimitMS/solutionShare, judge.MinTimeLimitMS)
+	case "brute":
+		c.LimitMS = min(c.LimitMS*bruteFactor, judge.MaxTimeLimitMS)
+	}
 	if strings.TrimSpace(code) == "" {
 		c.Detail = "no code"
 		return c
 	}
-	rep, err := svc.ExecuteAll(ctx, judge.Request{Problem: &e.Problem, Language: lang, Code: code, Mode: judge.ModeSubmit})
+	p, err := withLimit(e, lang, c.LimitMS)
 	if err != nil {
 		c.Detail = err.Error()
 		return c
 	}
-	c.Status, c.Passed, c.Total, c.MaxMS = rep.Status, rep.Passed, rep.Total, rep.RuntimeMS
+	rep, err := svc.ExecuteAll(ctx, judge.Request{Problem: p, Language: lang, Code: code, Mode: judge.ModeSubmit})
+	if err != nil {
+		c.Detail = err.Error()
+		return c
+	}
+	c.Status, c.Passed, c.Total, c.MaxMS = rep.Status, rep.Passed, rep.Total, rep.SlowestTestCPUMS()
 	firstBad := -1
 	for i, t := range rep.Tests {
 		if t.Verdict != judge.Accepted && firstBad < 0 {
@@ -137,29 +173,52 @@ func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, co
 		}
 		return ""
 	}
-	switch what {
-	case "solution":
+	switch {
+	case what == "solution":
 		c.OK = rep.Status == judge.Accepted
 		c.Detail = describe()
-		limit := float64(e.Spec.TimeLimitMS)
-		if c.OK && c.MaxMS > limit/2 {
-			c.Detail = fmt.Sprintf("slow: %.0f ms of a %.0f ms limit", c.MaxMS, limit)
+		if rep.Status == judge.TimeLimit {
+			c.Detail = fmt.Sprintf("over half the %d ms %s limit: %s; raise time_limits_ms.%s or make the solution faster",
+				e.Spec.LimitMS(lang), lang, c.Detail, lang)
 		}
-	case "starter":
+	case strings.HasPrefix(what, "wrong/"):
+		c.OK = rep.Status != judge.Accepted
+		c.Detail = describe()
+		if !c.OK {
+			c.Detail = "the wrong solution passes every test: add a test that catches it"
+		}
+	case what == "starter":
 		c.OK = rep.Status != judge.Accepted
 		if !c.OK {
 			c.Detail = "the starter code passes every test"
 		}
-	case "brute":
+	case what == "brute":
 		c.OK = rep.Status == judge.TimeLimit && firstBad >= 0 && e.Large[firstBad]
 		if !c.OK {
-			c.Detail = "want a time limit on a large test, got " + describe()
+			c.Detail = fmt.Sprintf("want a time limit on a large test even at twice the limit, got %s", describe())
 			if rep.Status == judge.Accepted {
-				c.Detail = "the brute force passes: make the large tests larger"
+				c.Detail = "the brute force passes within twice the limit: make the large tests larger or the limit smaller"
 			}
 		}
 	}
 	return c
+}
+
+// withLimit returns e's problem with lang's time limit set to ms.
+func withLimit(e *Entry, lang string, ms int) (*problem.Problem, error) {
+	spec := *e.Spec
+	spec.TimeLimitsMS = maps.Clone(spec.TimeLimitsMS)
+	if spec.TimeLimitsMS == nil {
+		spec.TimeLimitsMS = map[string]int{}
+	}
+	spec.TimeLimitsMS[lang] = ms
+	raw, err := json.Marshal(&spec)
+	if err != nil {
+		return nil, err
+	}
+	p := e.Problem
+	p.Spec = raw
+	return &p, nil
 }
 
 func clip(s string) string {
@@ -180,14 +239,14 @@ func PrintTable(w io.Writer, checks []Check) bool {
 		return checks[i].Language < checks[j].Language
 	})
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PROBLEM\tLANGUAGE\tCHECK\tRESULT\tSTATUS\tPASSED\tMAX MS\tDETAIL")
+	fmt.Fprintln(tw, "PROBLEM\tLANGUAGE\tCHECK\tRESULT\tSTATUS\tPASSED\tLIMIT MS\tMAX MS\tDETAIL")
 	ok := true
 	for _, c := range checks {
 		res := "ok"
 		if !c.OK {
 			res, ok = "FAIL", false
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\t%.0f\t%s\n", c.Slug, c.Language, c.What, res, c.Status, c.Passed, c.Total, c.MaxMS, c.Detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%.0f\t%s\n", c.Slug, c.Language, c.What, res, c.Status, c.Passed, c.Total, c.LimitMS, c.MaxMS, c.Detail)
 	}
 	tw.Flush()
 	return ok

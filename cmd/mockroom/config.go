@@ -7,9 +7,17 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/mail"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/judge/admission"
+	"github.com/mockroom/mockroom/sandbox"
+	"github.com/mockroom/mockroom/transport/httpapi"
 )
 
 // Config is everything `mockroom serve` reads from flags and the environment.
@@ -30,9 +38,20 @@ type Config struct {
 
 	RealtimeSecret string // signs WebSocket tokens; required to be equal on every instance
 
+	SMTPURL        string // smtp:// or smtps://; empty: no mail path
+	MailFrom       string
+	Signups        string // open | invite | closed
+	SignupsDefault bool   // Signups was chosen by default, not set
+	SignupsPerHour int
+	TrustedProxies []netip.Prefix
+
 	Sandbox      string // local | remote
 	SandboxURL   string
 	SandboxToken string
+	Admission    admission.Limits // the execution queue, defaults filled in
+
+	RunsPerSessionPerMinute int // executions a minute in one interview (3)
+	RunsPerUserPerHour      int // executions an hour per user (50)
 }
 
 // configError names the variable and what is wrong with it.
@@ -79,6 +98,13 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		SandboxToken:       env("SANDBOX_TOKEN"),
 		RealtimeSecret:     env("REALTIME_SECRET"),
 		APIRatePerMin:      100,
+		SMTPURL:            env("SMTP_URL"),
+		MailFrom:           env("MAIL_FROM"),
+		Signups:            env("SIGNUPS"),
+		SignupsPerHour:     account.DefaultSignupsPerHour,
+
+		RunsPerSessionPerMinute: 3,
+		RunsPerUserPerHour:      50,
 	}
 	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
 		return c, &configError{"ADDR", fmt.Sprintf("%q is not a listen address like :8080 or 127.0.0.1:8080", c.Addr)}
@@ -138,6 +164,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	if c.RealtimeSecret != "" && len(c.RealtimeSecret) < 32 {
 		return c, &configError{"REALTIME_SECRET", "must be at least 32 characters (e.g. openssl rand -hex 32)"}
 	}
+	if err := c.loadAccounts(env); err != nil {
+		return c, err
+	}
 	switch c.Sandbox {
 	case "local":
 	case "remote":
@@ -147,7 +176,145 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	default:
 		return c, &configError{"SANDBOX", fmt.Sprintf("%q must be local or remote", c.Sandbox)}
 	}
+	var err error
+	if c.Admission, err = loadAdmission(env); err != nil {
+		return c, err
+	}
+	for _, v := range []struct {
+		name string
+		to   *int
+	}{{"RUN_LIMIT_PER_SESSION_PER_MINUTE", &c.RunsPerSessionPerMinute}, {"RUN_LIMIT_PER_USER_PER_HOUR", &c.RunsPerUserPerHour}} {
+		if err := positiveInt(env, v.name, v.to); err != nil {
+			return c, err
+		}
+	}
 	return c, nil
 }
 
+// loadAdmission reads the execution queue's limits; unset ones take the
+// host's defaults (admission.DefaultLimits).
+func loadAdmission(getenv func(string) string) (admission.Limits, error) {
+	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
+	var l admission.Limits
+	for _, v := range []struct {
+		name string
+		to   *int
+	}{{"SANDBOX_MAX_CONCURRENT", &l.MaxConcurrent}, {"SANDBOX_MAX_PER_USER", &l.MaxPerUser}, {"SANDBOX_QUEUE_MAX", &l.MaxQueue}} {
+		if err := positiveInt(env, v.name, v.to); err != nil {
+			return l, err
+		}
+	}
+	if v := env("SANDBOX_MEMORY_BUDGET"); v != "" {
+		n, err := parseBytes(v)
+		if run := sandbox.DefaultLimits().MemoryBytes; err != nil || n < run {
+			return l, &configError{"SANDBOX_MEMORY_BUDGET", fmt.Sprintf("%q must be a size of at least one run's memory limit (%d MiB), like 8GiB or 4096MiB", v, run>>20)}
+		}
+		l.MemoryBudget = n
+	}
+	if v := env("SANDBOX_QUEUE_WAIT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second || d > 10*time.Minute {
+			return l, &configError{"SANDBOX_QUEUE_WAIT", fmt.Sprintf("%q must be a duration from 1s to 10m, like 30s", v)}
+		}
+		l.MaxWait = d
+	}
+	return l.WithDefaults(), nil
+}
+
+// positiveInt sets *to from the variable name when it is set.
+func positiveInt(env func(string) string, name string, to *int) error {
+	v := strings.TrimSpace(env(name))
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return &configError{name, fmt.Sprintf("%q must be a positive integer", v)}
+	}
+	*to = n
+	return nil
+}
+
+// parseBytes reads a size: a number of bytes, or one with a binary unit
+// (KiB, MiB, GiB, TiB; K, KB, M, MB, G, GB, T, TB mean the same).
+func parseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	num, unit := s, ""
+	if i >= 0 {
+		num, unit = s[:i], strings.ToUpper(strings.TrimSpace(s[i:]))
+	}
+	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20, "G": 30, "GB": 30, "GIB": 30, "T": 40, "TB": 40, "TIB": 40}
+	sh, ok := shift[unit]
+	f, err := strconv.ParseFloat(num, 64)
+	if !ok || err != nil || f <= 0 || f*float64(int64(1)<<sh) > float64(int64(1)<<62) {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return int64(f * float64(int64(1)<<sh)), nil
+}
+
 var errUsage = errors.New("usage")
+
+// loadAccounts reads the mail, sign-up and proxy settings.
+func (c *Config) loadAccounts(env func(string) string) error {
+	if c.SMTPURL != "" {
+		u, err := url.Parse(c.SMTPURL)
+		if err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			return &configError{"SMTP_URL", "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587 (leave it unset for no mail)"}
+		}
+		if c.MailFrom == "" {
+			c.MailFrom = "mockroom <noreply@" + hostOf(c.BaseURL) + ">"
+		}
+		if _, err := mail.ParseAddress(c.MailFrom); err != nil || strings.ContainsAny(c.MailFrom, "\r\n") {
+			return &configError{"MAIL_FROM", fmt.Sprintf("%q is not an address like \"mockroom <noreply@example.com>\"", c.MailFrom)}
+		}
+	}
+	// Default: open where sign-ups are safe (on loopback only this machine
+	// can sign up; with SMTP every address is proven), invite otherwise.
+	if c.Signups == "" {
+		c.Signups, c.SignupsDefault = account.SignupsInvite, true
+		if c.SMTPURL != "" || loopback(c.Addr) {
+			c.Signups = account.SignupsOpen
+		}
+	}
+	switch c.Signups {
+	case account.SignupsOpen, account.SignupsInvite, account.SignupsClosed:
+	default:
+		return &configError{"SIGNUPS", fmt.Sprintf("%q must be open, invite or closed", c.Signups)}
+	}
+	if v := env("SIGNUPS_PER_HOUR"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return &configError{"SIGNUPS_PER_HOUR", fmt.Sprintf("%q must be a positive integer", v)}
+		}
+		c.SignupsPerHour = n
+	}
+	if v := env("TRUSTED_PROXIES"); v != "" {
+		p, err := httpapi.ParseTrustedProxies(v)
+		if err != nil {
+			return &configError{"TRUSTED_PROXIES", fmt.Sprintf("%q must be a comma-separated list of CIDR prefixes or addresses, like 10.0.0.0/8,192.0.2.7", v)}
+		}
+		c.TrustedProxies = p
+	}
+	return nil
+}
+
+// loopback reports whether a listen address accepts only local connections.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func hostOf(base string) string {
+	if u, err := url.Parse(base); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "localhost"
+}

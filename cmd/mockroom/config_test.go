@@ -1,8 +1,12 @@
 package main
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mockroom/mockroom/judge/admission"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -39,6 +43,15 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"SANDBOX": "docker"}, "SANDBOX"},
 		{map[string]string{"SANDBOX": "remote"}, "SANDBOX_URL"},
 		{map[string]string{"REALTIME_SECRET": "short"}, "REALTIME_SECRET"},
+		{map[string]string{"SANDBOX_MAX_CONCURRENT": "0"}, "SANDBOX_MAX_CONCURRENT"},
+		{map[string]string{"SANDBOX_MAX_PER_USER": "two"}, "SANDBOX_MAX_PER_USER"},
+		{map[string]string{"SANDBOX_QUEUE_MAX": "-1"}, "SANDBOX_QUEUE_MAX"},
+		{map[string]string{"SANDBOX_MEMORY_BUDGET": "lots"}, "SANDBOX_MEMORY_BUDGET"},
+		{map[string]string{"SANDBOX_MEMORY_BUDGET": "256MiB"}, "SANDBOX_MEMORY_BUDGET"},
+		{map[string]string{"SANDBOX_QUEUE_WAIT": "30"}, "SANDBOX_QUEUE_WAIT"},
+		{map[string]string{"SANDBOX_QUEUE_WAIT": "1h"}, "SANDBOX_QUEUE_WAIT"},
+		{map[string]string{"RUN_LIMIT_PER_SESSION_PER_MINUTE": "0"}, "RUN_LIMIT_PER_SESSION_PER_MINUTE"},
+		{map[string]string{"RUN_LIMIT_PER_USER_PER_HOUR": "1.5"}, "RUN_LIMIT_PER_USER_PER_HOUR"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -50,5 +63,86 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 				t.Fatalf("error must be one line: %q", err)
 			}
 		})
+	}
+}
+
+func TestAccountSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		addr        string
+		env         map[string]string
+		wantSignups string
+		wantErr     string
+	}{
+		{"loopback without mail: open", "127.0.0.1:8080", nil, "open", ""},
+		{"localhost without mail: open", "localhost:8080", nil, "open", ""},
+		{"all interfaces without mail: invite", ":8080", nil, "invite", ""},
+		{"public address with mail: open", ":8080", map[string]string{"SMTP_URL": "smtp://mail.example.com:587"}, "open", ""},
+		{"set explicitly", ":8080", map[string]string{"SIGNUPS": "closed"}, "closed", ""},
+		{"unknown mode", ":8080", map[string]string{"SIGNUPS": "everyone"}, "", "SIGNUPS"},
+		{"bad SMTP URL", ":8080", map[string]string{"SMTP_URL": "mail.example.com"}, "", "SMTP_URL"},
+		{"bad From", ":8080", map[string]string{"SMTP_URL": "smtp://m.example.com", "MAIL_FROM": "not an address"}, "", "MAIL_FROM"},
+		{"bad proxies", ":8080", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8,lb.internal"}, "", "TRUSTED_PROXIES"},
+		{"bad rate", ":8080", map[string]string{"SIGNUPS_PER_HOUR": "0"}, "", "SIGNUPS_PER_HOUR"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := loadConfig(tc.addr, "/tmp/x", envOf(tc.env))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one naming %s", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || c.Signups != tc.wantSignups {
+				t.Fatalf("Signups = %q, %v; want %q", c.Signups, err, tc.wantSignups)
+			}
+		})
+	}
+	c, err := loadConfig(":8080", "/tmp/x", envOf(map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7", "SMTP_URL": "smtps://u:p@mail.example.com", "BASE_URL": "https://mock.example.com"}))
+	if err != nil || len(c.TrustedProxies) != 2 || c.MailFrom != "mockroom <noreply@mock.example.com>" {
+		t.Fatalf("config = %+v, %v", c, err)
+	}
+}
+
+// The execution queue and the run limits: the seed's defaults (the host's
+// CPUs and half its memory for the queue), or the variables' values.
+func TestLoadConfigRunLimits(t *testing.T) {
+	c, err := loadConfig("", "", envOf(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := admission.HostMemory() / 2
+	want := admission.Limits{MaxConcurrent: runtime.NumCPU(), MaxPerUser: 1, MemoryBudget: max(host, 1<<30), MaxQueue: 10 * runtime.NumCPU(), MaxWait: 30 * time.Second}
+	if c.Admission != want || c.RunsPerSessionPerMinute != 3 || c.RunsPerUserPerHour != 50 {
+		t.Fatalf("defaults: queue %+v (want %+v), runs %d a minute, %d an hour", c.Admission, want, c.RunsPerSessionPerMinute, c.RunsPerUserPerHour)
+	}
+	c, err = loadConfig("", "", envOf(map[string]string{
+		"SANDBOX_MAX_CONCURRENT": "6", "SANDBOX_MAX_PER_USER": " 2 ", "SANDBOX_MEMORY_BUDGET": "12GiB", "SANDBOX_QUEUE_MAX": "40",
+		"SANDBOX_QUEUE_WAIT": "45s", "RUN_LIMIT_PER_SESSION_PER_MINUTE": "5", "RUN_LIMIT_PER_USER_PER_HOUR": "200",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = admission.Limits{MaxConcurrent: 6, MaxPerUser: 2, MemoryBudget: 12 << 30, MaxQueue: 40, MaxWait: 45 * time.Second}
+	if c.Admission != want || c.RunsPerSessionPerMinute != 5 || c.RunsPerUserPerHour != 200 {
+		t.Fatalf("set: queue %+v (want %+v), runs %d a minute, %d an hour", c.Admission, want, c.RunsPerSessionPerMinute, c.RunsPerUserPerHour)
+	}
+	// The queue's length follows the concurrency unless it is set.
+	c, _ = loadConfig("", "", envOf(map[string]string{"SANDBOX_MAX_CONCURRENT": "3"}))
+	if c.Admission.MaxQueue != 30 {
+		t.Fatalf("queue for 3 concurrent runs = %d, want 30", c.Admission.MaxQueue)
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	for in, want := range map[string]int64{"1073741824": 1 << 30, "512MiB": 512 << 20, "4G": 4 << 30, "4 GB": 4 << 30, "1.5GiB": 3 << 29, "2048k": 2 << 20} {
+		if got, err := parseBytes(in); err != nil || got != want {
+			t.Errorf("parseBytes(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "GiB", "-1G", "4XB", "0", "1e30"} {
+		if _, err := parseBytes(in); err == nil {
+			t.Errorf("parseBytes(%q) accepted", in)
+		}
 	}
 }

@@ -7,17 +7,29 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/sandbox/local"
 )
 
 // newJudge starts the local sandbox and a judge over the embedded library.
-func newJudge(dataDir string, stderr io.Writer) (*judge.Service, *problems.Library, func(), error) {
+// Its runs wait for the server-wide limits (SANDBOX_MAX_CONCURRENT,
+// SANDBOX_MEMORY_BUDGET) as long as they must: an author's tool has no
+// per-user cap, no queue length and no wait limit.
+func newJudge(dataDir string, getenv func(string) string, stderr io.Writer) (*judge.Service, *problems.Library, func(), error) {
+	lim, err := loadAdmission(getenv)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	lim.MaxQueue, lim.MaxWait = math.MaxInt, 24*time.Hour
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	r, err := local.New(local.Config{DataDir: filepath.Join(dataDir, "sandbox"), Logger: log})
 	if err != nil {
@@ -32,7 +44,9 @@ func newJudge(dataDir string, stderr io.Writer) (*judge.Service, *problems.Libra
 		r.Close()
 		return nil, nil, nil, err
 	}
-	return judge.NewService(r, lib, log), lib, func() { r.Close() }, nil
+	svc := judge.NewService(r, lib, log)
+	svc.SetAdmission(admission.NewMemory(lim))
+	return svc, lib, func() { r.Close() }, nil
 }
 
 // runJudge: mockroom judge --problem SLUG --language LANG [--mode submit|run]
@@ -61,7 +75,7 @@ func runJudge(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), stderr)
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -102,23 +116,34 @@ func readSource(name string) (string, error) {
 // runProblems: mockroom problems verify [--workers N] [--quick] [SLUG...].
 func runProblems(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [SLUG...]")
+		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [--lang L,...] [SLUG...]")
 		return errUsage
 	}
 	fs := flag.NewFlagSet("problems verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", 2, "checks run at once")
 	quick := fs.Bool("quick", false, "skip the starter-code check of compiled languages")
+	langs := fs.String("lang", "", "comma-separated languages to check (default: every one the sandbox offers)")
 	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
 	}
-	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), stderr)
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), getenv, stderr)
 	if err != nil {
 		return err
 	}
 	defer closeFn()
-	checks, err := problems.Verify(ctx, svc, lib, fs.Args(), problems.VerifyOptions{Workers: *workers, Quick: *quick})
+	o := problems.VerifyOptions{Workers: *workers, Quick: *quick}
+	if *langs != "" {
+		o.Languages = strings.Split(*langs, ",")
+		for _, l := range o.Languages {
+			if !slices.Contains(svc.Languages(), l) {
+				fmt.Fprintf(stderr, "mockroom problems verify: language %q is not available (have %s)\n", l, strings.Join(svc.Languages(), ", "))
+				return errUsage
+			}
+		}
+	}
+	checks, err := problems.Verify(ctx, svc, lib, fs.Args(), o)
 	if err != nil {
 		return err
 	}

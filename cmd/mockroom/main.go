@@ -31,8 +31,9 @@ const usage = `mockroom — AI mock interviews, self-hosted.
 Usage:
   mockroom serve [--addr :8080] [--data ./data]   run the server (API, realtime, workers, web app)
   mockroom migrate [--data ./data]                apply database migrations and exit
+  mockroom invite [--data ./data] EMAIL           print a single-use sign-up link for EMAIL (SIGNUPS=invite)
   mockroom judge --problem SLUG --language LANG FILE   judge a file against a problem's tests
-  mockroom problems verify [SLUG...]              check every problem's solutions and tests
+  mockroom problems verify [--lang L] [SLUG...]   check every problem's solutions and tests
   mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
   mockroom events replay ID                       re-deliver a dead-lettered event
   mockroom version                                print the version
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, cfg, stdout, nil)
 	case "migrate":
 		return migrate(ctx, rest, getenv, stdout, stderr)
+	case "invite":
+		return invite(ctx, rest, getenv, stdout, stderr)
 	case "judge":
 		return runJudge(ctx, rest, getenv, stdout, stderr)
 	case "problems":

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,8 @@ import (
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
+	"github.com/mockroom/mockroom/mail/smtp"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/ratelimit"
 	"github.com/mockroom/mockroom/sandbox"
@@ -62,16 +65,27 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 
 	limiter := ratelimit.NewMemory(clock)
-	accounts := account.NewService(db, limiter, clock, billing.SignupCredits)
+	accounts, err := newAccounts(cfg, db, limiter, clock, log)
+	if err != nil {
+		return err
+	}
+	defer accounts.Close() // after HTTP has drained: mails still being sent go out
 
 	runner, err := newRunner(cfg, log)
 	if err != nil {
 		return err
 	}
 	defer runner.Close()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	judges := judge.NewService(runner, db, log)
+	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
-	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, interview.Config{})
+	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour}
+	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
+	q, ic := cfg.Admission, interviews.Config()
+	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
+		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -101,8 +115,6 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}()
 	defer func() { stopWorkers(); workersDone.Wait() }()
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	var oauth []httpapi.OAuthProvider
 	if cfg.GitHubClientID != "" {
 		oauth = append(oauth, httpapi.GitHub(cfg.GitHubClientID, cfg.GitHubClientSecret))
@@ -112,7 +124,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	handler := httpapi.NewServer(httpapi.Config{
 		BaseURL: cfg.BaseURL, Version: version, APIRequestsPerMinute: cfg.APIRatePerMin,
-		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins,
+		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies,
 	}, httpapi.Deps{
 		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: httpapi.NewMetrics(reg, reg),
@@ -151,6 +163,66 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		return err
 	}
 	log.Info("stopped")
+	return nil
+}
+
+// newAccounts builds the account service with its mail path, and says at
+// start who may sign up and why.
+func newAccounts(cfg Config, db storage.DB, limiter ratelimit.Limiter, clock mockroom.Clock, log *slog.Logger) (*account.Service, error) {
+	acfg := account.Config{SignupCredits: billing.SignupCredits, Signups: cfg.Signups, BaseURL: cfg.BaseURL,
+		SignupsPerHour: cfg.SignupsPerHour, Log: log}
+	if cfg.SMTPURL != "" {
+		m, err := smtp.New(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			return nil, &configError{"SMTP_URL", err.Error()}
+		}
+		acfg.Mailer = m
+	}
+	why := "set by SIGNUPS"
+	if cfg.SignupsDefault {
+		switch {
+		case cfg.SMTPURL != "":
+			why = "default with SMTP_URL: every address is verified by mail"
+		case loopback(cfg.Addr):
+			why = "default on a loopback address: only this machine can sign up"
+		default:
+			why = "default without SMTP_URL off loopback: addresses cannot be verified; make invites with `mockroom invite EMAIL`"
+		}
+	}
+	log.Info("accounts ready", "signups", cfg.Signups, "why", why, "mail", cfg.SMTPURL != "",
+		"trusted_proxies", len(cfg.TrustedProxies), "first_account", "becomes admin")
+	return account.NewService(db, limiter, clock, acfg), nil
+}
+
+// invite makes a single-use sign-up link for one address (SIGNUPS=invite)
+// and prints it.
+func invite(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("invite", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "usage: mockroom invite [--data DIR] EMAIL")
+		return errUsage
+	}
+	cfg, err := loadConfig("", *data, getenv)
+	if err != nil {
+		return err
+	}
+	clock := mockroom.SystemClock{}
+	db, err := storage.Open(ctx, cfg.DatabaseURL, cfg.DataDir, clock)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	accounts := account.NewService(db, ratelimit.NewMemory(clock), clock, account.Config{BaseURL: cfg.BaseURL})
+	link, expires, err := accounts.CreateInvite(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s\n(single use, for %s only, valid until %s)\n", link, strings.ToLower(strings.TrimSpace(fs.Arg(0))), expires.Format(time.RFC1123))
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"strings"
@@ -34,7 +35,8 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	ok, why := local.Available()
 	testenv.Need(t, "sandbox (root and cgroups)", ok, why)
-	cfg, err := loadConfig("127.0.0.1:0", t.TempDir(), func(string) string { return "" })
+	cfg, err := loadConfig("127.0.0.1:0", t.TempDir(), envOf(map[string]string{
+		"SANDBOX_MAX_CONCURRENT": "3", "SANDBOX_QUEUE_WAIT": "40s", "RUN_LIMIT_PER_SESSION_PER_MINUTE": "4", "RUN_LIMIT_PER_USER_PER_HOUR": "60"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +66,18 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 			json.NewDecoder(resp.Body).Decode(out)
 		}
 		return resp.StatusCode
+	}
+	// The execution queue reports to /metrics from the start.
+	if resp, err := hc.Get(base + "/metrics"); err != nil {
+		t.Fatal(err)
+	} else {
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		for _, series := range []string{"mockroom_judge_queue_depth", "mockroom_judge_runs_in_flight", "mockroom_judge_queue_wait_seconds", "mockroom_judge_queue_rejections_total"} {
+			if !strings.Contains(string(body), series) {
+				t.Fatalf("/metrics lacks %s", series)
+			}
+		}
 	}
 	post("/api/auth/signup", map[string]string{"email": "drain@example.com", "password": "correct horse"}, nil)
 	var p struct{ ID string }
@@ -98,7 +112,9 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not return after shutdown")
 	}
-	for _, want := range []string{`"msg":"mockroom listening"`, `"msg":"shutting down: draining requests"`, `"msg":"stopped"`, `"languages":`} {
+	for _, want := range []string{`"msg":"mockroom listening"`, `"msg":"shutting down: draining requests"`, `"msg":"stopped"`, `"languages":`,
+		// the configured queue and run limits are the ones in force
+		`"max_concurrent":3`, `"queue_wait":"40s"`, `"runs_per_session_minute":4`, `"runs_per_user_hour":60`} {
 		if !strings.Contains(logs.String(), want) {
 			t.Fatalf("logs lack %s:\n%s", want, logs)
 		}

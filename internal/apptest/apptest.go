@@ -28,8 +28,10 @@ import (
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/ratelimit"
+	"github.com/mockroom/mockroom/sandbox"
 	"github.com/mockroom/mockroom/sandbox/local"
 	"github.com/mockroom/mockroom/storage"
 	"github.com/mockroom/mockroom/storage/postgres"
@@ -66,6 +68,12 @@ type Options struct {
 	Problems  bool // load the embedded problem library
 	Postgres  bool // PostgreSQL in a fresh schema (row-level security on) instead of SQLite
 	Mutate    func(*httpapi.Config, *httpapi.Deps)
+	// Account configures the account service. SignupCredits 0 means
+	// billing.SignupCredits; with no sign-up throttles set, they are high
+	// enough for a test that makes many accounts from one loopback address.
+	Account   account.Config
+	Admission admission.Queue                     // the judge's execution queue; nil: the default limits
+	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 }
 
 // Engines names the storage engines tests run against.
@@ -79,6 +87,7 @@ type App struct {
 	Interviews *interview.Service
 	Hub        *realtime.Hub
 	Limiter    *ratelimit.Memory
+	Accounts   *account.Service
 }
 
 // New starts the app; everything is torn down with the test.
@@ -111,8 +120,15 @@ func New(t testing.TB, o Options) *App {
 	}
 	log := slog.New(slog.DiscardHandler)
 	limiter := ratelimit.NewMemory(clock)
-	r := Runner(t)
-	interviews := interview.NewService(db, db, judge.NewService(r, db, log), interviewer.Offline{}, limiter, clock, log, o.Interview)
+	var r sandbox.Runner = Runner(t)
+	if o.Runner != nil {
+		r = o.Runner(r)
+	}
+	judges := judge.NewService(r, db, log)
+	if o.Admission != nil {
+		judges.SetAdmission(o.Admission)
+	}
+	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, o.Interview)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
@@ -125,9 +141,6 @@ func New(t testing.TB, o Options) *App {
 	if cfg.APIRequestsPerMinute == 0 {
 		cfg.APIRequestsPerMinute = 100000
 	}
-	deps := httpapi.Deps{Logger: log, Clock: clock,
-		Accounts: account.NewService(db, limiter, clock, billing.SignupCredits),
-		Ledger:   db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
 	var h http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
 	t.Cleanup(func() {
@@ -139,11 +152,28 @@ func New(t testing.TB, o Options) *App {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = srv.URL
 	}
+	acfg := o.Account
+	if acfg.SignupCredits == 0 {
+		acfg.SignupCredits = billing.SignupCredits
+	}
+	if acfg.SignupsPerHour == 0 && acfg.SignupsPerAddress == 0 {
+		acfg.SignupsPerHour, acfg.SignupsPerAddress = 100000, 100000
+	}
+	if acfg.Log == nil {
+		acfg.Log = log
+	}
+	if acfg.BaseURL == "" {
+		acfg.BaseURL = cfg.BaseURL
+	}
+	accounts := account.NewService(db, limiter, clock, acfg)
+	t.Cleanup(accounts.Close)
+	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
+		Ledger: db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts}
 }
 
 // Client is one browser-like user agent with its own cookies.

@@ -7,6 +7,9 @@ import (
 	"context"
 	"net"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -95,4 +98,34 @@ func (c *Clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
 	c.mu.Unlock()
+}
+
+// MailpitVersion is the Mailpit the tests and .ci/run expect
+// (go install github.com/axllent/mailpit@MailpitVersion).
+const MailpitVersion = "v1.33.1"
+
+// NeedMailpit skips or fails t when the mailpit binary is neither on PATH
+// nor in $(go env GOPATH)/bin, and returns its path.
+func NeedMailpit(t testing.TB) string {
+	t.Helper()
+	path, err := exec.LookPath("mailpit")
+	if err != nil {
+		gopath := ""
+		if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
+			gopath = strings.TrimSpace(string(out))
+		}
+		for _, dir := range filepath.SplitList(gopath) {
+			if p := filepath.Join(dir, "bin", "mailpit"); fileExists(p) {
+				path = p
+				break
+			}
+		}
+	}
+	Need(t, "Mailpit", path != "", "no mailpit on PATH or in $(go env GOPATH)/bin; go install github.com/axllent/mailpit@"+MailpitVersion)
+	return path
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -97,14 +98,17 @@ func (r *Runner) Run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sa
 	case sandbox.Python:
 		args = []string{python(), "main.py"}
 	case sandbox.JavaScript:
-		args = []string{"node", "main.js"}
+		args = []string{"node", "--stack-size=65500", "main.js"}
 	case sandbox.TypeScript:
-		args = []string{"node", "out.js"}
+		args = []string{"node", "--stack-size=65500", "out.js"}
 	case sandbox.Java:
 		args = []string{"java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss64m", "-cp", ".", "Main"}
 	default:
 		args = []string{"./main"}
 	}
+	// The sandbox's stack rlimit is the memory limit; so is this one, where
+	// the host's hard limit allows (node's --stack-size relies on it).
+	args = append([]string{"/bin/sh", "-c", `ulimit -s ` + strconv.FormatInt(lim.MemoryBytes>>10, 10) + ` 2>/dev/null; exec "$@"`, "run"}, args...)
 	ctx, cancel := context.WithTimeout(ctx, lim.WallTime)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)

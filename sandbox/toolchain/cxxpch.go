@@ -17,8 +17,9 @@ import (
 // the sandbox. Every C++ compile passes -I CxxPCHDir: GCC looks for
 // bits/stdc++.h.gch there before the real header, uses it when it is valid
 // for the compile's flags, and otherwise (or when the directory does not
-// exist, e.g. before PrepareCxxPCH has finished) silently compiles the header
-// itself. So the PCH only ever changes how long a compile takes.
+// exist, e.g. before PrepareCxxPCH has finished) compiles the header itself,
+// through the forwarding header beside the PCH (see cxxPCHForward). So the
+// PCH only ever changes how long a compile takes.
 const CxxPCHDir = "/cxxpch"
 
 // cxxFlags are the flags of every C++ compile in the sandbox. The PCH is
@@ -28,7 +29,15 @@ var cxxFlags = []string{"-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never
 
 // cxxPCHRecipe changes whenever PrepareCxxPCH builds differently, so that
 // a data dir never keeps serving an older build.
-const cxxPCHRecipe = "2 real header"
+const cxxPCHRecipe = "3 real header, forwarding header"
+
+// cxxPCHForward is bits/stdc++.h beside the PCH. GCC needs a header there:
+// a second #include <bits/stdc++.h> (the harness includes it, and so does
+// most candidates' code) looks the header up again in the directory the PCH
+// came from, and without one fails with "No such file or directory". It
+// forwards to the real header, whose contents are all include-guarded, and
+// serves the same way when the PCH does not apply.
+const cxxPCHForward = "#include_next <bits/stdc++.h>\n"
 
 // CxxPCHVersionDir returns the directory under dataDir that PrepareCxxPCH
 // fills for the compiler gxx; it is what gets mounted at CxxPCHDir. Its name
@@ -85,8 +94,7 @@ func PrepareCxxPCH(ctx context.Context, gxx, dataDir string) (string, error) {
 	defer os.RemoveAll(tmp) // a no-op once renamed
 	// Precompile the real header from its own path, so that diagnostics
 	// inside the standard library name the same files with or without the
-	// PCH; only the .gch goes into the directory (a header beside it would
-	// be found in place of the real one whenever the PCH does not apply).
+	// PCH; beside the .gch goes only the forwarding header.
 	header, err := stdcxxHeader(ctx, gxx)
 	if err != nil {
 		return "", err
@@ -97,6 +105,9 @@ func PrepareCxxPCH(ctx context.Context, gxx, dataDir string) (string, error) {
 	gch := filepath.Join(tmp, "bits", "stdc++.h.gch")
 	if err := runGxx(ctx, gxx, tmp, append(CxxFlags(), "-x", "c++-header", header, "-o", gch)...); err != nil {
 		return "", fmt.Errorf("precompiling <bits/stdc++.h>: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "bits", "stdc++.h"), []byte(cxxPCHForward), 0o644); err != nil {
+		return "", err
 	}
 	used, err := CxxPCHUsed(ctx, gxx, tmp)
 	if err != nil {
@@ -143,6 +154,8 @@ func sweepOldCxxPCH(dataDir, keep string, now time.Time) {
 
 // CxxPCHUsed reports whether g++, with the sandbox's flags and -I dir,
 // takes <bits/stdc++.h> from the PCH in dir (GCC's -H marks it with '!').
+// The probe includes the header twice, as a judged program does, so a PCH
+// directory that breaks the second include is an error.
 func CxxPCHUsed(ctx context.Context, gxx, dir string) (bool, error) {
 	src, err := os.MkdirTemp("", "mockroom-cxxpch-probe-")
 	if err != nil {
@@ -150,7 +163,7 @@ func CxxPCHUsed(ctx context.Context, gxx, dir string) (bool, error) {
 	}
 	defer os.RemoveAll(src)
 	probe := filepath.Join(src, "probe.cpp")
-	if err := os.WriteFile(probe, []byte("#include <bits/stdc++.h>\nint main() { return 0; }\n"), 0o644); err != nil {
+	if err := os.WriteFile(probe, []byte("#include <bits/stdc++.h>\n#include <bits/stdc++.h>\nint main() { return 0; }\n"), 0o644); err != nil {
 		return false, err
 	}
 	var stderr bytes.Buffer

@@ -36,11 +36,13 @@ func TestPrepareCxxPCH(t *testing.T) {
 	if err != nil || st.Mode().Perm() != 0o644 || st.Size() < 1<<20 {
 		t.Fatalf("the PCH file: %v %v", st, err)
 	}
-	// Only the PCH is published: a header beside it would be included in
-	// place of the real one when the PCH does not apply.
+	// Beside the PCH is only the header that forwards to the real one.
 	entries, _ := os.ReadDir(filepath.Join(dir, "bits"))
-	if len(entries) != 1 {
-		t.Fatalf("the PCH dir holds %d files, want 1", len(entries))
+	if len(entries) != 2 {
+		t.Fatalf("the PCH dir holds %d files, want the PCH and the forwarding header", len(entries))
+	}
+	if fwd, err := os.ReadFile(filepath.Join(dir, "bits", "stdc++.h")); err != nil || string(fwd) != cxxPCHForward {
+		t.Fatalf("the forwarding header: %q %v", fwd, err)
 	}
 	// An error inside the standard library names the real header, with or
 	// without the PCH (no build path of ours reaches a candidate).
@@ -73,9 +75,11 @@ func TestPrepareCxxPCH(t *testing.T) {
 			if err != nil || used != tc.used {
 				t.Fatalf("used %v, want %v (%v)", used, tc.used, err)
 			}
-			// Whatever the PCH's state, the sandbox's compile command works.
+			// Whatever the PCH's state, the sandbox's compile command works,
+			// also when the header is included again after the PCH (the
+			// judge's harness includes it, then the candidate's code does).
 			src := t.TempDir()
-			prog := "#include <bits/stdc++.h>\nusing namespace std;\nint main() { vector<int> v{3, 1, 2}; sort(v.begin(), v.end()); cout << v[0] << v[2] << endl; }\n"
+			prog := "#include <bits/stdc++.h>\nusing namespace std;\n#include <bits/stdc++.h>\n#include <vector>\nint main() { vector<int> v{3, 1, 2}; sort(v.begin(), v.end()); cout << v[0] << v[2] << endl; }\n"
 			if err := os.WriteFile(filepath.Join(src, "main.cpp"), []byte(prog), 0o644); err != nil {
 				t.Fatal(err)
 			}

@@ -24,6 +24,17 @@ var baseEnv = []string{
 var javaFlags = []string{"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xss64m",
 	"-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-XX:ActiveProcessorCount=1"}
 
+// nodeFlags give JavaScript and TypeScript the recursion headroom the other
+// languages have (Python 10^6 frames, Java -Xss64m, C++ and Go bounded by
+// memory): Node's default ~1 MB stack stops near 11,000 frames, below a
+// recursive reversal of a 10^5-node list. V8 trusts the number, so the
+// real stack must be larger: every run's RLIMIT_STACK is its memory limit
+// (local and remote), and 64 MB is far below any usable memory limit.
+var nodeFlags = []string{"--stack-size=65500"}
+
+// NodeFlags returns the flags every sandboxed Node run starts with.
+func NodeFlags() []string { return append([]string(nil), nodeFlags...) }
+
 // spec says how one language is checked, compiled and run.
 type spec struct {
 	entry    string   // the file that must exist
@@ -46,7 +57,7 @@ var specs = map[sandbox.Language]spec{
 	sandbox.JavaScript: {
 		entry: "main.js", exts: []string{".js"}, needs: []string{Node},
 		compile: func(srcs []string) []string { return []string{Node, "--check", "main.js"} },
-		run:     []string{Node, "main.js"},
+		run:     append(append([]string{Node}, nodeFlags...), "main.js"),
 	},
 	sandbox.TypeScript: {
 		entry: "main.ts", exts: []string{".ts"}, needs: []string{Node, EsbuildPath},
@@ -57,7 +68,7 @@ var specs = map[sandbox.Language]spec{
 				"--outfile=out.js", "--log-level=error", "--color=false"}
 		},
 		cacheOut: []string{"out.js"},
-		run:      []string{Node, "out.js"},
+		run:      append(append([]string{Node}, nodeFlags...), "out.js"),
 	},
 	sandbox.Java: {
 		entry: "Main.java", exts: []string{".java"}, needs: []string{Java, Javac, Shell, "/usr/bin/tar"},

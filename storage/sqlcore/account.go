@@ -14,15 +14,21 @@ import (
 
 var _ account.Store = (*Core)(nil)
 
-const userCols = `id, email, password_hash, is_admin, created_at`
+const userCols = `id, email, password_hash, is_admin, created_at, email_verified_at`
 
 func scanUser(row interface{ Scan(...any) error }) (*account.User, error) {
 	var u account.User
-	if err := row.Scan(&u.ID, &u.Email, textCol{&u.PasswordHash}, &u.IsAdmin, timeCol{&u.CreatedAt}); err != nil {
+	var verified *time.Time
+	if err := row.Scan(&u.ID, &u.Email, textCol{&u.PasswordHash}, &u.IsAdmin, timeCol{&u.CreatedAt}, nullTimeCol{&verified}); err != nil {
 		return nil, err
 	}
+	u.EmailVerified = verified != nil
 	return &u, nil
 }
+
+// signupBonusRef marks the signup bonus in the ledger, so that it is granted
+// once whether at signup or when the address is verified.
+const signupBonusRef = "signup"
 
 // CreateUser inserts the user, the profile and the signup bonus in one
 // transaction; the bonus goes through the same ledger code as AddCredits.
@@ -62,9 +68,25 @@ func (c *Core) CreateUser(ctx context.Context, u *account.User, p *account.Profi
 	if companies == nil {
 		companies = []string{}
 	}
+	var verifiedAt any
+	if u.EmailVerified {
+		verifiedAt = c.D.Time(created)
+	}
+	admin := u.IsAdmin
 	err := c.Write(ctx, func(tx *Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO users (id, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)`,
-			id, email, nullText(u.PasswordHash), u.IsAdmin, c.D.Time(created)); err != nil {
+		// The first account takes the admin seat; a concurrent first signup
+		// on PostgreSQL waits on the primary key and then takes nothing.
+		res, err := tx.Exec(ctx, `INSERT INTO first_admin (id, user_id, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING`, id, c.D.Time(created))
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 1 {
+			admin = true
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO users (id, email, password_hash, is_admin, created_at, email_verified_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, email, nullText(u.PasswordHash), admin, c.D.Time(created), verifiedAt); err != nil {
 			return err
 		}
 		// credits start at 0; the bonus below sets the mirror with the ledger.
@@ -74,7 +96,7 @@ func (c *Core) CreateUser(ctx context.Context, u *account.User, p *account.Profi
 			return err
 		}
 		if signupCredits > 0 {
-			if _, err := c.addCredits(ctx, tx, id, signupCredits, billing.TxBonus, "", "signup bonus", created); err != nil {
+			if _, err := c.addCredits(ctx, tx, id, signupCredits, billing.TxBonus, signupBonusRef, "signup bonus", created); err != nil {
 				return err
 			}
 		}
@@ -86,7 +108,7 @@ func (c *Core) CreateUser(ctx context.Context, u *account.User, p *account.Profi
 		}
 		return c.fail(op, err)
 	}
-	u.ID, u.Email, u.CreatedAt = id, email, created
+	u.ID, u.Email, u.CreatedAt, u.IsAdmin = id, email, created, admin
 	p.ID, p.Email, p.TargetCompanies = id, email, companies
 	p.Credits, p.SubscriptionTier = signupCredits, tier
 	p.CreatedAt, p.UpdatedAt = created, created
@@ -279,7 +301,7 @@ func (c *Core) IdentityUser(ctx context.Context, provider, subject string) (*acc
 	var u *account.User
 	err := c.Read(ctx, func(tx *Tx) error {
 		var err error
-		u, err = scanUser(tx.QueryRow(ctx, `SELECT u.id, u.email, u.password_hash, u.is_admin, u.created_at
+		u, err = scanUser(tx.QueryRow(ctx, `SELECT u.id, u.email, u.password_hash, u.is_admin, u.created_at, u.email_verified_at
 			FROM oauth_identities i JOIN users u ON u.id = i.user_id WHERE i.provider = ? AND i.subject = ?`, provider, subject))
 		return err
 	})
@@ -313,6 +335,179 @@ func (c *Core) LinkIdentity(ctx context.Context, id *account.Identity) error {
 	})
 	if err != nil && c.isUnique(err, "") {
 		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindConflict, "identity_taken", "that account is already linked"))
+	}
+	return c.fail(op, err)
+}
+
+func (c *Core) HasFirstAccount(ctx context.Context) (bool, error) {
+	var n int
+	err := c.Read(ctx, func(tx *Tx) error {
+		return tx.QueryRow(ctx, `SELECT count(*) FROM first_admin`).Scan(&n)
+	})
+	return n > 0, c.fail("storage.HasFirstAccount", err)
+}
+
+func (c *Core) VerifyEmail(ctx context.Context, userID string, at time.Time, bonus int) (bool, error) {
+	const op = "storage.VerifyEmail"
+	id, ok := normID(userID)
+	if !ok || foreign(ctx, id) {
+		return false, mockroom.Wrap(op, mockroom.NotFound("user"))
+	}
+	if bonus < 0 {
+		return false, mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_amount", "a bonus cannot be negative"))
+	}
+	at = TS(at)
+	granted := false
+	err := c.Write(ctx, func(tx *Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE users SET email_verified_at = coalesce(email_verified_at, ?) WHERE id = ?`, c.D.Time(at), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return mockroom.NotFound("user")
+		}
+		if bonus == 0 {
+			return nil
+		}
+		// Lock the profile row first (as addCredits does), so two
+		// verifications of one account cannot both see "no bonus yet".
+		var mirror int
+		if err := tx.QueryRow(ctx, `SELECT credits FROM profiles WHERE id = ?`+c.D.LockRow(), id).Scan(&mirror); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM credit_transactions WHERE user_id = ? AND transaction_type = ? AND reference_id = ?`,
+			id, billing.TxBonus, signupBonusRef).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := c.addCredits(ctx, tx, id, bonus, billing.TxBonus, signupBonusRef, "signup bonus", at); err != nil {
+			return err
+		}
+		granted = true
+		return nil
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, mockroom.Wrap(op, mockroom.NotFound("user"))
+	}
+	return granted, c.fail(op, err)
+}
+
+func (c *Core) SetPassword(ctx context.Context, userID, hash, keepSession string) error {
+	const op = "storage.SetPassword"
+	id, ok := normID(userID)
+	if !ok || foreign(ctx, id) {
+		return mockroom.Wrap(op, mockroom.NotFound("user"))
+	}
+	err := c.Write(ctx, func(tx *Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, nullText(hash), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return mockroom.NotFound("user")
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM auth_sessions WHERE user_id = ? AND token_hash <> ?`, id, keepSession); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM email_tokens WHERE user_id = ?`, id)
+		return err
+	})
+	return c.fail(op, err)
+}
+
+func (c *Core) CreateEmailToken(ctx context.Context, t *account.EmailToken) error {
+	const op = "storage.CreateEmailToken"
+	if t == nil || t.ID == "" || t.VerifierHash == "" {
+		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_token", "a token id and verifier are required"))
+	}
+	switch t.Purpose {
+	case account.TokenVerify, account.TokenReset, account.TokenInvite:
+	default:
+		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_token", "unknown token purpose %q", t.Purpose))
+	}
+	email := strings.ToLower(strings.TrimSpace(t.Email))
+	var uid any
+	if t.Purpose != account.TokenInvite {
+		id, ok := normID(t.UserID)
+		if !ok {
+			return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_id", "the user id is not valid"))
+		}
+		if foreign(ctx, id) {
+			return mockroom.Wrap(op, forbidden())
+		}
+		t.UserID, uid = id, id
+	} else if t.UserID != "" {
+		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_token", "an invite belongs to no user yet"))
+	}
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = c.now()
+	}
+	t.CreatedAt, t.ExpiresAt, t.Email = TS(t.CreatedAt), TS(t.ExpiresAt), email
+	if !t.ExpiresAt.After(t.CreatedAt) {
+		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_token", "a token must expire after it is created"))
+	}
+	err := c.Write(ctx, func(tx *Tx) error {
+		var err error
+		if t.Purpose == account.TokenInvite {
+			_, err = tx.Exec(ctx, `DELETE FROM email_tokens WHERE purpose = ? AND email = ?`, t.Purpose, email)
+		} else {
+			_, err = tx.Exec(ctx, `DELETE FROM email_tokens WHERE purpose = ? AND user_id = ?`, t.Purpose, uid)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO email_tokens (id, verifier_hash, purpose, user_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			t.ID, t.VerifierHash, t.Purpose, uid, email, c.D.Time(t.CreatedAt), c.D.Time(t.ExpiresAt))
+		return err
+	})
+	return c.fail(op, err)
+}
+
+func (c *Core) EmailToken(ctx context.Context, id string) (*account.EmailToken, error) {
+	const op = "storage.EmailToken"
+	var t account.EmailToken
+	err := c.Read(ctx, func(tx *Tx) error {
+		return tx.QueryRow(ctx, `SELECT id, verifier_hash, purpose, user_id, email, created_at, expires_at FROM email_tokens WHERE id = ?`, id).
+			Scan(&t.ID, &t.VerifierHash, &t.Purpose, textCol{&t.UserID}, &t.Email, timeCol{&t.CreatedAt}, timeCol{&t.ExpiresAt})
+	})
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && t.UserID != "" && foreign(ctx, t.UserID)) {
+		return nil, mockroom.Wrap(op, mockroom.NotFound("token"))
+	}
+	if err != nil {
+		return nil, c.fail(op, err)
+	}
+	return &t, nil
+}
+
+func (c *Core) UseEmailToken(ctx context.Context, id string, now time.Time) error {
+	const op = "storage.UseEmailToken"
+	var expires time.Time
+	err := c.Write(ctx, func(tx *Tx) error {
+		// The DELETE decides: of two concurrent callers, only one sees the
+		// row go (PostgreSQL's row lock, SQLite's single writer).
+		if err := tx.QueryRow(ctx, `SELECT expires_at FROM email_tokens WHERE id = ?`+c.D.LockRow(), id).Scan(timeCol{&expires}); err != nil {
+			return err
+		}
+		res, err := tx.Exec(ctx, `DELETE FROM email_tokens WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return sql.ErrNoRows
+		}
+		return nil
+	})
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !now.Before(expires)) {
+		return mockroom.Wrap(op, mockroom.NotFound("token"))
 	}
 	return c.fail(op, err)
 }

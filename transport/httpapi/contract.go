@@ -21,11 +21,18 @@ type doc struct {
 	Summary     string
 	Description string
 	Tag         string
-	Params      any // a struct whose fields carry path:"name" or query:"name" tags
-	Body        any // the JSON request body
-	Out         any // the JSON response body; nil with Status 204, 302 or 101
-	Status      int // the success status; default 200
+	Params      any        // a struct whose fields carry path:"name" or query:"name" tags
+	Body        any        // the JSON request body
+	Out         any        // the JSON response body; nil with Status 204, 302 or 101
+	Status      int        // the success status; default 200
+	More        []response // other success answers
 	ContentType string
+}
+
+// response is one more success answer of a route.
+type response struct {
+	Status int
+	Out    any
 }
 
 // Contract is the OpenAPI 3.1 document of the routes table, generated.
@@ -73,6 +80,9 @@ func Contract() ([]byte, error) {
 			opts = append(opts, openapi.WithContentType(d.ContentType))
 		}
 		oc.AddRespStructure(d.Out, opts...)
+		for _, m := range d.More {
+			oc.AddRespStructure(m.Out, openapi.WithHTTPStatus(m.Status))
+		}
 		oc.AddRespStructure(new(errorBody), func(cu *openapi.ContentUnit) {
 			cu.IsDefault = true
 			cu.Description = "An error: the code is stable, the message is for people."

@@ -22,6 +22,7 @@ type signupRequest struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
 	FullName string `json:"full_name"`
+	Invite   string `json:"invite,omitempty" description:"the invite token when SIGNUPS=invite"`
 }
 
 type signinRequest struct {
@@ -31,6 +32,26 @@ type signinRequest struct {
 
 type providersBody struct {
 	Providers []string `json:"providers"`
+	Signups   string   `json:"signups" enum:"open,invite,closed"`
+	Mail      bool     `json:"mail" description:"whether the server sends e-mail (verification, password reset)"`
+}
+
+type passwordChange struct {
+	CurrentPassword string `json:"current_password"`
+	NewPassword     string `json:"new_password"`
+}
+
+type emailRequest struct {
+	Email string `json:"email"`
+}
+
+type passwordReset struct {
+	Token    string `json:"token"`
+	Password string `json:"password"`
+}
+
+type emailToken struct {
+	Token string `json:"token"`
 }
 
 type oauthParams struct {

@@ -140,7 +140,7 @@ func (s *server) oauthCallback(w http.ResponseWriter, r *http.Request) {
 		fail("oauth_profile_failed", err)
 		return
 	}
-	signed, err := s.Accounts.OAuthSignin(r.Context(), x, client(r))
+	signed, err := s.Accounts.OAuthSignin(r.Context(), x, s.client(r))
 	if err != nil {
 		code := "oauth_failed"
 		if e := mockroom.AsError(err); e != nil && e.Kind != mockroom.KindInternal {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -31,6 +32,7 @@ type Config struct {
 	APIRequestsPerMinute int             // per user (or per address when signed out); 0 = default 100
 	OAuth                []OAuthProvider // configured providers only
 	TrustedOrigins       []string        // extra origins allowed to make cross-origin mutating requests
+	TrustedProxies       []netip.Prefix  // peers whose X-Forwarded-For is believed (clientip.go)
 }
 
 // Deps are the services the API serves.
@@ -129,7 +131,7 @@ func (s *server) wrap(rt route) http.Handler {
 			return
 		}
 		if strings.HasPrefix(rt.Pattern, "/api/") {
-			key := "api:ip:" + clientIP(r)
+			key := "api:ip:" + s.clientIP(r)
 			if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser {
 				key = "api:user:" + a.UserID
 			}

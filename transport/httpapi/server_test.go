@@ -149,14 +149,15 @@ func TestSigninSignoutAndBruteForce(t *testing.T) {
 		t.Fatalf("revoked cookie still works: %d", r.Status)
 	}
 
-	// Five failures lock the email for a while, even with the right password.
+	// Five failures from one address lock that address out of the account
+	// for a while, even with the right password.
 	atk := e.client()
-	for i := 0; i < account.FailuresPerEmail; i++ {
+	for i := 0; i < account.FailuresPerPair; i++ {
 		atk.Do("POST", "/api/auth/signin", map[string]string{"email": "bob@example.com", "password": "guess" + string(rune('a'+i)) + "xxx"})
 	}
 	r := atk.Do("POST", "/api/auth/signin", map[string]string{"email": "bob@example.com", "password": "correct horse"})
 	if r.Status != 429 || r.Header.Get("Retry-After") == "" || r.ErrCode(t) != "rate_limited" {
-		t.Fatalf("after %d failures: %d %v %s", account.FailuresPerEmail, r.Status, r.Header, r.Body)
+		t.Fatalf("after %d failures: %d %v %s", account.FailuresPerPair, r.Status, r.Header, r.Body)
 	}
 }
 

@@ -203,6 +203,8 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 	case n.Execution != nil:
 		raw, _ := json.Marshal(n.Execution)
 		frame = ExecutionResult{Type: TypeExecution, Mode: string(n.Execution.Mode), Report: raw}
+	case n.Queued != nil:
+		frame = ExecutionQueued{Type: TypeQueued, Mode: string(n.Queued.Mode), Ahead: n.Queued.Ahead, Running: n.Queued.Running}
 	case n.Ended != nil:
 		for _, c := range conns {
 			c.push(SessionEnded{Type: TypeSessionEnded, SessionID: sessionID, Status: n.Ended.Status, Reason: n.Reason})

@@ -56,13 +56,14 @@ const (
 	TypeInterviewer  = "interviewer.message"
 	TypeObservation  = "observation"
 	TypeExecution    = "execution_result"
+	TypeQueued       = "execution_queued"
 	TypeAudioDelta   = "audio.delta"
 	TypeSessionEnded = "session_ended"
 	TypePong         = "session.pong"
 )
 
 // ServerEventTypes lists every server event type.
-var ServerEventTypes = []string{TypeAck, TypeError, TypeTimer, TypeSessionState, TypeTranscript, TypeInterviewer, TypeObservation, TypeExecution, TypeAudioDelta, TypeSessionEnded, TypePong}
+var ServerEventTypes = []string{TypeAck, TypeError, TypeTimer, TypeSessionState, TypeTranscript, TypeInterviewer, TypeObservation, TypeExecution, TypeQueued, TypeAudioDelta, TypeSessionEnded, TypePong}
 
 // Envelope is read first to learn a frame's type.
 type Envelope struct {
@@ -181,6 +182,18 @@ type ExecutionResult struct {
 	Report json.RawMessage `json:"report"`
 }
 
+// ExecutionQueued says a run or submit of the session waits for a place in
+// the judge: Ahead executions are queued before it. Sent when it joins the
+// queue and whenever Ahead changes, then once with Running when it leaves
+// the queue to run; its execution_result follows. A run admitted at once
+// sends none.
+type ExecutionQueued struct {
+	Type    string `json:"type"`
+	Mode    string `json:"mode"`
+	Ahead   int    `json:"ahead"`
+	Running bool   `json:"running"`
+}
+
 // AudioDelta carries interviewer audio (a later release).
 type AudioDelta struct {
 	Type  string `json:"type"`
@@ -206,5 +219,5 @@ type Pong struct {
 var protocolTypes = []any{
 	CodeEdit{}, ChatMessage{}, HintRequest{}, AudioAppend{}, Control{}, Resume{},
 	Ack{}, Error{}, Timer{}, SessionState{}, TranscriptEntry{}, Transcript{}, InterviewerMessage{},
-	Observation{}, ExecutionResult{}, AudioDelta{}, SessionEnded{}, Pong{},
+	Observation{}, ExecutionResult{}, ExecutionQueued{}, AudioDelta{}, SessionEnded{}, Pong{},
 }

@@ -48,7 +48,7 @@ func TypeScript() string {
 		b.WriteString("}\n\n")
 	}
 	b.WriteString("export type ClientEvent = CodeEdit | ChatMessage | HintRequest | AudioAppend | Control | Resume;\n")
-	b.WriteString("export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | AudioDelta | SessionEnded | Pong;\n")
+	b.WriteString("export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | ExecutionQueued | AudioDelta | SessionEnded | Pong;\n")
 	return b.String()
 }
 
@@ -59,7 +59,7 @@ var frameTypes = map[string][]string{
 	"AudioAppend": {TypeAudioAppend}, "Control": {TypeAudioCommit, TypeCancel, TypePing}, "Resume": {TypeResume},
 	"Ack": {TypeAck}, "Error": {TypeError}, "Timer": {TypeTimer}, "SessionState": {TypeSessionState},
 	"Transcript": {TypeTranscript}, "InterviewerMessage": {TypeInterviewer}, "Observation": {TypeObservation},
-	"ExecutionResult": {TypeExecution}, "AudioDelta": {TypeAudioDelta}, "SessionEnded": {TypeSessionEnded}, "Pong": {TypePong},
+	"ExecutionResult": {TypeExecution}, "ExecutionQueued": {TypeQueued}, "AudioDelta": {TypeAudioDelta}, "SessionEnded": {TypeSessionEnded}, "Pong": {TypePong},
 }
 
 var rawMessage = reflect.TypeOf(json.RawMessage{})

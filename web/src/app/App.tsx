@@ -9,6 +9,11 @@ import { LandingPage } from '../features/landing/components/LandingPage'
 // Pages past the landing load on demand; the problem page carries the Markdown renderer.
 const SignInPage = lazy(() => import('../features/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })))
 const SignUpPage = lazy(() => import('../features/auth/components/SignUpPage').then((m) => ({ default: m.SignUpPage })))
+const VerifyEmailPage = lazy(() => import('../features/auth/components/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })))
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/components/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+)
+const ResetPasswordPage = lazy(() => import('../features/auth/components/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })))
 const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })))
 const SettingsPage = lazy(() => import('../features/profile/components/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 const ProblemsPage = lazy(() => import('../features/problems/components/ProblemsPage').then((m) => ({ default: m.ProblemsPage })))
@@ -30,6 +35,9 @@ export function AppRoutes() {
         <Route index element={<LandingPage />} />
         <Route path="signin" element={page(<SignInPage />)} />
         <Route path="signup" element={page(<SignUpPage />)} />
+        <Route path="verify-email" element={page(<VerifyEmailPage />)} />
+        <Route path="forgot-password" element={page(<ForgotPasswordPage />)} />
+        <Route path="reset-password" element={page(<ResetPasswordPage />)} />
         <Route path="dashboard" element={<RequireAuth>{page(<DashboardPage />)}</RequireAuth>} />
         <Route path="settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
         <Route path="problems" element={page(<ProblemsPage />)} />

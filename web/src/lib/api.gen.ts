@@ -101,6 +101,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (other sessions are signed out) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PasswordChange"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a password-reset link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["EmailRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the link's token; signs in and signs out everywhere else */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthResponse"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/providers": {
         parameters: {
             query?: never;
@@ -108,7 +253,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sign-in providers configured */
+        /** The sign-in providers and sign-up mode */
         get: {
             parameters: {
                 query?: never;
@@ -249,7 +394,50 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out this browser */
+        /** Sign out this browser (and close its sockets) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/signout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out every browser */
         post: {
             parameters: {
                 query?: never;
@@ -292,7 +480,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /** Create an account; signs in at once, or (with mail) answers check_inbox whether or not the address is taken */
         post: {
             parameters: {
                 query?: never;
@@ -313,6 +501,113 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AuthResponse"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an e-mail address with the link's token; signs in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["EmailToken"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuthResponse"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the confirmation link again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["EmailRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatusBody"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -1473,6 +1768,12 @@ export interface components {
             balance: number;
             transactions: components["schemas"]["CreditTransaction"][];
         };
+        EmailRequest: {
+            email: string;
+        };
+        EmailToken: {
+            token: string;
+        };
         ErrorBody: {
             error: {
                 code: string;
@@ -1510,6 +1811,14 @@ export interface components {
         HintBody: {
             hint: string;
             hints_used: number;
+        };
+        PasswordChange: {
+            current_password: string;
+            new_password: string;
+        };
+        PasswordReset: {
+            password: string;
+            token: string;
         };
         ProblemDetail: {
             acceptance_rate?: null | number;
@@ -1561,10 +1870,16 @@ export interface components {
             target_companies?: null | string[];
         };
         ProvidersBody: {
+            /** @description whether the server sends e-mail (verification, password reset) */
+            mail: boolean;
             providers: string[];
+            /** @enum {string} */
+            signups: "open" | "invite" | "closed";
         };
         Report: {
             compile_error?: components["schemas"]["CompileError"];
+            /** Format: double */
+            cpu_time_ms: number;
             error?: string;
             hidden?: components["schemas"]["HiddenSummary"];
             language: string;
@@ -1572,8 +1887,6 @@ export interface components {
             memory_kb: number;
             mode: string;
             passed: number;
-            /** Format: double */
-            runtime_ms: number;
             status: string;
             tests: components["schemas"]["TestResult"][];
             total: number;
@@ -1668,6 +1981,8 @@ export interface components {
         SignupRequest: {
             email: string;
             full_name: string;
+            /** @description the invite token when SIGNUPS=invite */
+            invite?: string;
             password: string;
         };
         Snapshot: {
@@ -1700,6 +2015,8 @@ export interface components {
             version?: string;
         };
         TestResult: {
+            /** Format: double */
+            cpu_time_ms?: number;
             custom?: boolean;
             error?: string;
             expected?: unknown;
@@ -1708,12 +2025,10 @@ export interface components {
             index: number;
             input: unknown;
             /** Format: int64 */
-            memory_kb: number;
+            memory_kb?: number;
             name: string;
             stderr?: string;
             stdout?: string;
-            /** Format: double */
-            time_ms: number;
             trace?: string;
             verdict: string;
         };
@@ -1742,6 +2057,7 @@ export interface components {
         };
         User: {
             email: string;
+            email_verified: boolean;
             id: string;
             is_admin: boolean;
         };
@@ -1757,12 +2073,16 @@ export type ChatRequest = components['schemas']['ChatRequest'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
+export type EmailRequest = components['schemas']['EmailRequest'];
+export type EmailToken = components['schemas']['EmailToken'];
 export type ErrorBody = components['schemas']['ErrorBody'];
 export type Example = components['schemas']['Example'];
 export type ExecuteRequest = components['schemas']['ExecuteRequest'];
 export type Facets = components['schemas']['Facets'];
 export type HiddenSummary = components['schemas']['HiddenSummary'];
 export type HintBody = components['schemas']['HintBody'];
+export type PasswordChange = components['schemas']['PasswordChange'];
+export type PasswordReset = components['schemas']['PasswordReset'];
 export type ProblemDetail = components['schemas']['ProblemDetail'];
 export type ProblemList = components['schemas']['ProblemList'];
 export type ProblemSummary = components['schemas']['ProblemSummary'];

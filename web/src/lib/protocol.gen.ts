@@ -12,7 +12,7 @@ export const CLOSE_SERVER_RESTART = 4003;
 export const CLOSE_SLOW_CONSUMER = 4004;
 
 export const CLIENT_EVENT_TYPES = ["code_edit", "chat_message", "hint_request", "input_audio_buffer.append", "input_audio_buffer.commit", "response.cancel", "session.ping", "resume"] as const;
-export const SERVER_EVENT_TYPES = ["ack", "error", "timer", "session_state", "transcript", "interviewer.message", "observation", "execution_result", "audio.delta", "session_ended", "session.pong"] as const;
+export const SERVER_EVENT_TYPES = ["ack", "error", "timer", "session_state", "transcript", "interviewer.message", "observation", "execution_result", "execution_queued", "audio.delta", "session_ended", "session.pong"] as const;
 
 export interface CodeEdit {
   type: "code_edit";
@@ -110,6 +110,13 @@ export interface ExecutionResult {
   report: unknown;
 }
 
+export interface ExecutionQueued {
+  type: "execution_queued";
+  mode: string;
+  ahead: number;
+  running: boolean;
+}
+
 export interface AudioDelta {
   type: "audio.delta";
   audio: string;
@@ -129,4 +136,4 @@ export interface Pong {
 }
 
 export type ClientEvent = CodeEdit | ChatMessage | HintRequest | AudioAppend | Control | Resume;
-export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | AudioDelta | SessionEnded | Pong;
+export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | ExecutionQueued | AudioDelta | SessionEnded | Pong;

@@ -288,6 +288,20 @@ describe('RealtimeClient', () => {
     expect(t.last().types()).toEqual(['resume'])
   })
 
+  it('passes execution_queued frames to the queued handler', async () => {
+    const t = setup()
+    const queued: unknown[] = []
+    t.client.setHandlers({ queued: (e) => queued.push(e) })
+    t.client.start(0)
+    await connected(t, 0)
+    t.last().push({ type: 'execution_queued', mode: 'run', ahead: 2, running: false })
+    t.last().push({ type: 'execution_queued', mode: 'run', ahead: 0, running: true })
+    expect(queued).toEqual([
+      { type: 'execution_queued', mode: 'run', ahead: 2, running: false },
+      { type: 'execution_queued', mode: 'run', ahead: 0, running: true },
+    ])
+  })
+
   it('re-sends waiting frames after a rate_limited error', async () => {
     const t = setup()
     t.client.start(0)

@@ -13,6 +13,7 @@ import {
   SUBPROTOCOL,
   type ChatMessage,
   type CodeEdit,
+  type ExecutionQueued,
   type ExecutionResult,
   type HintRequest,
   type ServerEvent,
@@ -88,6 +89,8 @@ export interface RealtimeHandlers {
   timer?: (t: TimerReading) => void
   transcript?: (e: TranscriptEntry) => void
   execution?: (e: ExecutionResult) => void
+  /** A run or submit waits for the judge: how many are ahead, or that it runs now. */
+  queued?: (e: ExecutionQueued) => void
   ended?: (e: { reason: string }) => void
   /** A calm message for the person; seq names the refused frame when there was one. */
   error?: (e: { code: string; message: string; seq?: number }) => void
@@ -519,6 +522,9 @@ export class RealtimeClient {
         break
       case 'execution_result':
         this.on.execution?.(ev)
+        break
+      case 'execution_queued':
+        this.on.queued?.(ev)
         break
       case 'session_ended':
         this.end((ev as SessionEnded).reason)

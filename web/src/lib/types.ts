@@ -10,6 +10,8 @@ export interface User {
   id: string
   email: string
   is_admin: boolean
+  /** The owner proved the address (a mailed link, a reset, or a provider). */
+  email_verified: boolean
 }
 
 export interface Profile {

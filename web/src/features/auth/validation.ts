@@ -11,16 +11,24 @@ export function validateEmail(email: string): string | undefined {
   return undefined
 }
 
+/** The server's password rule: 8 characters at least, and not all spaces. */
+export function validatePassword(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD) {
+    return password
+      ? `Use at least ${MIN_PASSWORD} characters (${MIN_PASSWORD - password.length} more).`
+      : `Choose a password of at least ${MIN_PASSWORD} characters.`
+  }
+  if (!password.trim()) return 'A password of only spaces is too easy to guess.'
+  return undefined
+}
+
 export function validateSignUp(v: { full_name: string; email: string; password: string }) {
   const e: FieldErrors<'full_name' | 'email' | 'password'> = {}
   if (!v.full_name.trim()) e.full_name = 'Enter your name, so the interviewer knows what to call you.'
   const em = validateEmail(v.email)
   if (em) e.email = em
-  if (v.password.length < MIN_PASSWORD) {
-    e.password = v.password
-      ? `Use at least ${MIN_PASSWORD} characters (${MIN_PASSWORD - v.password.length} more).`
-      : `Choose a password of at least ${MIN_PASSWORD} characters.`
-  }
+  const pw = validatePassword(v.password)
+  if (pw) e.password = pw
   return e
 }
 

@@ -67,8 +67,10 @@ export interface TestResult {
   verdict: Verdict
   hidden?: boolean
   custom?: boolean
-  time_ms: number
-  memory_kb: number
+  /** CPU time of this test as the harness measured it; absent in a submit. */
+  cpu_time_ms?: number
+  /** Peak memory of the whole run; absent in a submit. */
+  memory_kb?: number
   input: unknown
   expected?: unknown
   got?: unknown
@@ -89,7 +91,9 @@ export interface Report {
   trace?: string
   tests: TestResult[] | null
   hidden?: { passed: number; total: number; verdicts: Partial<Record<Verdict, number>>; first_failure?: Verdict }
-  runtime_ms: number
+  /** CPU time of the whole run (start-up included), measured by the sandbox. */
+  cpu_time_ms: number
+  /** Peak memory of the whole run, measured by the sandbox. */
   memory_kb: number
 }
 

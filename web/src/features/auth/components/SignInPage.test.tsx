@@ -42,8 +42,9 @@ describe('SignInPage', () => {
   it.each<{ code: string; status: number; headers: Record<string, string>; want: RegExp }>([
     { code: 'invalid_credentials', status: 401, headers: {}, want: /don't match/ },
     { code: 'rate_limited', status: 429, headers: { 'Retry-After': '30' }, want: /Wait 30 seconds/ },
-    // The lockout after repeated failures lasts 15 minutes: say minutes, not 900 seconds.
-    { code: 'rate_limited', status: 429, headers: { 'Retry-After': '900' }, want: /paused for safety\. Wait 15 minutes and try again/ },
+    // The address's lockout after repeated failures lasts 15 minutes: say minutes, not 900 seconds.
+    { code: 'rate_limited', status: 429, headers: { 'Retry-After': '900' }, want: /Wait 15 minutes and try again, or reset your password/ },
+    { code: 'email_unverified', status: 403, headers: {}, want: /server words Open it to finish signing up/ },
     { code: 'rate_limited', status: 429, headers: {}, want: /Wait a few minutes/ },
   ])('explains $code', async ({ code, status, headers, want }) => {
     anonymous({ 'POST /api/auth/signin': () => apiError(status, code, 'server words', headers) })

@@ -12,11 +12,12 @@ import { AuthCard } from './AuthCard'
 import { OAuthButtons } from './OAuthButtons'
 
 function signInError(err: unknown): string {
+  if (isApiError(err, 'email_unverified')) return `${err.message} Open it to finish signing up, then sign in.`
   if (isApiError(err, 'invalid_credentials')) return "That email and password don't match. Check them and try again, or create an account."
   if (isApiError(err, 'rate_limited')) {
     const s = isApiError(err) ? err.retryAfter : undefined
     const wait = !s ? 'a few minutes' : s < 90 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`
-    return `Too many sign-in attempts, so this account is paused for safety. Wait ${wait} and try again, or check the email address.`
+    return `Too many sign-in attempts. Wait ${wait} and try again, or reset your password.`
   }
   return errorMessage(err)
 }
@@ -86,6 +87,14 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
         />
+        <p className="-mt-2 text-right text-sm">
+          <Link
+            to={`/forgot-password${email.trim() ? `?email=${encodeURIComponent(email.trim())}` : ''}`}
+            className="text-indigo-700 hover:underline dark:text-indigo-300"
+          >
+            Forgot your password?
+          </Link>
+        </p>
         <Button type="submit" loading={busy} className="w-full">
           Sign in
         </Button>

@@ -19,6 +19,28 @@ function anonymous(extra: Parameters<typeof mockFetch>[0] = {}) {
 }
 
 describe('SignUpPage', () => {
+  it('says "check your inbox" when the server mails a link, and sends the invite', async () => {
+    const { calls } = anonymous({ 'POST /api/auth/signup': () => json({ status: 'check_inbox' }, 202) })
+    renderAt('/signup?invite=abc.def&email=ada%40example.com', routes)
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('Full name'), 'Ada')
+    expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com')
+    await user.type(screen.getByLabelText('Password'), 'correct horse{Enter}')
+    expect(await screen.findByRole('heading', { name: 'Check your inbox' })).toBeInTheDocument()
+    const sent = calls.find((c) => c.url.pathname === '/api/auth/signup')
+    expect(JSON.parse(String(sent?.init.body))).toMatchObject({ email: 'ada@example.com', invite: 'abc.def' })
+  })
+
+  it('refuses a password of only spaces', async () => {
+    anonymous()
+    renderAt('/signup', routes)
+    const user = userEvent.setup()
+    const pw = await screen.findByLabelText('Password')
+    await user.type(pw, '          ')
+    await user.tab()
+    expect(pw).toHaveAccessibleDescription(/only spaces/)
+  })
+
   it('checks the password length inline, after the field is left', async () => {
     anonymous()
     renderAt('/signup', routes)

@@ -6,10 +6,11 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle'
 import { Field } from '../../../components/ui/Field'
 import { Button } from '../../../components/ui/Button'
 import { Alert } from '../../../components/ui/Alert'
-import { signUp } from '../api'
+import { isCheckInbox, signUp } from '../api'
 import { MIN_PASSWORD, validateSignUp } from '../validation'
 import { AuthCard } from './AuthCard'
 import { OAuthButtons } from './OAuthButtons'
+import { CheckInboxCard } from './CheckInboxCard'
 
 type Key = 'full_name' | 'email' | 'password'
 
@@ -19,7 +20,10 @@ export function SignUpPage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
-  const [values, setValues] = useState({ full_name: '', email: '', password: '' })
+  // An invite link (mockroom invite EMAIL) carries the token and its address.
+  const invite = params.get('invite') ?? ''
+  const [values, setValues] = useState({ full_name: '', email: params.get('email') ?? '', password: '' })
+  const [sentTo, setSentTo] = useState('')
   // Errors show for a field once the person has left it, or after a submit.
   const [touched, setTouched] = useState<Partial<Record<Key, boolean>>>({})
   const [submitted, setSubmitted] = useState(false)
@@ -27,6 +31,7 @@ export function SignUpPage() {
   const [formError, setFormError] = useState<React.ReactNode>(null)
 
   if (auth.status === 'authenticated') return <Navigate to={next} replace />
+  if (sentTo) return <CheckInboxCard email={sentTo} what="confirm your address and finish signing up" />
 
   const all = validateSignUp(values)
   const shown = (k: Key) => (submitted || touched[k] ? all[k] : undefined)
@@ -40,7 +45,12 @@ export function SignUpPage() {
     if (Object.keys(all).length > 0) return
     setBusy(true)
     try {
-      auth.setSession(await signUp({ full_name: values.full_name.trim(), email: values.email.trim(), password: values.password }))
+      const res = await signUp({ full_name: values.full_name.trim(), email: values.email.trim(), password: values.password, invite: invite || undefined })
+      if (isCheckInbox(res)) {
+        setSentTo(values.email.trim())
+        return
+      }
+      auth.setSession(res)
       navigate(next, { replace: true })
     } catch (err) {
       if (isApiError(err, 'email_taken')) {
@@ -52,6 +62,8 @@ export function SignUpPage() {
             </Link>
           </>,
         )
+      } else if (isApiError(err, 'invite_required') || isApiError(err, 'signups_closed')) {
+        setFormError(`${err.message} If you already have an account, sign in instead.`)
       } else if (isApiError(err, 'rate_limited')) {
         setFormError(`Too many attempts. Wait ${err.retryAfter ? `${err.retryAfter} seconds` : 'a minute'} and try again.`)
       } else {

@@ -103,8 +103,10 @@ function Room({ view }: { view: SessionView }) {
   const [hintsTotal, setHintsTotal] = useState(view.hints_total)
   const [report, setReport] = useState<Report | null>(null)
   const [running, setRunning] = useState<'run' | 'submit' | null>(null)
+  const [queue, setQueue] = useState<{ ahead: number } | null>(null)
   const [ranOnce, setRanOnce] = useState(false)
   const [retryAt, setRetryAt] = useState<number | null>(null)
+  const [retryWhy, setRetryWhy] = useState('rate_limited')
   const [runError, setRunError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [customInput, setCustomInput] = useState('')
@@ -164,6 +166,7 @@ function Room({ view }: { view: SessionView }) {
       },
       transcript: (e) => addLines([e]),
       execution: (e) => setReport(e.report as Report),
+      queued: (e) => setQueue(e.running ? null : { ahead: e.ahead }),
       ended: () => toSummary(),
       error: (e) => setNotice(e.message),
     })
@@ -223,17 +226,21 @@ function Room({ view }: { view: SessionView }) {
       client.flush()
       editor.current.clearMarkers()
       setRunning(mode)
+      setQueue(null)
       setRunError(null)
       try {
         const r = await execute(id, { code: editor.current.getValue(), language: langRef.current, mode, ...(stdin ? { stdin } : {}) })
         setReport(r)
         if (r.compile_error?.line) editor.current?.jumpTo(r.compile_error.line, r.compile_error.column ?? 1, r.compile_error.message)
       } catch (err) {
-        if (isApiError(err, 'rate_limited')) setRetryAt(Date.now() + (err.retryAfter ?? 20) * 1000)
-        else if (isApiError(err, 'session_ended')) toSummary()
+        if (isApiError(err, 'rate_limited') || isApiError(err, 'judge_busy')) {
+          setRetryAt(Date.now() + (err.retryAfter ?? 20) * 1000)
+          setRetryWhy(err.code)
+        } else if (isApiError(err, 'session_ended')) toSummary()
         else setRunError(errorMessage(err))
       } finally {
         setRunning(null)
+        setQueue(null)
         setRanOnce(true)
       }
     },
@@ -314,8 +321,8 @@ function Room({ view }: { view: SessionView }) {
     retryAt !== null && retryIn > 0 ? (
       <Alert tone="warning">
         <span data-testid="rate-limited">
-          You've used this minute's 3 runs. Run and Submit are back in <span className="font-semibold tabular-nums">{retryIn} s</span> — keep
-          coding meanwhile; your edits are saved.
+          {retryWhy === 'judge_busy' ? 'The judge is busy with other runs.' : "You've reached the run limit."} Run and Submit are back in{' '}
+          <span className="font-semibold tabular-nums">{retryIn} s</span> — keep coding meanwhile; your edits are saved.
         </span>
       </Alert>
     ) : runError ? (
@@ -490,6 +497,7 @@ function Room({ view }: { view: SessionView }) {
             <ResultsConsole
               report={report}
               running={running}
+              queue={queue}
               firstRun={!ranOnce}
               notice={runNotice}
               customInput={customInput}

@@ -17,12 +17,12 @@ const wrong: Report = {
   passed: 1,
   total: 44,
   tests: [
-    { index: 0, name: 'Example 1', verdict: 'accepted', time_ms: 1.24, memory_kb: 9000, input: { nums: [2, 7], target: 9 }, expected: [0, 1], got: [0, 1] },
+    { index: 0, name: 'Example 1', verdict: 'accepted', cpu_time_ms: 1.24, memory_kb: 9000, input: { nums: [2, 7], target: 9 }, expected: [0, 1], got: [0, 1] },
     {
       index: 1,
       name: 'Example 2',
       verdict: 'wrong_answer',
-      time_ms: 2,
+      cpu_time_ms: 2,
       memory_kb: 9100,
       input: { nums: [3, 2, 4], target: 6 },
       expected: [1, 2],
@@ -31,18 +31,32 @@ const wrong: Report = {
     },
   ],
   hidden: { passed: 40, total: 42, verdicts: { accepted: 40, time_limit: 2 }, first_failure: 'time_limit' },
-  runtime_ms: 812,
+  cpu_time_ms: 812,
   memory_kb: 20480,
 }
 
 describe('ResultsConsole', () => {
+  it('says where a queued run waits for the judge instead of only spinning', () => {
+    const { rerender } = render(<ResultsConsole report={null} running="run" firstRun={false} queue={{ ahead: 2 }} customInput="" onCustomInput={() => {}} />)
+    expect(screen.getByRole('status')).toHaveTextContent('Waiting for the judge — 2 runs ahead of you')
+    rerender(<ResultsConsole report={null} running="run" firstRun={false} queue={{ ahead: 1 }} customInput="" onCustomInput={() => {}} />)
+    expect(screen.getByTestId('queue-position')).toHaveTextContent('Waiting for the judge — 1 run ahead of you')
+    rerender(<ResultsConsole report={null} running="run" firstRun={false} queue={{ ahead: 0 }} customInput="" onCustomInput={() => {}} />)
+    expect(screen.getByTestId('queue-position')).toHaveTextContent('Waiting for the judge — you are next')
+    // Admitted: the run's own progress again.
+    rerender(<ResultsConsole report={null} running="run" firstRun={false} queue={null} customInput="" onCustomInput={() => {}} />)
+    expect(screen.queryByTestId('queue-position')).toBeNull()
+    expect(screen.getByRole('status')).toHaveTextContent('Running the examples…')
+  })
+
   it('shows a verdict per test, expected vs got for a failing one, and hidden tests only as counts', async () => {
     show(wrong)
     expect(screen.getByTestId('report-summary')).toHaveTextContent('Wrong answer')
     expect(screen.getByTestId('passed-count')).toHaveTextContent('1/44 passed')
     const rows = screen.getAllByTestId('test-result')
     expect(rows.map((r) => within(r).getByTestId('verdict').textContent)).toEqual(['Accepted', 'Wrong answer'])
-    expect(rows[0]).toHaveTextContent('1.2 ms')
+    expect(rows[0]).toHaveTextContent('CPU 1.2 ms')
+    expect(screen.getByTestId('cpu-time')).toHaveTextContent('CPU 812 ms')
     expect(rows[0]).toHaveTextContent('8.8 MB')
     // The failing test is open by default; the passing one is not.
     expect(within(rows[1]!).getByText('Expected')).toBeInTheDocument()
@@ -69,7 +83,7 @@ describe('ResultsConsole', () => {
       total: 2,
       compile_error: { message: "';' expected", line: 7, column: 19 },
       tests: [],
-      runtime_ms: 0,
+      cpu_time_ms: 0,
       memory_kb: 0,
     })
     expect(screen.getByTestId('compile-error')).toHaveTextContent("';' expected")
@@ -98,9 +112,14 @@ describe('ResultsConsole', () => {
 
 describe('ResultsConsole details', () => {
   it('shows inputs as the examples do and sub-millisecond times as <1 ms', async () => {
-    show({ ...wrong, hidden: undefined, tests: [{ ...wrong.tests![1]!, time_ms: 0 }] })
+    show({ ...wrong, hidden: undefined, tests: [{ ...wrong.tests![1]!, cpu_time_ms: 0.4 }] })
     expect(screen.getByText('nums = [3,2,4], target = 6')).toBeInTheDocument()
-    expect(screen.getByText('<1 ms')).toBeInTheDocument()
+    expect(screen.getByText('CPU <1 ms')).toBeInTheDocument()
+  })
+
+  it('shows no per-test time where the report has none (a submit)', () => {
+    show({ ...wrong, tests: [{ index: 0, name: 'Example 1', verdict: 'accepted', input: { a: 1 } }] })
+    expect(screen.getByTestId('test-result')).not.toHaveTextContent('ms')
   })
 
   it('keeps tests that never ran folded under a compile error', () => {
@@ -109,7 +128,7 @@ describe('ResultsConsole details', () => {
       status: 'compile_error',
       compile_error: { message: "SyntaxError: expected ':'", line: 2, column: 35 },
       hidden: undefined,
-      tests: [{ index: 0, name: 'Example 1', verdict: 'not_run', time_ms: 0, memory_kb: 0, input: { a: 1 } }],
+      tests: [{ index: 0, name: 'Example 1', verdict: 'not_run', input: { a: 1 } }],
     })
     expect(screen.getByTestId('compile-error')).toHaveTextContent('line 2:35')
     expect(screen.getByRole('button', { name: /Example 1/ })).toHaveAttribute('aria-expanded', 'false')

@@ -88,7 +88,9 @@ function TestRow({ t }: { t: TestResult }) {
       >
         <span className="min-w-0 flex-1 truncate font-medium">{name}</span>
         <VerdictBadge verdict={t.verdict} />
-        <span className="w-16 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{t.verdict === 'not_run' ? '' : ms(t.time_ms)}</span>
+        <span className="w-20 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400" title="CPU time of this test">
+          {t.verdict === 'not_run' || t.cpu_time_ms === undefined ? '' : `CPU ${ms(t.cpu_time_ms)}`}
+        </span>
         <span className="w-16 text-right text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{t.memory_kb ? mem(t.memory_kb) : ''}</span>
       </button>
       {open && (
@@ -145,6 +147,8 @@ interface ConsoleProps {
   running: 'run' | 'submit' | null
   /** "Preparing environment…" while the first run of a session compiles. */
   firstRun: boolean
+  /** Where the running Run/Submit waits for the judge (execution_queued); null once it runs. */
+  queue?: { ahead: number } | null
   /** Rate limit or another refusal of the last Run/Submit. */
   notice?: ReactNode
   customInput: string
@@ -153,7 +157,13 @@ interface ConsoleProps {
   onJump?: (line: number, column: number) => void
 }
 
-export function ResultsConsole({ report, running, firstRun, notice, customInput, onCustomInput, customInputError, onJump }: ConsoleProps) {
+/** "Waiting for the judge — 2 runs ahead of you". */
+export function queueText(ahead: number): string {
+  if (ahead <= 0) return 'Waiting for the judge — you are next'
+  return `Waiting for the judge — ${ahead} ${ahead === 1 ? 'run' : 'runs'} ahead of you`
+}
+
+export function ResultsConsole({ report, running, firstRun, queue, notice, customInput, onCustomInput, customInputError, onJump }: ConsoleProps) {
   const [tab, setTab] = useState<Tab>('tests')
   const base = useId()
   const tabs: [Tab, string][] = [
@@ -191,8 +201,16 @@ export function ResultsConsole({ report, running, firstRun, notice, customInput,
             <span data-testid="passed-count" className="tabular-nums">
               {report.passed}/{report.total} passed
             </span>
-            {report.runtime_ms > 0 && <span className="tabular-nums">· {ms(report.runtime_ms)}</span>}
-            {report.memory_kb > 0 && <span className="tabular-nums">· {mem(report.memory_kb)}</span>}
+            {report.cpu_time_ms > 0 && (
+              <span data-testid="cpu-time" className="tabular-nums" title="CPU time of the whole run, start-up included, as the sandbox measured it">
+                · CPU {ms(report.cpu_time_ms)}
+              </span>
+            )}
+            {report.memory_kb > 0 && (
+              <span className="tabular-nums" title="Peak memory of the whole run">
+                · {mem(report.memory_kb)}
+              </span>
+            )}
           </span>
         )}
       </div>
@@ -223,7 +241,15 @@ export function ResultsConsole({ report, running, firstRun, notice, customInput,
         ) : running ? (
           <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
             <Spinner className="size-4" label="" />
-            {firstRun ? 'Preparing environment…' : running === 'submit' ? 'Running every test…' : 'Running the examples…'}
+            {queue ? (
+              <span data-testid="queue-position">{queueText(queue.ahead)}</span>
+            ) : firstRun ? (
+              'Preparing environment…'
+            ) : running === 'submit' ? (
+              'Running every test…'
+            ) : (
+              'Running the examples…'
+            )}
           </p>
         ) : !report ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -13,6 +13,7 @@ import { Button } from '../../../components/ui/Button'
 import { Field, inputClass } from '../../../components/ui/Field'
 import { companySuggestions, updateProfile } from '../api'
 import { TagInput } from './TagInput'
+import { SecuritySettings } from './SecuritySettings'
 
 export function SettingsPage() {
   useDocumentTitle('Profile')
@@ -81,6 +82,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
             </Button>
           </div>
         </form>
+        <SecuritySettings />
       </div>
     </Page>
   )

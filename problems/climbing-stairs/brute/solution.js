@@ -1,0 +1,11 @@
+/**
+ * @param {number} n
+ * @return {number}
+ */
+function climbStairs(n) {
+    // Plain recursion on the last move, without memory: about 1.6^n calls.
+    if (n <= 2) {
+        return n;
+    }
+    return climbStairs(n - 1) + climbStairs(n - 2);
+}

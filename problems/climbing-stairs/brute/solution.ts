@@ -1,0 +1,7 @@
+function climbStairs(n: number): number {
+    // Plain recursion on the last move, without memory: about 1.6^n calls.
+    if (n <= 2) {
+        return n;
+    }
+    return climbStairs(n - 1) + climbStairs(n - 2);
+}
