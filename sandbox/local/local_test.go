@@ -9,6 +9,8 @@ import (
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/sandbox"
 	"github.com/mockroom/mockroom/sandbox/sandboxtest"
+	"github.com/mockroom/mockroom/sandbox/toolchain"
+	"golang.org/x/sys/unix"
 )
 
 // testConfig shares the Go standard library build across test runs.
@@ -64,4 +66,20 @@ func TestFavorDynMods(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSeccompNames: every call the shared list denies has a number here, and
+// the namespace flags are the kernel's.
+func TestSeccompNames(t *testing.T) {
+	for _, n := range toolchain.DeniedSyscalls {
+		if _, ok := syscallNumbers[n]; !ok {
+			t.Errorf("no syscall number for %q", n)
+		}
+	}
+	want := unix.CLONE_NEWUSER | unix.CLONE_NEWNS | unix.CLONE_NEWPID | unix.CLONE_NEWNET |
+		unix.CLONE_NEWIPC | unix.CLONE_NEWUTS | unix.CLONE_NEWCGROUP | unix.CLONE_NEWTIME
+	if toolchain.NamespaceCloneFlags != want {
+		t.Errorf("NamespaceCloneFlags %#x, want %#x", toolchain.NamespaceCloneFlags, want)
+	}
+	_ = seccompFilter() // panics on a name without a number
 }
