@@ -1,9 +1,11 @@
 // Package local runs untrusted programs on this host with go-judge embedded
 // as a library (github.com/criyle/go-judge + go-sandbox): each run gets its
 // own user, PID, mount, IPC, UTS and network namespaces, a read-only view of
-// the toolchains, a fresh size-capped tmpfs work dir, a cgroup (v1 or v2) for
-// memory, CPU accounting and process count, rlimits, a seccomp filter, piped
-// output with a byte budget, and every process killed when the run ends.
+// the toolchains, a fresh size-capped tmpfs work dir, cgroup limits and
+// accounting for memory, CPU and process count (on v1 the pooled
+// container's own cgroup, on v2 a fresh one per run: see cgenv.go), rlimits,
+// a seccomp filter, piped output with a byte budget, and every process
+// killed when the run ends.
 //
 // Any binary that uses this package re-executes itself as the sandbox's
 // container init. Importing the package is enough: its init function calls
