@@ -61,7 +61,7 @@ func startServer() (*gojudgeserver.Server, error) {
 		}
 		mc.CxxPCH = pch
 	}
-	return gojudgeserver.Start(bin, toolchain.MountYAML(mc), "test-token-"+fmt.Sprint(os.Getpid()))
+	return gojudgeserver.Start(bin, toolchain.MountYAML(mc), toolchain.SeccompYAML(), "test-token-"+fmt.Sprint(os.Getpid()))
 }
 
 func goRoot() string {
@@ -105,11 +105,21 @@ func newRunner(t *testing.T, token string) sandbox.Runner {
 
 // The full functional part in every language; the abuse matrix in a
 // representative subset (the local runner's tests cover all five), to keep
-// the suite's time reasonable on two cores.
+// the suite's time reasonable on two cores. The server loads our seccomp
+// policy, so the denied-syscall cases apply.
 func TestConformance(t *testing.T) {
 	needServer(t)
 	sandboxtest.RunWith(t, func(t *testing.T) sandbox.Runner { return newRunner(t, server.Token) },
-		sandboxtest.Options{AbuseLanguages: []sandbox.Language{sandbox.Python, sandbox.Cpp}})
+		sandboxtest.Options{AbuseLanguages: []sandbox.Language{sandbox.Python, sandbox.Cpp}, Seccomp: true})
+}
+
+// TestStashAllLanguages runs the case that hands a secret from one run to
+// the next through every kernel object and file in all five languages: the
+// go-judge server's pooled containers are reused by anyone's next run.
+func TestStashAllLanguages(t *testing.T) {
+	needServer(t)
+	sandboxtest.RunWith(t, func(t *testing.T) sandbox.Runner { return newRunner(t, server.Token) },
+		sandboxtest.Options{Seccomp: true, Only: []string{"stash_between_runs"}})
 }
 
 func TestNew(t *testing.T) {

@@ -29,6 +29,11 @@ type abuseCase struct {
 	runs  int // default 1; the check sees the last run
 	check func(t *testing.T, r *sandbox.Result, e *caseEnv)
 	only  func(o Options) bool // nil: always
+	// stdins, when set, replaces stdin and runs: one run per entry, each
+	// checked by checkEach with its index.
+	stdins    func(e *caseEnv) []string
+	checkEach func(t *testing.T, i int, r *sandbox.Result, e *caseEnv)
+	serial    bool // the languages run one after the other, not in parallel
 }
 
 func status(want ...sandbox.Status) func(*testing.T, *sandbox.Result, *caseEnv) {
@@ -503,8 +508,8 @@ func (s *suite) abuse(t *testing.T) {
 	}
 
 	t.Run("matrix", func(t *testing.T) {
-		for _, c := range abuseCases {
-			if c.only != nil && !c.only(s.o) {
+		for _, c := range append(slices.Clone(abuseCases), stashCase) {
+			if c.only != nil && !c.only(s.o) || s.o.Only != nil && !slices.Contains(s.o.Only, c.name) {
 				continue
 			}
 			src := c.src
@@ -518,9 +523,17 @@ func (s *suite) abuse(t *testing.T) {
 						continue
 					}
 					t.Run(string(lang), func(t *testing.T) {
-						t.Parallel()
+						if !c.serial {
+							t.Parallel()
+						}
 						e := &caseEnv{mark: s.mark + "-" + c.name + "-" + string(lang), hostPort: port, secretPath: secretPath, secret: secret}
 						b := s.compile(t, lang, strings.ReplaceAll(code, "MARK", e.mark))
+						if c.stdins != nil {
+							for i, in := range c.stdins(e) {
+								c.checkEach(t, i, s.run(t, b, in, limits(lang)), e)
+							}
+							return
+						}
 						stdin := ""
 						if c.stdin != nil {
 							stdin = c.stdin(e)
@@ -538,7 +551,9 @@ func (s *suite) abuse(t *testing.T) {
 	if n := accepted.Load(); n != 0 {
 		t.Errorf("the sandbox reached a host port on loopback %d times", n)
 	}
-	t.Run("compile_bombs", s.compileBombs)
+	if s.o.Only == nil {
+		t.Run("compile_bombs", s.compileBombs)
+	}
 	s.healthy(t)
 }
 

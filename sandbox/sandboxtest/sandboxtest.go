@@ -27,6 +27,9 @@ type Options struct {
 	// Seccomp says the runner applies the project's seccomp profile, so the
 	// denied-syscall cases apply.
 	Seccomp bool
+	// Only, when set, runs just the abuse cases it names (all of the
+	// AbuseLanguages), none of the rest of the suite.
+	Only []string
 }
 
 // Run runs the whole suite with default options.
@@ -55,6 +58,11 @@ func RunWith(t *testing.T, newRunner func(t *testing.T) sandbox.Runner, o Option
 		if slices.Contains(s.langs, l) {
 			s.abuseLangs = append(s.abuseLangs, l)
 		}
+	}
+	if o.Only != nil {
+		t.Run("abuse", s.abuse)
+		s.noLeftovers(t)
+		return
 	}
 	t.Run("functional", s.functional)
 	t.Run("abuse", s.abuse)
