@@ -31,6 +31,8 @@ type Config struct {
 	APIRequestsPerMinute int             // per user (or per address when signed out); 0 = default 100
 	OAuth                []OAuthProvider // configured providers only
 	TrustedOrigins       []string        // extra origins allowed to make cross-origin mutating requests
+	MetricsToken         string          // when set, /metrics asks for "Authorization: Bearer <token>"
+	MetricsElsewhere     bool            // /metrics has its own listener (METRICS_ADDR): this handler answers 404
 }
 
 // Deps are the services the API serves.
@@ -128,6 +130,10 @@ func (s *server) wrap(rt route) http.Handler {
 			s.writeError(w, r, mockroom.Errorf(mockroom.KindUnauthenticated, "unauthenticated", "sign in to continue"))
 			return
 		}
+		if field, ok := nulInURL(r); ok {
+			s.writeError(w, r, nulError(field))
+			return
+		}
 		if strings.HasPrefix(rt.Pattern, "/api/") {
 			key := "api:ip:" + clientIP(r)
 			if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser {
@@ -151,6 +157,25 @@ func (s *server) wrap(rt route) http.Handler {
 		}
 		rt.Handler(w, r)
 	})
+}
+
+// nulInURL finds a NUL character in the path or a query parameter: it
+// would reach a database lookup otherwise.
+func nulInURL(r *http.Request) (string, bool) {
+	if strings.IndexByte(r.URL.Path, 0) >= 0 {
+		return "path", true
+	}
+	if !strings.Contains(r.URL.RawQuery, "%00") {
+		return "", false
+	}
+	for k, vs := range r.URL.Query() {
+		for _, v := range vs {
+			if strings.IndexByte(k+v, 0) >= 0 {
+				return k, true
+			}
+		}
+	}
+	return "", false
 }
 
 type userKey struct{}
