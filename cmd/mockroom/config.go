@@ -162,10 +162,11 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		return c, &configError{"MAX_CONNS_PER_ADDR", fmt.Sprintf("%d must not exceed MAX_CONNS (%d)", c.MaxConnsPerAddr, c.MaxConns)}
 	}
 	if c.MetricsAddr != "" {
-		if _, port, err := net.SplitHostPort(c.MetricsAddr); err != nil || port == "" {
+		_, port, err := net.SplitHostPort(c.MetricsAddr)
+		if err != nil || port == "" {
 			return c, &configError{"METRICS_ADDR", fmt.Sprintf("%q is not a listen address like 127.0.0.1:9090", c.MetricsAddr)}
 		}
-		if c.MetricsAddr == c.Addr {
+		if c.MetricsAddr == c.Addr && port != "0" {
 			return c, &configError{"METRICS_ADDR", "must differ from ADDR (leave it unset to serve /metrics on ADDR)"}
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -14,6 +15,13 @@ func TestLoadConfigDefaults(t *testing.T) {
 	}
 	if c.Addr != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.BaseURL != "http://localhost:8080" || c.Sandbox != "local" || c.APIRatePerMin != 100 {
 		t.Fatalf("defaults = %+v", c)
+	}
+	if c.ReadHeaderTimeout != 10*time.Second || c.ReadTimeout != 30*time.Second || c.MaxConns != 4096 || c.MaxConnsPerAddr != 64 || c.MetricsAddr != "" || c.MetricsToken != "" {
+		t.Fatalf("limit defaults = %+v", c)
+	}
+	c, err = loadConfig("", "", envOf(map[string]string{"HTTP_READ_TIMEOUT": "1m", "HTTP_READ_HEADER_TIMEOUT": "5s", "MAX_CONNS": "0", "MAX_CONNS_PER_ADDR": "0"}))
+	if err != nil || c.ReadTimeout != time.Minute || c.ReadHeaderTimeout != 5*time.Second || c.MaxConns != 0 || c.MaxConnsPerAddr != 0 {
+		t.Fatalf("limits from the environment = %+v, %v", c, err)
 	}
 	c, _ = loadConfig(":9000", "/tmp/x", envOf(map[string]string{"ADDR": ":7000", "DATA_DIR": "/ignored"}))
 	if c.Addr != ":9000" || c.DataDir != "/tmp/x" || c.BaseURL != "http://localhost:9000" {
@@ -39,6 +47,16 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"SANDBOX": "docker"}, "SANDBOX"},
 		{map[string]string{"SANDBOX": "remote"}, "SANDBOX_URL"},
 		{map[string]string{"REALTIME_SECRET": "short"}, "REALTIME_SECRET"},
+		{map[string]string{"HTTP_READ_TIMEOUT": "fast"}, "HTTP_READ_TIMEOUT"},
+		{map[string]string{"HTTP_READ_TIMEOUT": "0s"}, "HTTP_READ_TIMEOUT"},
+		{map[string]string{"HTTP_READ_HEADER_TIMEOUT": "-1s"}, "HTTP_READ_HEADER_TIMEOUT"},
+		{map[string]string{"HTTP_READ_HEADER_TIMEOUT": "20s", "HTTP_READ_TIMEOUT": "5s"}, "HTTP_READ_HEADER_TIMEOUT"},
+		{map[string]string{"MAX_CONNS": "-1"}, "MAX_CONNS"},
+		{map[string]string{"MAX_CONNS_PER_ADDR": "lots"}, "MAX_CONNS_PER_ADDR"},
+		{map[string]string{"MAX_CONNS": "10", "MAX_CONNS_PER_ADDR": "20"}, "MAX_CONNS_PER_ADDR"},
+		{map[string]string{"METRICS_ADDR": "nowhere"}, "METRICS_ADDR"},
+		{map[string]string{"ADDR": ":9000", "METRICS_ADDR": ":9000"}, "METRICS_ADDR"},
+		{map[string]string{"METRICS_TOKEN": "short"}, "METRICS_TOKEN"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

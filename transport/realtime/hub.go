@@ -489,11 +489,19 @@ func seqOf(data []byte) int64 {
 	return f.Seq
 }
 
-// validSeq bounds client sequence numbers: a seq near 2^63 made durable
-// would leave no larger one for the client's next edit.
-func validSeq(seq int64) bool { return seq > 0 && seq <= MaxSeq }
-
-const seqRule = "seq must be a positive integer no larger than 2^53-1 (Number.MAX_SAFE_INTEGER)"
+// badSeq refuses a seq that is not positive, or past MaxSeq: a seq near
+// 2^63 made durable would leave no larger one for the client's next edit.
+func (c *conn) badSeq(seq int64, frame string) bool {
+	switch {
+	case seq <= 0:
+		c.fail(0, "invalid_payload", frame+" needs a positive seq")
+	case seq > MaxSeq:
+		c.fail(seq, "invalid_seq", "seq must be a positive integer no larger than 2^53-1 (Number.MAX_SAFE_INTEGER)")
+	default:
+		return false
+	}
+	return true
+}
 
 func (c *conn) fail(seq int64, code, msg string) {
 	c.push(Error{Type: TypeError, Code: code, Message: msg, Seq: seq})
@@ -532,8 +540,7 @@ func (c *conn) handle(data []byte) {
 			bad(seqOf(data), "code_edit must be {type, seq, language, code}")
 			return
 		}
-		if !validSeq(m.Seq) {
-			c.fail(seqOf(data), "invalid_seq", seqRule)
+		if c.badSeq(m.Seq, "code_edit") {
 			return
 		}
 		// A missing code is a broken client, not an emptied editor.
@@ -556,8 +563,7 @@ func (c *conn) handle(data []byte) {
 			bad(seqOf(data), "chat_message must be {type, seq, text}")
 			return
 		}
-		if !validSeq(m.Seq) {
-			c.fail(m.Seq, "invalid_seq", seqRule)
+		if c.badSeq(m.Seq, env.Type) {
 			return
 		}
 		if utf8.RuneCountInString(m.Text) > MaxChatRunes {
@@ -575,8 +581,7 @@ func (c *conn) handle(data []byte) {
 			bad(seqOf(data), "hint_request must be {type, seq}")
 			return
 		}
-		if !validSeq(m.Seq) {
-			c.fail(m.Seq, "invalid_seq", seqRule)
+		if c.badSeq(m.Seq, env.Type) {
 			return
 		}
 		if _, _, _, err := c.hub.svc.Hint(c.ctx, c.userID, c.sessionID, m.Seq); err != nil {
