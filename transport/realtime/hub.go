@@ -115,8 +115,9 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	inQuery := strings.Contains(r.URL.RawQuery, tokenPrefix) || r.URL.Query().Has("token")
 	token := tokenFromProtocols(r.Header.Values("Sec-WebSocket-Protocol"))
 	// The HTTP server's read and write timeouts are deadlines on the
-	// connection that outlive the hijack and would cut a healthy socket
-	// mid-interview; clear them: pings find dead peers, writes have their own timeout.
+	// connection that would cut a healthy socket mid-interview; clear them
+	// (net/http's Hijack does too today; this keeps it from being an
+	// assumption): pings find dead peers, writes have their own timeout.
 	rc := http.NewResponseController(w)
 	rc.SetReadDeadline(time.Time{})
 	rc.SetWriteDeadline(time.Time{})
