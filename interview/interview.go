@@ -140,9 +140,14 @@ type Store interface {
 	// seq was already durable.
 	SaveCode(ctx context.Context, sessionID, code, language string, seq int64, at time.Time, ev *events.Event) (applied bool, err error)
 	// AddTranscript appends t; with seq > 0 it applies only when seq > Live.Seq
-	// and advances Live.Seq in the same transaction.
-	AddTranscript(ctx context.Context, t *Transcript, seq int64) (applied bool, err error)
+	// and advances Live.Seq in the same transaction. With maxLines > 0 it
+	// refuses (KindConflict, "conversation_full") when the session already
+	// holds maxLines lines; a seq already durable still reports applied=false.
+	AddTranscript(ctx context.Context, t *Transcript, seq int64, maxLines int) (applied bool, err error)
+	// Transcripts lists the whole conversation, oldest first.
 	Transcripts(ctx context.Context, sessionID string) ([]Transcript, error)
+	// RecentTranscripts lists the latest n lines of the conversation, oldest first.
+	RecentTranscripts(ctx context.Context, sessionID string, n int) ([]Transcript, error)
 	// UseHint increments hints_used (at most max) and advances Live.Seq when
 	// seq > 0, writing ev, in one transaction; it returns the new count.
 	// At max it returns KindConflict "no_more_hints".

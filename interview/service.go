@@ -32,6 +32,8 @@ type Config struct {
 	ExecsPerHour      int           // executions per user an hour (50)
 	AutoSnapshotEvery time.Duration // auto snapshot of changed code (30 s)
 	EditEventEvery    time.Duration // at most one code.edited event per session this often (2 s)
+	MaxTranscript     int           // lines a session's conversation may hold before chat is refused (500)
+	ReplyWindow       int           // latest lines the interviewer reads to reply (20)
 }
 
 func (c *Config) defaults() {
@@ -48,6 +50,8 @@ func (c *Config) defaults() {
 	set(&c.MaxActive, 10)
 	set(&c.RunsPerMinute, 3)
 	set(&c.ExecsPerHour, 50)
+	set(&c.MaxTranscript, 500)
+	set(&c.ReplyWindow, 20)
 	setD(&c.HardLimit, 120*time.Minute)
 	setD(&c.AbandonAfter, 10*time.Minute)
 	setD(&c.AutoSnapshotEvery, 30*time.Second)
@@ -232,14 +236,32 @@ func (s *Service) Start(ctx context.Context, userID, problemID, language string,
 	return sess, nil
 }
 
+// MaxSeq bounds client sequence numbers: 2^53-1, the largest integer every
+// JavaScript client holds exactly. A seq near 2^63 made durable would leave
+// no larger one for the next edit and wedge the session.
+const MaxSeq = 1<<53 - 1
+
+func checkSeq(seq int64) error {
+	if seq < 0 || seq > MaxSeq {
+		return invalid("invalid_seq", "seq must be a positive integer no larger than 2^53-1 (Number.MAX_SAFE_INTEGER)")
+	}
+	return nil
+}
+
 // say stores one transcript line and pushes it to the session's rooms.
 func (s *Service) say(ctx context.Context, sess *Session, speaker, content string, seq int64) (bool, error) {
+	return s.sayCapped(ctx, sess, speaker, content, seq, 0)
+}
+
+// sayCapped is say refusing the line (KindConflict "conversation_full") when
+// the conversation already holds maxLines lines; 0 means no cap.
+func (s *Service) sayCapped(ctx context.Context, sess *Session, speaker, content string, seq int64, maxLines int) (bool, error) {
 	now := s.clock.Now()
 	t := &Transcript{ID: mockroom.NewID(), SessionID: sess.ID, Speaker: speaker, Content: content, CreatedAt: now}
 	if sess.StartedAt != nil {
 		t.TimestampMS = now.Sub(*sess.StartedAt).Milliseconds()
 	}
-	applied, err := s.store.AddTranscript(ctx, t, seq)
+	applied, err := s.store.AddTranscript(ctx, t, seq, maxLines)
 	if err != nil || !applied {
 		return applied, err
 	}
@@ -379,6 +401,9 @@ func (s *Service) end(ctx context.Context, sess *Session, status, reason string)
 // SaveCode stores the candidate's code durably. seq > 0 comes from the
 // realtime protocol (idempotent re-sends); 0 is a plain REST save.
 func (s *Service) SaveCode(ctx context.Context, userID, id, code, language string, seq int64, manual bool) (bool, error) {
+	if err := checkSeq(seq); err != nil {
+		return false, err
+	}
 	if len(code) > judge.MaxCodeBytes {
 		return false, mockroom.Errorf(mockroom.KindTooLarge, "code_too_large", "code is larger than %d KiB; trim it to save", judge.MaxCodeBytes>>10)
 	}
@@ -415,8 +440,15 @@ func (s *Service) SaveCode(ctx context.Context, userID, id, code, language strin
 	return applied, err
 }
 
-// Chat stores a candidate's message and the interviewer's answer.
+// Chat stores a candidate's message and the interviewer's answer. The
+// conversation is capped at MaxTranscript lines (the candidate's lines are
+// refused past it; the interviewer's answer, hints and remarks still land),
+// and the answer reads only the latest ReplyWindow lines, so a message costs
+// the same at the end of a long interview as at its start.
 func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) (bool, error) {
+	if err := checkSeq(seq); err != nil {
+		return false, err
+	}
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return false, invalid("invalid_field", "text must not be empty")
@@ -428,7 +460,11 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 	if err != nil {
 		return false, err
 	}
-	applied, err := s.say(ctx, sess, SpeakerCandidate, text, seq)
+	applied, err := s.sayCapped(ctx, sess, SpeakerCandidate, text, seq, s.cfg.MaxTranscript)
+	if e := mockroom.AsError(err); e != nil && e.Code == "conversation_full" {
+		return false, mockroom.Errorf(mockroom.KindConflict, "conversation_full",
+			"this interview's conversation is full (%d lines); keep coding — your code still saves and runs", s.cfg.MaxTranscript)
+	}
 	if err != nil || !applied {
 		return applied, err
 	}
@@ -436,7 +472,7 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 	if err != nil {
 		return true, nil
 	}
-	history, _ := s.store.Transcripts(ctx, id)
+	history, _ := s.store.RecentTranscripts(ctx, id, s.cfg.ReplyWindow)
 	if _, err := s.say(ctx, sess, SpeakerInterviewer, s.interviewer.Reply(p, sess, history, text), 0); err != nil {
 		s.log.WarnContext(ctx, "storing the interviewer's reply", "session_id", id, "err", err)
 	}
@@ -445,6 +481,9 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 
 // Hint hands out the next progressive hint.
 func (s *Service) Hint(ctx context.Context, userID, id string, seq int64) (text string, used int, applied bool, err error) {
+	if err := checkSeq(seq); err != nil {
+		return "", 0, false, err
+	}
 	sess, err := s.activeSession(ctx, userID, id)
 	if err != nil {
 		return "", 0, false, err
@@ -554,6 +593,15 @@ func (s *Service) Transcript(ctx context.Context, userID, id string) ([]Transcri
 		return nil, err
 	}
 	return s.store.Transcripts(ctx, id)
+}
+
+// RecentTranscript returns the latest ReplyWindow lines of the conversation,
+// oldest first: what a chat answer over REST carries.
+func (s *Service) RecentTranscript(ctx context.Context, userID, id string) ([]Transcript, error) {
+	if _, err := s.Session(ctx, userID, id); err != nil {
+		return nil, err
+	}
+	return s.store.RecentTranscripts(ctx, id, s.cfg.ReplyWindow)
 }
 
 // Snapshots returns the stored code versions.

@@ -360,8 +360,8 @@ func (c *Core) SaveCode(ctx context.Context, sessionID, code, language string, s
 	return applied, nil
 }
 
-// AddTranscript appends a line once per client seq.
-func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq int64) (bool, error) {
+// AddTranscript appends a line once per client seq, within maxLines.
+func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq int64, maxLines int) (bool, error) {
 	const op = "storage.AddTranscript"
 	if t == nil {
 		return false, mockroom.Wrap(op, invalid("invalid_transcript", "a transcript line is required"))
@@ -394,6 +394,16 @@ func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq i
 		if seq > 0 && seq <= cur {
 			return nil
 		}
+		if maxLines > 0 {
+			// The session row is locked (liveTx), so concurrent lines count in turn.
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM transcripts WHERE session_id = ?`, sid).Scan(&n); err != nil {
+				return err
+			}
+			if n >= maxLines {
+				return mockroom.Errorf(mockroom.KindConflict, "conversation_full", "the conversation already holds %d lines", n)
+			}
+		}
 		if _, err := tx.Exec(ctx, `INSERT INTO transcripts (id, session_id, speaker, content, timestamp_ms, metadata, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, tid, sid, t.Speaker, t.Content, t.TimestampMS, c.D.JSON(t.Metadata), c.D.Time(t.CreatedAt)); err != nil {
 			return err
@@ -414,17 +424,37 @@ func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq i
 
 // Transcripts lists the conversation in timestamp order.
 func (c *Core) Transcripts(ctx context.Context, sessionID string) ([]interview.Transcript, error) {
-	const op = "storage.Transcripts"
+	return c.transcripts(ctx, "storage.Transcripts", sessionID, 0)
+}
+
+// RecentTranscripts lists the latest n lines in timestamp order.
+func (c *Core) RecentTranscripts(ctx context.Context, sessionID string, n int) ([]interview.Transcript, error) {
+	if n <= 0 {
+		return []interview.Transcript{}, nil
+	}
+	return c.transcripts(ctx, "storage.RecentTranscripts", sessionID, n)
+}
+
+// transcripts reads the whole conversation, or (last > 0) its last lines
+// newest first through the (session_id, timestamp_ms) index, then reversed.
+func (c *Core) transcripts(ctx context.Context, op, sessionID string, last int) ([]interview.Transcript, error) {
 	out := []interview.Transcript{}
 	sid, ok := normID(sessionID)
 	if !ok {
 		return out, nil
 	}
 	own, args := ownerFilter(ctx, "s")
+	q := `SELECT t.id, t.session_id, t.speaker, t.content, t.timestamp_ms, t.metadata, t.created_at
+		FROM transcripts t JOIN sessions s ON s.id = t.session_id WHERE t.session_id = ?` + own
+	args = append([]any{sid}, args...)
+	if last > 0 {
+		q += ` ORDER BY t.timestamp_ms DESC, t.created_at DESC, t.id DESC LIMIT ?`
+		args = append(args, last)
+	} else {
+		q += ` ORDER BY t.timestamp_ms, t.created_at, t.id`
+	}
 	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT t.id, t.session_id, t.speaker, t.content, t.timestamp_ms, t.metadata, t.created_at
-			FROM transcripts t JOIN sessions s ON s.id = t.session_id WHERE t.session_id = ?`+own+`
-			ORDER BY t.timestamp_ms, t.created_at, t.id`, append([]any{sid}, args...)...)
+		rows, err := tx.Query(ctx, q, args...)
 		if err != nil {
 			return err
 		}
@@ -440,6 +470,9 @@ func (c *Core) Transcripts(ctx context.Context, sessionID string) ([]interview.T
 	})
 	if err != nil {
 		return nil, c.fail(op, err)
+	}
+	if last > 0 {
+		slices.Reverse(out)
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package storagetest
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -178,7 +179,7 @@ func testClientSeq(t *testing.T, db storage.DB) {
 	}
 	say := func(text string, seq int64) func() (bool, error) {
 		return func() (bool, error) {
-			return db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: interview.SpeakerCandidate, Content: text, TimestampMS: seq * 10}, seq)
+			return db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: interview.SpeakerCandidate, Content: text, TimestampMS: seq * 10}, seq, 0)
 		}
 	}
 	hint := func(seq int64) func() (bool, error) {
@@ -237,7 +238,7 @@ func testClientSeq(t *testing.T, db storage.DB) {
 	wantKind(t, err, mockroom.KindInvalid, "invalid_seq")
 	_, err = db.SaveCode(uctx, sid, strings.Repeat("x", 51<<10), "python", 9, at, nil)
 	wantKind(t, err, mockroom.KindInvalid, "code_too_large")
-	_, err = db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: "narrator", Content: "x"}, 9)
+	_, err = db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: "narrator", Content: "x"}, 9, 0)
 	wantKind(t, err, mockroom.KindInvalid, "")
 	_, err = db.SaveCode(uctx, mockroom.NewID(), "x", "python", 9, at, nil)
 	wantKind(t, err, mockroom.KindNotFound, "")
@@ -390,7 +391,7 @@ func testSnapshotsAndTranscripts(t *testing.T, db storage.DB) {
 	notFound := map[string]error{
 		"Live":          second(db.Live(octx, sid)),
 		"SaveCode":      second(db.SaveCode(octx, sid, "pwned", "go", 100, time.Now(), nil)),
-		"AddTranscript": second(db.AddTranscript(octx, &interview.Transcript{SessionID: sid, Speaker: "candidate", Content: "x"}, 100)),
+		"AddTranscript": second(db.AddTranscript(octx, &interview.Transcript{SessionID: sid, Speaker: "candidate", Content: "x"}, 100, 0)),
 		"AddSnapshot":   db.AddSnapshot(octx, &interview.Snapshot{SessionID: sid, Code: "x", Language: "go"}, nil),
 		"EndSession":    third(db.EndSession(octx, sid, interview.StatusAbandoned, time.Now(), nil, ev(events.SessionEnded))),
 	}
@@ -414,6 +415,51 @@ func testSnapshotsAndTranscripts(t *testing.T, db storage.DB) {
 	}
 	if s, _ := db.SessionByID(ctx, sid); s.Status != interview.StatusActive || s.HintsUsed != 0 {
 		t.Errorf("another user changed the session: %+v", s)
+	}
+}
+
+// The conversation holds at most maxLines lines, counted in the same
+// transaction as the insert; a seq already durable is still answered
+// applied=false rather than refused; RecentTranscripts reads only the tail.
+func testTranscriptCapAndRecent(t *testing.T, db storage.DB) {
+	f := newLive(t, db)
+	uctx := asUser(f.user)
+	sid := f.s.ID
+	say := func(text string, ts, seq int64, max int) (bool, error) {
+		return db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: interview.SpeakerCandidate, Content: text, TimestampMS: ts}, seq, max)
+	}
+	for i := int64(1); i <= 5; i++ {
+		if applied, err := say(fmt.Sprint("line ", i), i*10, i, 5); err != nil || !applied {
+			t.Fatalf("line %d: applied=%v err=%v", i, applied, err)
+		}
+	}
+	_, err := say("one too many", 60, 6, 5)
+	wantKind(t, err, mockroom.KindConflict, "conversation_full")
+	_, err = say("one too many, no seq", 60, 0, 5)
+	wantKind(t, err, mockroom.KindConflict, "conversation_full")
+	if applied, err := say("line 5 re-sent", 50, 5, 5); err != nil || applied {
+		t.Fatalf("a re-sent seq at the cap: applied=%v err=%v, want false, nil", applied, err)
+	}
+	if applied, err := say("uncapped", 70, 0, 0); err != nil || !applied {
+		t.Fatalf("maxLines 0 must not cap: applied=%v err=%v", applied, err)
+	}
+	if live, _ := db.Live(uctx, sid); live.Seq != 5 {
+		t.Fatalf("a refused line moved the seq to %d", live.Seq)
+	}
+	recent, err := db.RecentTranscripts(uctx, sid, 3)
+	must(t, err)
+	var got []string
+	for _, l := range recent {
+		got = append(got, l.Content)
+	}
+	if fmt.Sprint(got) != "[line 4 line 5 uncapped]" {
+		t.Fatalf("RecentTranscripts(3) = %q, want the last three, oldest first", got)
+	}
+	if all, _ := db.Transcripts(uctx, sid); len(all) != 6 {
+		t.Fatalf("%d lines stored, want 6", len(all))
+	}
+	if l, err := db.RecentTranscripts(asUser(f.other), sid, 3); err != nil || len(l) != 0 {
+		t.Fatalf("RecentTranscripts of another user's session = %d, %v", len(l), err)
 	}
 }
 

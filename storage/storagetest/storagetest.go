@@ -55,6 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"EndSession", testEndSession},
 		{"SessionsServicePath", testSessionsServicePath},
 		{"SnapshotsAndTranscripts", testSnapshotsAndTranscripts},
+		{"TranscriptCapAndRecent", testTranscriptCapAndRecent},
 		{"Outbox", testOutbox},
 	}
 	for _, tc := range tests {

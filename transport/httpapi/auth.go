@@ -97,6 +97,11 @@ func (s *server) signout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// An open interview room must not outlive the sign-out that ended its
+	// user's access (the socket's token was checked only when it opened).
+	if u := s.currentUser(r); u != nil && s.Realtime != nil {
+		s.Realtime.CloseUser(u.ID)
+	}
 	s.clearSessionCookie(w)
 	w.WriteHeader(http.StatusNoContent)
 }

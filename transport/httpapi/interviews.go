@@ -142,7 +142,14 @@ func (s *server) chat(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.transcript(w, r)
+	// The latest lines, not the whole conversation: the client merges them
+	// by id, and a message must not cost more as the interview grows.
+	ts, err := s.Interviews.RecentTranscript(r.Context(), userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"transcript": ts})
 }
 
 func (s *server) transcript(w http.ResponseWriter, r *http.Request) {
