@@ -204,18 +204,11 @@ func (s *server) resendVerification(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, checkInbox)
 }
 
-// closeUserSockets closes the user's realtime connections after their
-// sessions were revoked.
-// TODO(lead): transport/realtime gains Hub.CloseUser in the server-hardening
-// branch; once merged, call it directly here and drop the assertion.
+// closeUserSockets ends every open interview socket of the user (their
+// sessions were just revoked).
 func (s *server) closeUserSockets(userID string) {
-	if s.Realtime == nil {
-		return
-	}
-	if h, ok := any(s.Realtime).(interface{ CloseUser(string) }); ok {
-		h.CloseUser(userID)
-	} else if h, ok := any(s.Realtime).(interface{ CloseUser(string) int }); ok {
-		h.CloseUser(userID)
+	if s.Realtime != nil {
+		s.Realtime.CloseUser(userID)
 	}
 }
 
