@@ -106,9 +106,13 @@ func goConvOut(t Type) string {
 	return fmt.Sprintf("func(v %s) %s { return v }", goType(t), goType(t))
 }
 
+const goListNode = "type ListNode struct {\n\tVal  int\n\tNext *ListNode\n}"
+
+const goTreeNode = "type TreeNode struct {\n\tVal   int\n\tLeft  *TreeNode\n\tRight *TreeNode\n}"
+
 func goStarter(s *Spec) string {
 	var b strings.Builder
-	b.WriteString(nodeComment(s, "// ", "type ListNode struct {\n\tVal  int\n\tNext *ListNode\n}", "type TreeNode struct {\n\tVal   int\n\tLeft  *TreeNode\n\tRight *TreeNode\n}"))
+	b.WriteString(nodeComment(s, "// ", goListNode, goTreeNode))
 	params := make([]string, len(s.Signature.Params))
 	for i, p := range s.Signature.Params {
 		params[i] = p.Name + " " + goType(MustType(p.Type))

@@ -14,8 +14,7 @@ import (
 // under harness/<name>/ and the sandbox's compile and run recipe for the
 // same name (sandbox/toolchain); every other place looks it up here.
 type Language struct {
-	Name    string // the sandbox's and the API's name
-	Display string // its name for people
+	Name string // the sandbox's and the API's name
 
 	// SolutionFile is a solution's file name in a problem folder. Go's is
 	// solution.go.txt: a .go file there would be a broken package to the
@@ -42,18 +41,18 @@ type Language struct {
 
 // registry lists the languages in display order.
 var registry = []Language{
-	{Name: "python", Display: "Python", SolutionFile: "solution.py",
+	{Name: "python", SolutionFile: "solution.py",
 		startup: 500 * time.Millisecond, starter: pythonStarter, driver: pythonDriver},
-	{Name: "javascript", Display: "JavaScript", SolutionFile: "solution.js",
+	{Name: "javascript", SolutionFile: "solution.js",
 		startup: 500 * time.Millisecond, starter: javascriptStarter, driver: javascriptDriver},
-	{Name: "typescript", Display: "TypeScript", SolutionFile: "solution.ts",
+	{Name: "typescript", SolutionFile: "solution.ts",
 		startup: 500 * time.Millisecond, starter: typescriptStarter, driver: typescriptDriver,
 		diagnose: typescriptDiagnostics, trace: typescriptTrace},
-	{Name: "java", Display: "Java", SolutionFile: "Solution.java", Compiled: true,
+	{Name: "java", SolutionFile: "Solution.java", Compiled: true,
 		startup: 2 * time.Second, starter: javaStarter, driver: javaDriver, diagnose: javaDiagnostics},
-	{Name: "go", Display: "Go", SolutionFile: "solution.go.txt", Compiled: true,
+	{Name: "go", SolutionFile: "solution.go.txt", Compiled: true,
 		startup: 200 * time.Millisecond, starter: goStarter, driver: goDriver, diagnose: goDiagnostics, trace: goTrace},
-	{Name: "cpp", Display: "C++", SolutionFile: "solution.cpp", Compiled: true,
+	{Name: "cpp", SolutionFile: "solution.cpp", Compiled: true,
 		startup: 200 * time.Millisecond, starter: cppStarter, driver: cppDriver, diagnose: cppDiagnostics},
 }
 
