@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/judge"
 )
 
 // Session statuses (seed: sessions.status).
@@ -19,8 +20,8 @@ const (
 	StatusAbandoned = "abandoned"
 )
 
-// Languages a session may use.
-var Languages = []string{"python", "javascript", "typescript", "java", "go", "cpp"}
+// Languages a session may use: the judge's.
+var Languages = judge.LanguageNames()
 
 // Session is one interview (seed: sessions).
 type Session struct {

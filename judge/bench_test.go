@@ -26,7 +26,7 @@ func BenchmarkExecute(b *testing.B) {
 	sandboxed := NewService(sb, twoSumTests, nil)
 	unsandboxed := NewService(bare.New(b.TempDir()), twoSumTests, nil)
 	ctx := context.Background()
-	for _, lang := range Languages {
+	for _, lang := range LanguageNames() {
 		for _, mode := range []Mode{ModeRun, ModeSubmit} {
 			b.Run(lang+"/"+string(mode), func(b *testing.B) {
 				if !contains(sandboxed.Languages(), lang) || !contains(unsandboxed.Languages(), lang) {

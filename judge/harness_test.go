@@ -121,7 +121,7 @@ func need(t *testing.T, svc *Service, lang string) {
 func TestExecuteAcceptsEveryLanguage(t *testing.T) {
 	svc := NewService(testRunner(t), twoSumTests, nil)
 	p := mkProblem(t, "two-sum", twoSumSpec)
-	for _, lang := range Languages {
+	for _, lang := range LanguageNames() {
 		t.Run(lang, func(t *testing.T) {
 			need(t, svc, lang)
 			rep, err := svc.Execute(context.Background(), Request{Problem: p, Language: lang, Code: twoSumOK[lang], Mode: ModeSubmit})

@@ -115,7 +115,7 @@ func TestDeepRecursion(t *testing.T) {
 				p := mkProblem(t, kind, k.spec)
 				// Hidden, as the large tests of a problem are.
 				svc := NewService(r, memTests{tc(k.test, k.want, false)}, nil)
-				for _, lang := range Languages {
+				for _, lang := range LanguageNames() {
 					t.Run(kind+"/"+lang, func(t *testing.T) {
 						need(t, svc, lang)
 						rep, err := svc.ExecuteAll(context.Background(), Request{Problem: p, Language: lang, Code: recursiveCode[kind][lang], Mode: ModeSubmit})
