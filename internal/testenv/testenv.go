@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +33,14 @@ func Need(t testing.TB, service string, available bool, why string) {
 		t.Fatalf("%s is required (%s=1) but not available: %s", service, RequireServicesEnv, why)
 	}
 	t.Skip(msg)
+}
+
+// NeedToolchain skips (or, in CI, fails) t when lang is not among the
+// languages a runner or judge found a toolchain for (offered), so that a
+// language missing from a machine is never silently left untested.
+func NeedToolchain[L ~string](t testing.TB, lang L, offered []L) {
+	t.Helper()
+	Need(t, string(lang)+" toolchain", slices.Contains(offered, lang), "the runner found none on this machine; see the README's sandbox section")
 }
 
 // Reachable reports whether a TCP address accepts connections.

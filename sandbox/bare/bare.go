@@ -16,12 +16,14 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/sandbox"
+	"github.com/mockroom/mockroom/sandbox/toolchain"
 )
 
 // Runner is the unisolated sandbox.Runner.
 type Runner struct {
-	dir   string
-	langs []sandbox.Language
+	dir     string
+	langs   []sandbox.Language
+	esbuild string // as the local sandbox finds it: web/node_modules too, not only PATH
 }
 
 // python prefers the system interpreter the sandbox uses: a python3 found
@@ -36,11 +38,14 @@ func python() string {
 
 // New returns a runner that builds in directories under dir.
 func New(dir string) *Runner {
-	r := &Runner{dir: dir}
+	r := &Runner{dir: dir, esbuild: toolchain.FindEsbuild()}
 	for _, l := range []struct {
 		lang sandbox.Language
 		bin  string
-	}{{sandbox.Python, "python3"}, {sandbox.JavaScript, "node"}, {sandbox.TypeScript, "esbuild"}, {sandbox.Java, "javac"}, {sandbox.Go, "go"}, {sandbox.Cpp, "g++"}} {
+	}{{sandbox.Python, "python3"}, {sandbox.JavaScript, "node"}, {sandbox.TypeScript, r.esbuild}, {sandbox.Java, "javac"}, {sandbox.Go, "go"}, {sandbox.Cpp, "g++"}} {
+		if l.bin == "" {
+			continue
+		}
 		if _, err := exec.LookPath(l.bin); err == nil {
 			r.langs = append(r.langs, l.lang)
 		}
@@ -72,7 +77,7 @@ func (r *Runner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Lim
 	case sandbox.Cpp:
 		args = []string{"g++", "-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never", "-o", "main", "main.cpp"}
 	case sandbox.TypeScript:
-		args = []string{"esbuild", "main.ts", "--bundle", "--platform=node", "--format=cjs", "--outfile=out.js", "--log-level=error", "--color=false"}
+		args = []string{r.esbuild, "main.ts", "--bundle", "--platform=node", "--format=cjs", "--outfile=out.js", "--log-level=error", "--color=false"}
 	}
 	if args == nil {
 		return sandbox.NewBuild(p.Language, true, "", dir), nil
