@@ -86,6 +86,20 @@ func NeedRedis(t testing.TB) string {
 	return addr
 }
 
+// Eventually checks cond at once and then every 10 ms until it holds or
+// timeout passes, and reports whether it held: tests wait for a condition,
+// never for a fixed time.
+func Eventually(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return true
+}
+
 // Clock is a settable clock for tests.
 type Clock struct {
 	mu sync.Mutex

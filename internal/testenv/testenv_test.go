@@ -2,7 +2,9 @@ package testenv
 
 import (
 	"runtime"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // recorder stands in for a test, noting whether it was failed or skipped;
@@ -42,5 +44,19 @@ func TestNeedToolchain(t *testing.T) {
 				t.Fatalf("failed %v skipped %v, want %v %v", r.failed, r.skipped, tc.fail, tc.skipped)
 			}
 		})
+	}
+}
+
+func TestEventually(t *testing.T) {
+	var n atomic.Int32
+	if !Eventually(5*time.Second, func() bool { return n.Add(1) == 3 }) {
+		t.Fatal("a condition that comes true was given up on")
+	}
+	start := time.Now()
+	if Eventually(50*time.Millisecond, func() bool { return false }) {
+		t.Fatal("a condition that never holds was reported as held")
+	}
+	if waited := time.Since(start); waited < 50*time.Millisecond {
+		t.Fatalf("gave up after %v, before the timeout", waited)
 	}
 }
