@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/mockroom/mockroom/sandbox/bare"
-	"slices"
 	"strings"
 	"testing"
 
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/sandbox"
 )
@@ -113,9 +113,7 @@ func testRunner(t testing.TB) sandbox.Runner {
 
 func need(t *testing.T, svc *Service, lang string) {
 	t.Helper()
-	if !slices.Contains(svc.Languages(), lang) {
-		t.Skipf("SKIPPED LOUDLY: no %s toolchain here", lang)
-	}
+	testenv.NeedToolchain(t, lang, svc.Languages())
 }
 
 func TestExecuteAcceptsEveryLanguage(t *testing.T) {

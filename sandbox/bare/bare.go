@@ -45,9 +45,9 @@ func New(dir string) *Runner {
 	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
 		e.goRoot = strings.TrimSpace(string(out))
 	}
-	if p, err := exec.LookPath("esbuild"); err == nil {
-		e.esbuild = p
-	}
+	// As the local sandbox finds it (web/node_modules too, not only PATH),
+	// so TypeScript is not silently missing from the baseline.
+	e.esbuild = toolchain.FindEsbuild()
 	var langs []sandbox.Language
 	for _, l := range sandbox.AllLanguages() {
 		ok := true

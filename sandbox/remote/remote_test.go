@@ -43,7 +43,7 @@ func startServer() (*gojudgeserver.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	mc := toolchain.MountConfig{Esbuild: esbuild()}
+	mc := toolchain.MountConfig{Esbuild: toolchain.FindEsbuild()}
 	if goroot := goRoot(); goroot != "" {
 		// Shared with sandbox/local's tests: built once per machine.
 		std, err := toolchain.PrepareGoStd(ctx, goroot, filepath.Join(os.TempDir(), "mockroom-sandbox-test"))
@@ -70,18 +70,6 @@ func goRoot() string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
-}
-
-func esbuild() string {
-	if p := os.Getenv("SANDBOX_ESBUILD"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("esbuild"); err == nil {
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			return r
-		}
-	}
-	return ""
 }
 
 func needServer(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/sandbox"
 )
 
@@ -560,9 +561,7 @@ func (s *suite) abuse(t *testing.T) {
 // compileBombs: a compiler fed /dev/random or runaway templates must fail
 // within its limits, never hang.
 func (s *suite) compileBombs(t *testing.T) {
-	if !slices.Contains(s.langs, sandbox.Cpp) {
-		t.Skip("cpp is not available")
-	}
+	testenv.NeedToolchain(t, sandbox.Cpp, s.langs)
 	for name, src := range map[string]string{
 		"include_dev_random": "#include </dev/random>\nint main() {}\n",
 		"template_recursion": "template<int N> struct F { static const long v = F<N - 1>::v + 1; };\nint main() { return F<100000>::v; }\n",
