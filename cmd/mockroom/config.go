@@ -30,6 +30,8 @@ type Config struct {
 
 	RealtimeSecret string // signs WebSocket tokens; required to be equal on every instance
 
+	UnlimitedCredits bool // CREDITS=unlimited: interviews take no credit
+
 	Sandbox      string // local | remote
 	SandboxURL   string
 	SandboxToken string
@@ -137,6 +139,13 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	}
 	if c.RealtimeSecret != "" && len(c.RealtimeSecret) < 32 {
 		return c, &configError{"REALTIME_SECRET", "must be at least 32 characters (e.g. openssl rand -hex 32)"}
+	}
+	switch v := strings.ToLower(env("CREDITS")); v {
+	case "", "ledger":
+	case "unlimited":
+		c.UnlimitedCredits = true
+	default:
+		return c, &configError{"CREDITS", fmt.Sprintf("%q must be unlimited, or unset so that each interview takes one credit", v)}
 	}
 	switch c.Sandbox {
 	case "local":

@@ -12,8 +12,12 @@ func TestLoadConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.BaseURL != "http://localhost:8080" || c.Sandbox != "local" || c.APIRatePerMin != 100 {
+	if c.Addr != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.BaseURL != "http://localhost:8080" || c.Sandbox != "local" || c.APIRatePerMin != 100 ||
+		c.UnlimitedCredits {
 		t.Fatalf("defaults = %+v", c)
+	}
+	if c, err := loadConfig("", "", envOf(map[string]string{"CREDITS": "Unlimited"})); err != nil || !c.UnlimitedCredits {
+		t.Fatalf("CREDITS=Unlimited: %v, unlimited %v", err, c.UnlimitedCredits)
 	}
 	c, _ = loadConfig(":9000", "/tmp/x", envOf(map[string]string{"ADDR": ":7000", "DATA_DIR": "/ignored"}))
 	if c.Addr != ":9000" || c.DataDir != "/tmp/x" || c.BaseURL != "http://localhost:9000" {
@@ -39,6 +43,7 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"SANDBOX": "docker"}, "SANDBOX"},
 		{map[string]string{"SANDBOX": "remote"}, "SANDBOX_URL"},
 		{map[string]string{"REALTIME_SECRET": "short"}, "REALTIME_SECRET"},
+		{map[string]string{"CREDITS": "infinite"}, "CREDITS"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

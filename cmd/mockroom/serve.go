@@ -71,7 +71,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	defer runner.Close()
 	judges := judge.NewService(runner, db, log)
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
-	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, interview.Config{})
+	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, interview.Config{UnlimitedCredits: cfg.UnlimitedCredits})
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -112,7 +112,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	handler := httpapi.NewServer(httpapi.Config{
 		BaseURL: cfg.BaseURL, Version: version, APIRequestsPerMinute: cfg.APIRatePerMin,
-		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins,
+		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
 		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: httpapi.NewMetrics(reg, reg),

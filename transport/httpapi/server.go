@@ -31,6 +31,7 @@ type Config struct {
 	APIRequestsPerMinute int             // per user (or per address when signed out); 0 = default 100
 	OAuth                []OAuthProvider // configured providers only
 	TrustedOrigins       []string        // extra origins allowed to make cross-origin mutating requests
+	UnlimitedCredits     bool            // CREDITS=unlimited: interviews take no credit (the web app says so)
 }
 
 // Deps are the services the API serves.
