@@ -72,9 +72,9 @@ function Pre({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-function TestRow({ t }: { t: TestResult }) {
+function TestRow({ t, defaultOpen }: { t: TestResult; defaultOpen?: boolean }) {
   // Failures open by themselves; passes and tests that never ran stay short.
-  const [open, setOpen] = useState(t.verdict !== 'accepted' && t.verdict !== 'not_run' && t.verdict !== 'ran')
+  const [open, setOpen] = useState(defaultOpen ?? (t.verdict !== 'accepted' && t.verdict !== 'not_run' && t.verdict !== 'ran'))
   const detailId = useId()
   const name = t.custom ? 'Custom input' : t.name || `Test ${t.index + 1}`
   return (
@@ -154,7 +154,7 @@ function CustomResult({ report }: { report: Report }) {
       {custom.length > 0 && (
         <ul className="space-y-1.5">
           {custom.map((t) => (
-            <TestRow key={t.index} t={t} />
+            <TestRow key={t.index} t={t} defaultOpen />
           ))}
         </ul>
       )}
