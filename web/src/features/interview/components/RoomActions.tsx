@@ -29,7 +29,15 @@ export function RoomActions({ hintsUsed, hintsTotal, running, retryIn, onHint, o
         aria-label={`Hint, ${hintsUsed} of ${hintsTotal} used`}
       >
         <Lightbulb className="size-4" aria-hidden="true" />
-        Hint <span className="tabular-nums">{hintsUsed} of {hintsTotal}</span>
+        <span className="whitespace-nowrap">
+          Hint{' '}
+          <span className="tabular-nums">
+            {hintsUsed}
+            <span className="sm:hidden">/</span>
+            <span className="hidden sm:inline"> of </span>
+            {hintsTotal}
+          </span>
+        </span>
       </Button>
       <Button
         variant="secondary"
@@ -57,7 +65,9 @@ export function RoomActions({ hintsUsed, hintsTotal, running, retryIn, onHint, o
       </Button>
       <Button variant="danger" size="sm" onClick={onEnd} aria-label="End interview">
         <Flag className="size-4" aria-hidden="true" />
-        End<span className="hidden sm:inline">&nbsp;interview</span>
+        <span className="whitespace-nowrap">
+          End<span className="hidden sm:inline"> interview</span>
+        </span>
       </Button>
     </>
   )

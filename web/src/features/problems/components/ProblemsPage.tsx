@@ -100,7 +100,7 @@ export function ProblemsPage() {
           apply({ q })
         }}
       >
-        <div className="relative w-full min-w-0 flex-1 sm:min-w-56">
+        <div className="relative w-full sm:w-auto sm:min-w-56 sm:flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
           <input
             ref={searchRef}
