@@ -34,6 +34,9 @@ type Config struct {
 	EditEventEvery    time.Duration // at most one code.edited event per session this often (2 s)
 	MaxTranscript     int           // lines a session's conversation may hold before chat is refused (500)
 	ReplyWindow       int           // latest lines the interviewer reads to reply (20)
+	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
+	// for a self-hosted server whose users need no quota).
+	UnlimitedCredits bool
 }
 
 func (c *Config) defaults() {
@@ -222,10 +225,18 @@ func (s *Service) Start(ctx context.Context, userID, problemID, language string,
 		return nil, invalid("language_unavailable", "%q is not available for this problem; choose one of %s", language, strings.Join(s.Languages(p), ", "))
 	}
 	now := s.clock.Now()
+	cost := 1
+	if s.cfg.UnlimitedCredits {
+		cost = 0
+	}
 	sess := &Session{ID: mockroom.NewID(), UserID: userID, ProblemID: p.ID, Status: StatusActive, Language: language,
-		DurationMinutes: minutes, StartedAt: &now, CreditsConsumed: 1, CreatedAt: now, UpdatedAt: now}
+		DurationMinutes: minutes, StartedAt: &now, CreditsConsumed: cost, CreatedAt: now, UpdatedAt: now}
 	ev := event(events.SessionStarted, sess, "start", map[string]any{"problem_id": p.ID, "language": language, "duration_minutes": minutes}, now)
-	if err := s.store.StartSession(ctx, sess, p.StarterCode[language], s.cfg.MaxActive, ev); err != nil {
+	if err := s.store.StartSession(ctx, sess, p.StarterCode[language], s.cfg.MaxActive, cost, ev); err != nil {
+		if mockroom.IsKind(err, mockroom.KindPaymentRequired) {
+			return nil, mockroom.Errorf(mockroom.KindPaymentRequired, "insufficient_credits",
+				"you have no interview credits left; the administrator of this server can grant more with `mockroom credits grant`")
+		}
 		return nil, mockroom.Wrap(op, err)
 	}
 	s.touch(sess.ID)
@@ -312,9 +323,12 @@ func (s *Service) Live(ctx context.Context, userID, id string) (*Session, *Live,
 	return sess, live, err
 }
 
-// Update is the PATCH: switch language, or complete the session.
+// Update is the PATCH: switch language, or complete the session. Code, with
+// a language switch, is the editor's text in the language being left: it is
+// kept with the switch, in the same transaction.
 type Update struct {
 	Language *string
+	Code     *string
 	Status   *string
 }
 
@@ -330,30 +344,29 @@ func (s *Service) Update(ctx context.Context, userID, id string, u Update) (*Ses
 		}
 		return s.End(ctx, userID, id)
 	}
-	if u.Language != nil && *u.Language != sess.Language {
-		p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
-		if err != nil {
-			return nil, err
+	if u.Language == nil {
+		return sess, nil
+	}
+	if u.Code != nil {
+		if len(*u.Code) > judge.MaxCodeBytes {
+			return nil, mockroom.Errorf(mockroom.KindTooLarge, "code_too_large", "code is larger than %d KiB; trim it to save", judge.MaxCodeBytes>>10)
 		}
-		if !slices.Contains(s.Languages(p), *u.Language) {
-			return nil, invalid("language_unavailable", "%q is not available for this problem; choose one of %s", *u.Language, strings.Join(s.Languages(p), ", "))
+		if !utf8.ValidString(*u.Code) {
+			return nil, invalid("invalid_field", "code must be UTF-8 text")
 		}
-		live, err := s.store.Live(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		// Keep what the candidate wrote as a manual snapshot before switching.
-		if live.Code != p.StarterCode[sess.Language] {
-			s.store.AddSnapshot(ctx, &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: live.Code, Language: live.Language,
-				TimestampMS: s.elapsedMS(sess), Type: SnapshotManual, CreatedAt: s.clock.Now()}, nil)
-		}
-		sess.Language = *u.Language
-		if err := s.store.UpdateSession(ctx, sess); err != nil {
-			return nil, err
-		}
-		if _, err := s.store.SaveCode(ctx, id, p.StarterCode[sess.Language], sess.Language, 0, s.clock.Now(), nil); err != nil {
-			return nil, err
-		}
+	}
+	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(s.Languages(p), *u.Language) {
+		return nil, invalid("language_unavailable", "%q is not available for this problem; choose one of %s", *u.Language, strings.Join(s.Languages(p), ", "))
+	}
+	// One transaction: the code being left is stored before anything is
+	// replaced, so a failed write loses nothing the candidate wrote.
+	sess, _, err = s.store.SwitchLanguage(ctx, id, *u.Language, u.Code, p.StarterCode, s.clock.Now())
+	if err != nil {
+		return nil, mockroom.Wrap("interview.Update", err)
 	}
 	return sess, nil
 }
@@ -585,6 +598,17 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 	}
 	s.notify(id, Notice{Execution: rep})
 	return rep, nil
+}
+
+// SubmitStats counts every candidate's submits per problem id: aggregate
+// numbers for the library's acceptance rate.
+func (s *Service) SubmitStats(ctx context.Context) (map[string]SubmitStats, error) {
+	return s.store.SubmitStats(mockroom.AsService(ctx))
+}
+
+// Progress is the user's standing on each problem they have tried.
+func (s *Service) Progress(ctx context.Context, userID string) (map[string]string, error) {
+	return s.store.Progress(ctx, userID)
 }
 
 // Transcript returns the conversation.

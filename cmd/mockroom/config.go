@@ -38,12 +38,13 @@ type Config struct {
 
 	RealtimeSecret string // signs WebSocket tokens; required to be equal on every instance
 
-	SMTPURL        string // smtp:// or smtps://; empty: no mail path
-	MailFrom       string
-	Signups        string // open | invite | closed
-	SignupsDefault bool   // Signups was chosen by default, not set
-	SignupsPerHour int
-	TrustedProxies []netip.Prefix
+	SMTPURL          string // smtp:// or smtps://; empty: no mail path
+	MailFrom         string
+	Signups          string // open | invite | closed
+	SignupsDefault   bool   // Signups was chosen by default, not set
+	SignupsPerHour   int
+	TrustedProxies   []netip.Prefix
+	UnlimitedCredits bool // CREDITS=unlimited: interviews take no credit
 
 	Sandbox      string // local | remote
 	SandboxURL   string
@@ -224,6 +225,13 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	}
 	if err := c.loadAccounts(env); err != nil {
 		return c, err
+	}
+	switch v := strings.ToLower(env("CREDITS")); v {
+	case "", "ledger":
+	case "unlimited":
+		c.UnlimitedCredits = true
+	default:
+		return c, &configError{"CREDITS", fmt.Sprintf("%q must be unlimited, or unset so that each interview takes one credit", v)}
 	}
 	switch c.Sandbox {
 	case "local":

@@ -206,6 +206,14 @@ func (dialect) ArrayHasFold(col string) string {
 	return `EXISTS (SELECT 1 FROM unnest(` + col + `) AS e(v) WHERE lower(e.v) = ?)`
 }
 
+// ArrayLikeFold matches a LIKE pattern against each element, lower-cased.
+func (dialect) ArrayLikeFold(col string) string {
+	return `EXISTS (SELECT 1 FROM unnest(` + col + `) AS e(v) WHERE lower(e.v) LIKE ? ESCAPE '\')`
+}
+
+// JSONText reads a top-level key as text; key is a constant of ours, never input.
+func (dialect) JSONText(col, key string) string { return `(` + col + ` ->> '` + key + `')` }
+
 func (dialect) Bytewise(expr string) string { return expr + ` COLLATE "C"` }
 
 // LockRow locks the profile row so concurrent ledger writes for one user

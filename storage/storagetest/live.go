@@ -55,7 +55,7 @@ func newLive(t *testing.T, db storage.DB) liveFixture {
 	p, err := db.ProblemBySlug(ctx, "two-sum")
 	must(t, err)
 	s := &interview.Session{UserID: u.ID, ProblemID: p.ID, Language: "go", DurationMinutes: 30}
-	must(t, db.StartSession(asUser(u.ID), s, "package main\n", 3, ev(events.SessionStarted)))
+	must(t, db.StartSession(asUser(u.ID), s, "package main\n", 3, 1, ev(events.SessionStarted)))
 	return liveFixture{user: u.ID, other: o.ID, problem: p.ID, s: s}
 }
 
@@ -89,19 +89,19 @@ func testStartSession(t *testing.T, db storage.DB) {
 
 	// Refusals change nothing: no session, no credit, no event.
 	start := func(max int) error {
-		return db.StartSession(uctx, &interview.Session{UserID: f.user, ProblemID: f.problem}, "", max, ev(events.SessionStarted))
+		return db.StartSession(uctx, &interview.Session{UserID: f.user, ProblemID: f.problem}, "", max, 1, ev(events.SessionStarted))
 	}
 	wantKind(t, start(1), mockroom.KindConflict, "too_many_sessions")
 	must(t, start(2))
 	must(t, start(3))
 	wantKind(t, start(10), mockroom.KindPaymentRequired, "insufficient_credits")
-	wantKind(t, db.StartSession(uctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, ev(events.SessionStarted)),
+	wantKind(t, db.StartSession(uctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, 1, ev(events.SessionStarted)),
 		mockroom.KindForbidden, "")
-	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: mockroom.NewID()}, "", 3, ev(events.SessionStarted)),
+	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: mockroom.NewID()}, "", 3, 1, ev(events.SessionStarted)),
 		mockroom.KindInvalid, "")
-	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, events.Event{}),
+	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, 1, events.Event{}),
 		mockroom.KindInvalid, "invalid_event")
-	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, strings.Repeat("x", 51<<10), 3, ev(events.SessionStarted)),
+	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, strings.Repeat("x", 51<<10), 3, 1, ev(events.SessionStarted)),
 		mockroom.KindInvalid, "code_too_large")
 	if bal, _ := db.Balance(ctx, f.user); bal != 0 {
 		t.Fatalf("balance = %d, want 0", bal)
@@ -129,7 +129,7 @@ func testStartSessionConcurrency(t *testing.T, db storage.DB) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			errs[i] = db.StartSession(uctx, &interview.Session{UserID: u.ID, ProblemID: p.ID}, "", 1000, ev(events.SessionStarted))
+			errs[i] = db.StartSession(uctx, &interview.Session{UserID: u.ID, ProblemID: p.ID}, "", 1000, 1, ev(events.SessionStarted))
 		})
 	}
 	wg.Wait()
@@ -213,7 +213,9 @@ func testClientSeq(t *testing.T, db storage.DB) {
 	}
 	tr, err := db.Transcripts(uctx, sid)
 	must(t, err)
-	if len(tr) != 2 || tr[0].Content != "system note" || tr[1].Content != "hello" || tr[1].Speaker != "candidate" || tr[1].TimestampMS != 20 {
+	// Stored order, not timestamp order: the line without a timestamp came second.
+	if len(tr) != 2 || tr[0].Content != "hello" || tr[1].Content != "system note" || tr[0].Speaker != "candidate" || tr[0].TimestampMS != 20 ||
+		tr[0].Seq != 1 || tr[1].Seq != 2 {
 		t.Fatalf("Transcripts = %+v", tr)
 	}
 	s, err := db.SessionByID(ctx, sid)
@@ -315,7 +317,7 @@ func testSessionsServicePath(t *testing.T, db storage.DB) {
 	f := newLive(t, db)
 	svc := mockroom.AsService(ctx)
 	os := &interview.Session{UserID: f.other, ProblemID: f.problem}
-	must(t, db.StartSession(asUser(f.other), os, "", 3, ev(events.SessionStarted)))
+	must(t, db.StartSession(asUser(f.other), os, "", 3, 1, ev(events.SessionStarted)))
 
 	all, err := db.ActiveSessions(svc)
 	must(t, err)

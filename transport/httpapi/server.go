@@ -35,6 +35,7 @@ type Config struct {
 	TrustedProxies       []netip.Prefix  // peers whose X-Forwarded-For is believed (clientip.go)
 	MetricsToken         string          // when set, /metrics asks for "Authorization: Bearer <token>"
 	MetricsElsewhere     bool            // /metrics has its own listener (METRICS_ADDR): this handler answers 404
+	UnlimitedCredits     bool            // CREDITS=unlimited: interviews take no credit (the web app says so)
 }
 
 // Deps are the services the API serves.

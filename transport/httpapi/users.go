@@ -50,5 +50,5 @@ func (s *server) credits(w http.ResponseWriter, r *http.Request) {
 	if txs == nil {
 		txs = []billing.CreditTransaction{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"balance": bal, "transactions": txs})
+	writeJSON(w, http.StatusOK, map[string]any{"balance": bal, "transactions": txs, "unlimited": s.cfg.UnlimitedCredits})
 }

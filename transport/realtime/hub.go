@@ -243,7 +243,7 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 	var frame any
 	switch {
 	case n.Transcript != nil:
-		frame = Transcript{Type: TypeTranscript, Entry: TranscriptEntry{ID: n.Transcript.ID, Speaker: n.Transcript.Speaker,
+		frame = Transcript{Type: TypeTranscript, Entry: TranscriptEntry{ID: n.Transcript.ID, Seq: n.Transcript.Seq, Speaker: n.Transcript.Speaker,
 			Content: n.Transcript.Content, TimestampMS: n.Transcript.TimestampMS}}
 	case n.Execution != nil:
 		raw, _ := json.Marshal(n.Execution)

@@ -156,6 +156,7 @@ type SessionState struct {
 // TranscriptEntry is one line of the conversation.
 type TranscriptEntry struct {
 	ID          string `json:"id"`
+	Seq         int64  `json:"seq"` // the conversation's order: clients sort by it, never by time`
 	Speaker     string `json:"speaker"`
 	Content     string `json:"content"`
 	TimestampMS int64  `json:"timestamp_ms"`

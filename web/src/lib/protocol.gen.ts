@@ -85,6 +85,7 @@ export interface SessionState {
 
 export interface TranscriptEntry {
   id: string;
+  seq: number;
   speaker: string;
   content: string;
   timestamp_ms: number;
