@@ -7,7 +7,7 @@ import "context"
 type Role uint8
 
 const (
-	RoleAnonymous Role = iota // not signed in; storage treats it as the service path for lookups such as sign-in
+	RoleAnonymous Role = iota // not signed in (or no actor at all); storage confines it like a user with no rows of its own
 	RoleUser                  // a signed-in candidate; storage confines it to its own rows
 	RoleService               // trusted server code (judge, workers); sees hidden tests
 )

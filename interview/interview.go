@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/judge"
 )
 
 // Session statuses (seed: sessions.status).
@@ -19,8 +20,8 @@ const (
 	StatusAbandoned = "abandoned"
 )
 
-// Languages a session may use.
-var Languages = []string{"python", "javascript", "typescript", "java", "go", "cpp"}
+// Languages a session may use: the judge's.
+var Languages = judge.LanguageNames()
 
 // Session is one interview (seed: sessions).
 type Session struct {
@@ -55,6 +56,7 @@ type SessionSummary struct {
 type Transcript struct {
 	ID          string          `json:"id"`
 	SessionID   string          `json:"session_id"`
+	Seq         int64           `json:"seq"`     // the line's place in the conversation, 1, 2, 3... (assigned by the store)
 	Speaker     string          `json:"speaker"` // interviewer | candidate | system
 	Content     string          `json:"content"`
 	TimestampMS int64           `json:"timestamp_ms"`
@@ -109,11 +111,12 @@ type Store interface {
 	// CreateSession inserts s as given (ID set by the caller), no credit taken.
 	CreateSession(ctx context.Context, s *Session) error
 	// StartSession atomically: refuses when the user already has maxActive
-	// active sessions (KindConflict, "too_many_sessions"), takes one credit
-	// (a usage transaction referencing the session; KindPaymentRequired,
-	// "insufficient_credits" when the balance is 0), inserts s (status
-	// active) with its Live row holding starter code, and writes ev to the outbox.
-	StartSession(ctx context.Context, s *Session, starterCode string, maxActive int, ev events.Event) error
+	// active sessions (KindConflict, "too_many_sessions"), takes cost credits
+	// (1, or 0 on a server with unlimited credits: a usage transaction
+	// referencing the session; KindPaymentRequired, "insufficient_credits"
+	// when the balance is too low), inserts s (status active) with its Live
+	// row holding starter code, and writes ev to the outbox.
+	StartSession(ctx context.Context, s *Session, starterCode string, maxActive, cost int, ev events.Event) error
 	// ListSessions returns the user's sessions, newest first.
 	ListSessions(ctx context.Context, userID string, limit int) ([]SessionSummary, error)
 	// Session returns the session if it belongs to userID, else KindNotFound.
@@ -139,10 +142,23 @@ type Store interface {
 	// code.edited event) in the same transaction. applied=false means the
 	// seq was already durable.
 	SaveCode(ctx context.Context, sessionID, code, language string, seq int64, at time.Time, ev *events.Event) (applied bool, err error)
-	// AddTranscript appends t; with seq > 0 it applies only when seq > Live.Seq
+	// SwitchLanguage moves an active session to the language to, in one
+	// transaction: code (the candidate's current code; nil means the live
+	// code) is kept as the code of the language being left and, unless it is
+	// that language's starter, as a manual snapshot; the live code becomes
+	// what the candidate last wrote in to, else starters[to]. Switching to
+	// the current language stores code and changes nothing else.
+	SwitchLanguage(ctx context.Context, sessionID, to string, code *string, starters map[string]string, at time.Time) (*Session, *Live, error)
+	// AddTranscript appends t, giving it the session's next Seq; with seq > 0 it applies only when seq > Live.Seq
 	// and advances Live.Seq in the same transaction.
-	AddTranscript(ctx context.Context, t *Transcript, seq int64) (applied bool, err error)
+	// With maxLines > 0 it refuses (KindConflict, "conversation_full") when
+	// the session already holds maxLines lines; a seq already durable still
+	// reports applied=false.
+	AddTranscript(ctx context.Context, t *Transcript, seq int64, maxLines int) (applied bool, err error)
+	// Transcripts lists the conversation in Seq order.
 	Transcripts(ctx context.Context, sessionID string) ([]Transcript, error)
+	// RecentTranscripts lists the latest n lines of the conversation, oldest first.
+	RecentTranscripts(ctx context.Context, sessionID string, n int) ([]Transcript, error)
 	// UseHint increments hints_used (at most max) and advances Live.Seq when
 	// seq > 0, writing ev, in one transaction; it returns the new count.
 	// At max it returns KindConflict "no_more_hints".
@@ -152,4 +168,23 @@ type Store interface {
 	AddSnapshot(ctx context.Context, s *Snapshot, ev *events.Event) error
 	// Snapshots lists the session's snapshots, oldest first.
 	Snapshots(ctx context.Context, sessionID string) ([]Snapshot, error)
+
+	// SubmitStats counts submits per problem id across every candidate
+	// (service path: aggregate numbers only).
+	SubmitStats(ctx context.Context) (map[string]SubmitStats, error)
+	// Progress is the user's standing on each problem they have tried:
+	// ProgressSolved once a submit passed every test, else ProgressAttempted.
+	Progress(ctx context.Context, userID string) (map[string]string, error)
 }
+
+// SubmitStats are a problem's submits: how many, and how many passed every test.
+type SubmitStats struct {
+	Submits  int
+	Accepted int
+}
+
+// A candidate's standing on a problem (Store.Progress).
+const (
+	ProgressSolved    = "solved"
+	ProgressAttempted = "attempted"
+)

@@ -32,6 +32,11 @@ type Config struct {
 	ExecsPerHour      int           // executions per user an hour (50)
 	AutoSnapshotEvery time.Duration // auto snapshot of changed code (30 s)
 	EditEventEvery    time.Duration // at most one code.edited event per session this often (2 s)
+	MaxTranscript     int           // lines a session's conversation may hold before chat is refused (500)
+	ReplyWindow       int           // latest lines the interviewer reads to reply (20)
+	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
+	// for a self-hosted server whose users need no quota).
+	UnlimitedCredits bool
 }
 
 func (c *Config) defaults() {
@@ -48,6 +53,8 @@ func (c *Config) defaults() {
 	set(&c.MaxActive, 10)
 	set(&c.RunsPerMinute, 3)
 	set(&c.ExecsPerHour, 50)
+	set(&c.MaxTranscript, 500)
+	set(&c.ReplyWindow, 20)
 	setD(&c.HardLimit, 120*time.Minute)
 	setD(&c.AbandonAfter, 10*time.Minute)
 	setD(&c.AutoSnapshotEvery, 30*time.Second)
@@ -218,10 +225,18 @@ func (s *Service) Start(ctx context.Context, userID, problemID, language string,
 		return nil, invalid("language_unavailable", "%q is not available for this problem; choose one of %s", language, strings.Join(s.Languages(p), ", "))
 	}
 	now := s.clock.Now()
+	cost := 1
+	if s.cfg.UnlimitedCredits {
+		cost = 0
+	}
 	sess := &Session{ID: mockroom.NewID(), UserID: userID, ProblemID: p.ID, Status: StatusActive, Language: language,
-		DurationMinutes: minutes, StartedAt: &now, CreditsConsumed: 1, CreatedAt: now, UpdatedAt: now}
+		DurationMinutes: minutes, StartedAt: &now, CreditsConsumed: cost, CreatedAt: now, UpdatedAt: now}
 	ev := event(events.SessionStarted, sess, "start", map[string]any{"problem_id": p.ID, "language": language, "duration_minutes": minutes}, now)
-	if err := s.store.StartSession(ctx, sess, p.StarterCode[language], s.cfg.MaxActive, ev); err != nil {
+	if err := s.store.StartSession(ctx, sess, p.StarterCode[language], s.cfg.MaxActive, cost, ev); err != nil {
+		if mockroom.IsKind(err, mockroom.KindPaymentRequired) {
+			return nil, mockroom.Errorf(mockroom.KindPaymentRequired, "insufficient_credits",
+				"you have no interview credits left; the administrator of this server can grant more with `mockroom credits grant`")
+		}
 		return nil, mockroom.Wrap(op, err)
 	}
 	s.touch(sess.ID)
@@ -232,14 +247,32 @@ func (s *Service) Start(ctx context.Context, userID, problemID, language string,
 	return sess, nil
 }
 
+// MaxSeq bounds client sequence numbers: 2^53-1, the largest integer every
+// JavaScript client holds exactly. A seq near 2^63 made durable would leave
+// no larger one for the next edit and wedge the session.
+const MaxSeq = 1<<53 - 1
+
+func checkSeq(seq int64) error {
+	if seq < 0 || seq > MaxSeq {
+		return invalid("invalid_seq", "seq must be a positive integer no larger than 2^53-1 (Number.MAX_SAFE_INTEGER)")
+	}
+	return nil
+}
+
 // say stores one transcript line and pushes it to the session's rooms.
 func (s *Service) say(ctx context.Context, sess *Session, speaker, content string, seq int64) (bool, error) {
+	return s.sayCapped(ctx, sess, speaker, content, seq, 0)
+}
+
+// sayCapped is say refusing the line (KindConflict "conversation_full") when
+// the conversation already holds maxLines lines; 0 means no cap.
+func (s *Service) sayCapped(ctx context.Context, sess *Session, speaker, content string, seq int64, maxLines int) (bool, error) {
 	now := s.clock.Now()
 	t := &Transcript{ID: mockroom.NewID(), SessionID: sess.ID, Speaker: speaker, Content: content, CreatedAt: now}
 	if sess.StartedAt != nil {
 		t.TimestampMS = now.Sub(*sess.StartedAt).Milliseconds()
 	}
-	applied, err := s.store.AddTranscript(ctx, t, seq)
+	applied, err := s.store.AddTranscript(ctx, t, seq, maxLines)
 	if err != nil || !applied {
 		return applied, err
 	}
@@ -290,9 +323,12 @@ func (s *Service) Live(ctx context.Context, userID, id string) (*Session, *Live,
 	return sess, live, err
 }
 
-// Update is the PATCH: switch language, or complete the session.
+// Update is the PATCH: switch language, or complete the session. Code, with
+// a language switch, is the editor's text in the language being left: it is
+// kept with the switch, in the same transaction.
 type Update struct {
 	Language *string
+	Code     *string
 	Status   *string
 }
 
@@ -308,30 +344,29 @@ func (s *Service) Update(ctx context.Context, userID, id string, u Update) (*Ses
 		}
 		return s.End(ctx, userID, id)
 	}
-	if u.Language != nil && *u.Language != sess.Language {
-		p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
-		if err != nil {
-			return nil, err
+	if u.Language == nil {
+		return sess, nil
+	}
+	if u.Code != nil {
+		if len(*u.Code) > judge.MaxCodeBytes {
+			return nil, mockroom.Errorf(mockroom.KindTooLarge, "code_too_large", "code is larger than %d KiB; trim it to save", judge.MaxCodeBytes>>10)
 		}
-		if !slices.Contains(s.Languages(p), *u.Language) {
-			return nil, invalid("language_unavailable", "%q is not available for this problem; choose one of %s", *u.Language, strings.Join(s.Languages(p), ", "))
+		if !utf8.ValidString(*u.Code) {
+			return nil, invalid("invalid_field", "code must be UTF-8 text")
 		}
-		live, err := s.store.Live(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		// Keep what the candidate wrote as a manual snapshot before switching.
-		if live.Code != p.StarterCode[sess.Language] {
-			s.store.AddSnapshot(ctx, &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: live.Code, Language: live.Language,
-				TimestampMS: s.elapsedMS(sess), Type: SnapshotManual, CreatedAt: s.clock.Now()}, nil)
-		}
-		sess.Language = *u.Language
-		if err := s.store.UpdateSession(ctx, sess); err != nil {
-			return nil, err
-		}
-		if _, err := s.store.SaveCode(ctx, id, p.StarterCode[sess.Language], sess.Language, 0, s.clock.Now(), nil); err != nil {
-			return nil, err
-		}
+	}
+	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(s.Languages(p), *u.Language) {
+		return nil, invalid("language_unavailable", "%q is not available for this problem; choose one of %s", *u.Language, strings.Join(s.Languages(p), ", "))
+	}
+	// One transaction: the code being left is stored before anything is
+	// replaced, so a failed write loses nothing the candidate wrote.
+	sess, _, err = s.store.SwitchLanguage(ctx, id, *u.Language, u.Code, p.StarterCode, s.clock.Now())
+	if err != nil {
+		return nil, mockroom.Wrap("interview.Update", err)
 	}
 	return sess, nil
 }
@@ -379,6 +414,9 @@ func (s *Service) end(ctx context.Context, sess *Session, status, reason string)
 // SaveCode stores the candidate's code durably. seq > 0 comes from the
 // realtime protocol (idempotent re-sends); 0 is a plain REST save.
 func (s *Service) SaveCode(ctx context.Context, userID, id, code, language string, seq int64, manual bool) (bool, error) {
+	if err := checkSeq(seq); err != nil {
+		return false, err
+	}
 	if len(code) > judge.MaxCodeBytes {
 		return false, mockroom.Errorf(mockroom.KindTooLarge, "code_too_large", "code is larger than %d KiB; trim it to save", judge.MaxCodeBytes>>10)
 	}
@@ -415,8 +453,15 @@ func (s *Service) SaveCode(ctx context.Context, userID, id, code, language strin
 	return applied, err
 }
 
-// Chat stores a candidate's message and the interviewer's answer.
+// Chat stores a candidate's message and the interviewer's answer. The
+// conversation is capped at MaxTranscript lines (the candidate's lines are
+// refused past it; the interviewer's answer, hints and remarks still land),
+// and the answer reads only the latest ReplyWindow lines, so a message costs
+// the same at the end of a long interview as at its start.
 func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) (bool, error) {
+	if err := checkSeq(seq); err != nil {
+		return false, err
+	}
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return false, invalid("invalid_field", "text must not be empty")
@@ -428,7 +473,11 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 	if err != nil {
 		return false, err
 	}
-	applied, err := s.say(ctx, sess, SpeakerCandidate, text, seq)
+	applied, err := s.sayCapped(ctx, sess, SpeakerCandidate, text, seq, s.cfg.MaxTranscript)
+	if e := mockroom.AsError(err); e != nil && e.Code == "conversation_full" {
+		return false, mockroom.Errorf(mockroom.KindConflict, "conversation_full",
+			"this interview's conversation is full (%d lines); keep coding — your code still saves and runs", s.cfg.MaxTranscript)
+	}
 	if err != nil || !applied {
 		return applied, err
 	}
@@ -436,7 +485,7 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 	if err != nil {
 		return true, nil
 	}
-	history, _ := s.store.Transcripts(ctx, id)
+	history, _ := s.store.RecentTranscripts(ctx, id, s.cfg.ReplyWindow)
 	if _, err := s.say(ctx, sess, SpeakerInterviewer, s.interviewer.Reply(p, sess, history, text), 0); err != nil {
 		s.log.WarnContext(ctx, "storing the interviewer's reply", "session_id", id, "err", err)
 	}
@@ -445,6 +494,9 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 
 // Hint hands out the next progressive hint.
 func (s *Service) Hint(ctx context.Context, userID, id string, seq int64) (text string, used int, applied bool, err error) {
+	if err := checkSeq(seq); err != nil {
+		return "", 0, false, err
+	}
 	sess, err := s.activeSession(ctx, userID, id)
 	if err != nil {
 		return "", 0, false, err
@@ -548,12 +600,32 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 	return rep, nil
 }
 
+// SubmitStats counts every candidate's submits per problem id: aggregate
+// numbers for the library's acceptance rate.
+func (s *Service) SubmitStats(ctx context.Context) (map[string]SubmitStats, error) {
+	return s.store.SubmitStats(mockroom.AsService(ctx))
+}
+
+// Progress is the user's standing on each problem they have tried.
+func (s *Service) Progress(ctx context.Context, userID string) (map[string]string, error) {
+	return s.store.Progress(ctx, userID)
+}
+
 // Transcript returns the conversation.
 func (s *Service) Transcript(ctx context.Context, userID, id string) ([]Transcript, error) {
 	if _, err := s.Session(ctx, userID, id); err != nil {
 		return nil, err
 	}
 	return s.store.Transcripts(ctx, id)
+}
+
+// RecentTranscript returns the latest ReplyWindow lines of the conversation,
+// oldest first: what a chat answer over REST carries.
+func (s *Service) RecentTranscript(ctx context.Context, userID, id string) ([]Transcript, error) {
+	if _, err := s.Session(ctx, userID, id); err != nil {
+		return nil, err
+	}
+	return s.store.RecentTranscripts(ctx, id, s.cfg.ReplyWindow)
 }
 
 // Snapshots returns the stored code versions.

@@ -2,13 +2,21 @@ package interview_test
 
 import (
 	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/internal/apptest"
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
+	"github.com/mockroom/mockroom/ratelimit"
 )
 
 // sweepEnv is the app on a clock the test moves, with one candidate.
@@ -132,5 +140,111 @@ func TestAutoSnapshotsOnlyWhenTheCodeChanged(t *testing.T) {
 	tick()
 	if n := count(); n != 2 {
 		t.Fatalf("after a second change: %d", n)
+	}
+}
+
+// spyStore records how the conversation is read.
+type spyStore struct {
+	interview.Store
+	mu          sync.Mutex
+	fullReads   int
+	recentReads []int
+}
+
+func (s *spyStore) Transcripts(ctx context.Context, id string) ([]interview.Transcript, error) {
+	s.mu.Lock()
+	s.fullReads++
+	s.mu.Unlock()
+	return s.Store.Transcripts(ctx, id)
+}
+
+func (s *spyStore) RecentTranscripts(ctx context.Context, id string, n int) ([]interview.Transcript, error) {
+	s.mu.Lock()
+	s.recentReads = append(s.recentReads, n)
+	s.mu.Unlock()
+	return s.Store.RecentTranscripts(ctx, id, n)
+}
+
+// spyInterviewer records the history each reply is given.
+type spyInterviewer struct {
+	interviewer.Offline
+	histories [][]interview.Transcript
+}
+
+func (s *spyInterviewer) Reply(p *problem.Problem, sess *interview.Session, history []interview.Transcript, message string) string {
+	s.histories = append(s.histories, history)
+	return s.Offline.Reply(p, sess, history, message)
+}
+
+// onlyPython is a judge that is never asked to run anything here.
+type onlyPython struct{}
+
+func (onlyPython) Execute(context.Context, judge.Request) (*judge.Report, error) {
+	return nil, mockroom.Errorf(mockroom.KindUnavailable, "no_judge", "not in this test")
+}
+func (onlyPython) Languages() []string { return []string{"python"} }
+
+// A chat answer reads the latest ReplyWindow lines through the store, never
+// the whole conversation: one account's flood of messages must not make
+// every further message cost more.
+func TestChatReplyReadsABoundedWindow(t *testing.T) {
+	app, clock, ctx, uid := sweepEnv(t)
+	store := &spyStore{Store: app.DB}
+	iv := &spyInterviewer{}
+	svc := interview.NewService(store, app.DB, onlyPython{}, iv, ratelimit.NewMemory(clock), clock, nil, interview.Config{ReplyWindow: 4})
+	s, err := svc.Start(ctx, uid, app.ProblemID("two-sum"), "python", 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 12; i++ {
+		clock.Advance(time.Second)
+		msg := fmt.Sprintf("message %d", i)
+		if _, err := svc.Chat(ctx, uid, s.ID, msg, int64(i)); err != nil {
+			t.Fatal(err)
+		}
+		h := iv.histories[len(iv.histories)-1]
+		if len(h) > 4 || h[len(h)-1].Content != msg {
+			t.Fatalf("reply %d was given %d lines ending %q; want at most 4, ending with the message", i, len(h), h[len(h)-1].Content)
+		}
+	}
+	if store.fullReads != 0 {
+		t.Fatalf("chat read the whole transcript %d times", store.fullReads)
+	}
+	if len(store.recentReads) != 12 || slices.ContainsFunc(store.recentReads, func(n int) bool { return n != 4 }) {
+		t.Fatalf("recent reads = %v, want 12 reads of 4 lines", store.recentReads)
+	}
+	if all, _ := svc.Transcript(ctx, uid, s.ID); len(all) != 25 {
+		t.Fatalf("the conversation holds %d lines, want 25 (greeting and 12 exchanges)", len(all))
+	}
+}
+
+// A seq near 2^63 is refused: made durable, it would leave no larger seq
+// for the next edit, and every later edit would be acknowledged unsaved.
+func TestHugeSeqIsRefusedAndTheSessionKeepsSaving(t *testing.T) {
+	app, _, ctx, uid := sweepEnv(t)
+	s, err := app.Interviews.Start(ctx, uid, app.ProblemID("two-sum"), "python", 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seq := range []int64{math.MaxInt64, math.MaxInt64 - 1, interview.MaxSeq + 1, -1} {
+		_, err := app.Interviews.SaveCode(ctx, uid, s.ID, "huge", "python", seq, false)
+		if e := mockroom.AsError(err); e == nil || e.Code != "invalid_seq" {
+			t.Fatalf("SaveCode seq %d: %v", seq, err)
+		}
+		if _, err := app.Interviews.Chat(ctx, uid, s.ID, "huge", seq); mockroom.AsError(err) == nil || mockroom.AsError(err).Code != "invalid_seq" {
+			t.Fatalf("Chat seq %d: %v", seq, err)
+		}
+		if _, _, _, err := app.Interviews.Hint(ctx, uid, s.ID, seq); mockroom.AsError(err) == nil || mockroom.AsError(err).Code != "invalid_seq" {
+			t.Fatalf("Hint seq %d: %v", seq, err)
+		}
+	}
+	for _, seq := range []int64{1, 2} {
+		applied, err := app.Interviews.SaveCode(ctx, uid, s.ID, fmt.Sprint("v", seq), "python", seq, false)
+		if err != nil || !applied {
+			t.Fatalf("SaveCode seq %d after the refusals: applied=%v err=%v", seq, applied, err)
+		}
+	}
+	if _, live, _ := app.Interviews.Live(ctx, uid, s.ID); live.Code != "v2" || live.Seq != 2 {
+		t.Fatalf("live = %+v", live)
 	}
 }

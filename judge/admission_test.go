@@ -60,7 +60,7 @@ func (c *countingRunner) Run(ctx context.Context, b *sandbox.Build, stdin []byte
 
 var (
 	localOnce   sync.Once
-	localRunner *local.Runner
+	sharedLocal *local.Runner
 	localErr    error
 )
 
@@ -69,11 +69,11 @@ func localSandbox(t *testing.T) *local.Runner {
 	t.Helper()
 	ok, why := local.Available()
 	testenv.Need(t, "the local sandbox (root and cgroups)", ok, why)
-	localOnce.Do(func() { localRunner, localErr = local.New(local.Config{Logger: slog.New(slog.DiscardHandler)}) })
+	localOnce.Do(func() { sharedLocal, localErr = local.New(local.Config{Logger: slog.New(slog.DiscardHandler)}) })
 	if localErr != nil {
 		t.Fatal(localErr)
 	}
-	return localRunner
+	return sharedLocal
 }
 
 // TestExecuteAdmissionLimitsHold sends 52 executions at once through the

@@ -26,12 +26,11 @@ func BenchmarkExecute(b *testing.B) {
 	sandboxed := NewService(sb, twoSumTests, nil)
 	unsandboxed := NewService(bare.New(b.TempDir()), twoSumTests, nil)
 	ctx := context.Background()
-	for _, lang := range Languages {
+	for _, lang := range LanguageNames() {
 		for _, mode := range []Mode{ModeRun, ModeSubmit} {
 			b.Run(lang+"/"+string(mode), func(b *testing.B) {
-				if !contains(sandboxed.Languages(), lang) || !contains(unsandboxed.Languages(), lang) {
-					b.Skipf("SKIPPED LOUDLY: no %s toolchain here", lang)
-				}
+				testenv.NeedToolchain(b, lang, sandboxed.Languages())
+				testenv.NeedToolchain(b, lang, unsandboxed.Languages())
 				req := Request{Problem: p, Language: lang, Code: twoSumOK[lang], Mode: mode}
 				once := func(s *Service) time.Duration {
 					start := time.Now()
@@ -57,13 +56,4 @@ func BenchmarkExecute(b *testing.B) {
 			})
 		}
 	}
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

@@ -41,7 +41,7 @@ func TestCharType(t *testing.T) {
 	svc := NewService(testRunner(t), charTests, nil)
 	p := mkProblem(t, "mark", charSpec)
 	spec, _ := ParseSpec(p.Spec)
-	for _, lang := range Languages {
+	for _, lang := range LanguageNames() {
 		t.Run(lang, func(t *testing.T) {
 			starter, err := Starter(spec, lang)
 			if err != nil || !strings.Contains(starter, charStarter[lang]) {

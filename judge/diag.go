@@ -19,40 +19,8 @@ var (
 // candidate's own lines and columns.
 func parseDiagnostics(lang, code, diag string) CompileError {
 	ce := CompileError{Output: cleanDiagnostics(lang, diag)}
-	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	switch lang {
-	case "java":
-		if m := javaDiagRe.FindStringSubmatchIndex(diag); m != nil {
-			ce.Line, ce.Message = atoi(diag[m[2]:m[3]]), diag[m[4]:m[5]]
-			// javac prints the source line, then a caret under the column.
-			rest := strings.SplitN(diag[m[1]:], "\n", 4)
-			if len(rest) >= 3 {
-				if k := strings.Index(rest[2], "^"); k >= 0 {
-					ce.Column = k + 1
-					if ce.Line == 1 {
-						ce.Column -= len(javaImports)
-					}
-				}
-			}
-		}
-	case "go":
-		if m := goDiagRe.FindStringSubmatch(diag); m != nil {
-			ce.Line, ce.Column, ce.Message = atoi(m[1]), atoi(m[2]), m[3]
-		}
-	case "cpp":
-		if m := cppDiagRe.FindStringSubmatch(diag); m != nil {
-			ce.Line, ce.Column, ce.Message = atoi(m[1]), atoi(m[2]), m[3]
-		}
-	case "typescript":
-		if m := tsMsgRe.FindStringSubmatch(diag); m != nil {
-			ce.Message = strings.TrimSpace(m[1])
-		}
-		if m := tsDiagRe.FindStringSubmatch(diag); m != nil {
-			// esbuild counts columns from 0.
-			if l := atoi(m[1]); l <= lineCount(code) {
-				ce.Line, ce.Column = l, atoi(m[2])+1
-			}
-		}
+	if l, ok := LookupLanguage(lang); ok && l.diagnose != nil {
+		l.diagnose(&ce, code, diag)
 	}
 	if ce.Message == "" {
 		ce.Message = strings.TrimSpace(anyErrRe.FindString(ce.Output))
@@ -64,6 +32,48 @@ func parseDiagnostics(lang, code, diag string) CompileError {
 		ce.Column = 0
 	}
 	return ce
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func javaDiagnostics(ce *CompileError, _, diag string) {
+	if m := javaDiagRe.FindStringSubmatchIndex(diag); m != nil {
+		ce.Line, ce.Message = atoi(diag[m[2]:m[3]]), diag[m[4]:m[5]]
+		// javac prints the source line, then a caret under the column.
+		rest := strings.SplitN(diag[m[1]:], "\n", 4)
+		if len(rest) >= 3 {
+			if k := strings.Index(rest[2], "^"); k >= 0 {
+				ce.Column = k + 1
+				if ce.Line == 1 {
+					ce.Column -= len(javaImports)
+				}
+			}
+		}
+	}
+}
+
+func goDiagnostics(ce *CompileError, _, diag string) {
+	if m := goDiagRe.FindStringSubmatch(diag); m != nil {
+		ce.Line, ce.Column, ce.Message = atoi(m[1]), atoi(m[2]), m[3]
+	}
+}
+
+func cppDiagnostics(ce *CompileError, _, diag string) {
+	if m := cppDiagRe.FindStringSubmatch(diag); m != nil {
+		ce.Line, ce.Column, ce.Message = atoi(m[1]), atoi(m[2]), m[3]
+	}
+}
+
+func typescriptDiagnostics(ce *CompileError, code, diag string) {
+	if m := tsMsgRe.FindStringSubmatch(diag); m != nil {
+		ce.Message = strings.TrimSpace(m[1])
+	}
+	if m := tsDiagRe.FindStringSubmatch(diag); m != nil {
+		// esbuild counts columns from 0.
+		if l := atoi(m[1]); l <= lineCount(code) {
+			ce.Line, ce.Column = l, atoi(m[2])+1
+		}
+	}
 }
 
 // cleanDiagnostics drops the compiler's notes about the generated harness.
@@ -90,15 +100,18 @@ func lineCount(code string) int { return strings.Count(code, "\n") + 1 }
 var tsFrameRe = regexp.MustCompile(`main\.(?:ts|js):(\d+)`)
 
 // mapTrace finishes a trace the harness already cut down to the candidate's
-// frames. TypeScript runs as one bundled file: keep only frames that fall in
-// the candidate's lines (those have them when the bundle has a source map).
+// frames, in the way of lang.
 func mapTrace(lang, code, trace string) string {
-	if lang != "typescript" || trace == "" {
-		if lang == "go" && strings.Contains(trace, "goroutine") {
-			return goStderrTrace(trace)
-		}
-		return trace
+	if l, ok := LookupLanguage(lang); ok && l.trace != nil && trace != "" {
+		return l.trace(code, trace)
 	}
+	return trace
+}
+
+// typescriptTrace: TypeScript runs as one bundled file, so keep only frames
+// that fall in the candidate's lines (those have them when the bundle has a
+// source map).
+func typescriptTrace(code, trace string) string {
 	lines := strings.Split(trace, "\n")
 	out := []string{lines[0]}
 	n := lineCount(code)
@@ -115,6 +128,15 @@ func mapTrace(lang, code, trace string) string {
 		return ""
 	}
 	return strings.Join(out, "\n")
+}
+
+// goTrace: a fatal Go error (not a panic the harness recovered) leaves the
+// runtime's whole goroutine dump.
+func goTrace(_, trace string) string {
+	if strings.Contains(trace, "goroutine") {
+		return goStderrTrace(trace)
+	}
+	return trace
 }
 
 // goStderrTrace keeps the candidate's frames of a fatal Go error's dump.

@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/mockroom/mockroom/sandbox/bare"
-	"slices"
 	"strings"
 	"testing"
 
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/sandbox"
 )
@@ -113,15 +113,13 @@ func testRunner(t testing.TB) sandbox.Runner {
 
 func need(t *testing.T, svc *Service, lang string) {
 	t.Helper()
-	if !slices.Contains(svc.Languages(), lang) {
-		t.Skipf("SKIPPED LOUDLY: no %s toolchain here", lang)
-	}
+	testenv.NeedToolchain(t, lang, svc.Languages())
 }
 
 func TestExecuteAcceptsEveryLanguage(t *testing.T) {
 	svc := NewService(testRunner(t), twoSumTests, nil)
 	p := mkProblem(t, "two-sum", twoSumSpec)
-	for _, lang := range Languages {
+	for _, lang := range LanguageNames() {
 		t.Run(lang, func(t *testing.T) {
 			need(t, svc, lang)
 			rep, err := svc.Execute(context.Background(), Request{Problem: p, Language: lang, Code: twoSumOK[lang], Mode: ModeSubmit})

@@ -1,9 +1,16 @@
 package judge
 
 import (
+	_ "embed"
 	"encoding/json"
+	"fmt"
 	"strings"
 )
+
+// jsRuntime is the harness of JavaScript and TypeScript.
+//
+//go:embed harness/javascript/runtime.js
+var jsRuntime string
 
 func jsType(t Type) string {
 	if t.Dims > 0 {
@@ -89,211 +96,31 @@ func jsParams(s *Spec) string {
 	return string(ps)
 }
 
+// jsPrelude is what main.js or main.ts has before the harness: the
+// problem's values and __mr_load, which returns the candidate's function.
+func jsPrelude(s *Spec, file, load string) string {
+	ret, _ := json.Marshal(s.Signature.Returns)
+	fn, _ := json.Marshal(s.Signature.Function)
+	f, _ := json.Marshal(file)
+	return fmt.Sprintf("const __mr_params = %s;\nconst __mr_ret = %s;\nconst __mr_fnName = %s;\nconst __mr_file = %s;\nfunction __mr_load() { %s }\n",
+		jsParams(s), ret, fn, f, load)
+}
+
 func javascriptDriver(s *Spec, code string) map[string][]byte {
 	src, _ := json.Marshal(code)
-	// The loader goes in first: it holds placeholders of its own.
-	h := strings.Replace(jsHarness, "@@LOAD@@", jsLoadVM, 1)
-	r := strings.NewReplacer(
-		"@@SRC@@", string(src),
-		"@@FN@@", s.Signature.Function,
-		"@@PARAMS@@", jsParams(s),
-		"@@RET@@", s.Signature.Returns,
-		"@@FILE@@", "solution.js",
-	)
-	return map[string][]byte{"main.js": []byte(r.Replace(h))}
+	load := "return __mr_loadScript(" + string(src) + ", __mr_fnName);"
+	return map[string][]byte{"main.js": []byte(jsPrelude(s, "solution.js", load) + jsRuntime)}
 }
-
-// jsLoadVM compiles the candidate's code as its own script named solution.js,
-// so a syntax error is caught with its line and traces keep their numbers.
-const jsLoadVM = `const __mr_src = @@SRC@@;
-let __mr_fn;
-try {
-  __mr_vm.runInThisContext(__mr_src, { filename: "solution.js" });
-} catch (e) {
-  if (e instanceof SyntaxError) {
-    const m = /solution\.js:(\d+)/.exec(String(e.stack));
-    const lines = String(e.stack).split("\n");
-    let col = 0;
-    if (lines.length > 2 && /^\s*\^/.test(lines[2])) col = lines[2].indexOf("^") + 1;
-    __mr_emit({ t: "compile_error", message: "SyntaxError: " + e.message, line: m ? Number(m[1]) : 0, column: col });
-  } else {
-    __mr_emit({ t: "load_error", error: __mr_errText(e), trace: __mr_trace(e) });
-  }
-  process.exit(0);
-}
-__mr_fn = __mr_vm.runInThisContext("typeof @@FN@@ === 'function' ? @@FN@@ : undefined");
-`
-
-// jsHarness is shared by JavaScript and TypeScript (it is valid as both when
-// checked loosely). A worker thread watches the process's CPU time and kills
-// the process when one test overruns, after saying so on the channel.
-const jsHarness = `// @ts-nocheck
-const __mr_fs = require("fs");
-const __mr_vm = require("vm");
-const { Worker: __mr_Worker } = require("worker_threads");
-const __mr_input = JSON.parse(__mr_fs.readFileSync(0, "utf8"));
-const __mr_marker = __mr_input.marker;
-const __mr_limit = __mr_input.time_limit_ms;
-const __mr_params = @@PARAMS@@;
-const __mr_ret = "@@RET@@";
-const __mr_cap = 65536;
-
-// fd 1 may be non-blocking (a pipe node touched), so one writeSync can stop
-// partway through a large result: loop until every byte is out.
-const __mr_nap = new Int32Array(new SharedArrayBuffer(4));
-function __mr_emit(obj) {
-  const buf = Buffer.from("\n" + __mr_marker + JSON.stringify(obj) + "\n");
-  for (let off = 0; off < buf.length; ) {
-    try {
-      off += __mr_fs.writeSync(1, buf, off, buf.length - off);
-    } catch (e) {
-      if (e.code !== "EAGAIN") throw e;
-      Atomics.wait(__mr_nap, 0, 0, 1);
-    }
-  }
-}
-function __mr_errText(e) {
-  if (e instanceof Error) return e.name + (e.message ? ": " + e.message : "");
-  return "thrown: " + String(e);
-}
-function __mr_trace(e) {
-  if (!(e instanceof Error) || !e.stack) return "";
-  const keep = String(e.stack).split("\n").filter((l) => l.includes("@@FILE@@:"));
-  return keep.length ? __mr_errText(e) + "\n" + keep.join("\n") : "";
-}
-globalThis.ListNode = function ListNode(val, next) {
-  this.val = val === undefined ? 0 : val;
-  this.next = next === undefined ? null : next;
-};
-globalThis.TreeNode = function TreeNode(val, left, right) {
-  this.val = val === undefined ? 0 : val;
-  this.left = left === undefined ? null : left;
-  this.right = right === undefined ? null : right;
-};
-function __mr_in(v, t) {
-  if (t.endsWith("[]")) return v == null ? null : v.map((x) => __mr_in(x, t.slice(0, -2)));
-  if (t === "ListNode") {
-    let head = null;
-    for (let i = (v || []).length - 1; i >= 0; i--) head = new globalThis.ListNode(v[i], head);
-    return head;
-  }
-  if (t === "TreeNode") {
-    if (!v || !v.length || v[0] == null) return null;
-    const root = new globalThis.TreeNode(v[0]);
-    const q = [root];
-    let i = 1;
-    for (let k = 0; k < q.length && i < v.length; k++) {
-      const n = q[k];
-      if (v[i] != null) { n.left = new globalThis.TreeNode(v[i]); q.push(n.left); }
-      i++;
-      if (i < v.length && v[i] != null) { n.right = new globalThis.TreeNode(v[i]); q.push(n.right); }
-      i++;
-    }
-    return root;
-  }
-  return v;
-}
-function __mr_out(v, t) {
-  if (v === undefined || v === null) return t === "ListNode" || t === "TreeNode" ? [] : null;
-  if (t.endsWith("[]")) return Array.from(v, (x) => __mr_out(x, t.slice(0, -2)));
-  if (t === "ListNode") {
-    const out = [];
-    for (; v != null; v = v.next) {
-      if (out.length > 1000000) throw new Error("the returned list is too long or has a cycle");
-      out.push(v.val);
-    }
-    return out;
-  }
-  if (t === "TreeNode") {
-    const out = [], q = [v];
-    for (let k = 0; k < q.length; k++) {
-      if (q.length > 2000000) throw new Error("the returned tree is too large or has a cycle");
-      const n = q[k];
-      if (n == null) { out.push(null); continue; }
-      out.push(n.val); q.push(n.left); q.push(n.right);
-    }
-    while (out.length && out[out.length - 1] === null) out.pop();
-    return out;
-  }
-  if (typeof v === "number" && !Number.isFinite(v)) return null;
-  return v;
-}
-
-@@LOAD@@
-if (typeof __mr_fn !== "function") {
-  __mr_emit({ t: "load_error", error: "function @@FN@@ was not found", trace: "" });
-  process.exit(0);
-}
-
-// Shared with the watchdog: [test index or -1, CPU microseconds at its start].
-const __mr_shared = new Float64Array(new SharedArrayBuffer(16));
-__mr_shared[0] = -1;
-const __mr_dog = new __mr_Worker(
-  'const { workerData: w } = require("worker_threads"); const fs = require("fs");' +
-  'const s = new Float64Array(w.buf);' +
-  'setInterval(() => { const i = s[0]; if (i < 0) return; const u = process.cpuUsage();' +
-  ' if (u.user + u.system - s[1] > w.limit * 1000) {' +
-  '  fs.writeSync(1, "\\n" + w.marker + JSON.stringify({ t: "result", i: i, ok: false, verdict: "time_limit", error: "Time limit exceeded", ms: w.limit }) + "\\n");' +
-  '  process.kill(process.pid, "SIGKILL"); } }, 10);',
-  { eval: true, workerData: { buf: __mr_shared.buffer, limit: __mr_limit, marker: __mr_marker } });
-__mr_dog.unref();
-
-const __mr_realOut = process.stdout.write, __mr_realErr = process.stderr.write;
-__mr_emit({ t: "ready" });
-for (let i = 0; i < __mr_input.tests.length; i++) {
-  const inp = __mr_input.tests[i];
-  const args = __mr_params.map(([name, t]) => __mr_in(inp[name], t));
-  let out = "", err = "";
-  process.stdout.write = function (chunk) { if (out.length < __mr_cap) out += String(chunk); return true; };
-  process.stderr.write = function (chunk) { if (err.length < __mr_cap) err += String(chunk); return true; };
-  let ev = { t: "result", i: i, ok: true }, res;
-  const u0 = process.cpuUsage();
-  __mr_shared[1] = u0.user + u0.system;
-  __mr_shared[0] = i;
-  const t0 = process.hrtime.bigint();
-  try {
-    res = __mr_fn(...args);
-  } catch (e) {
-    const oom = e instanceof RangeError && /memory|allocation/i.test(e.message);
-    ev = { t: "result", i: i, ok: false, verdict: oom ? "memory_limit" : "runtime_error", error: __mr_errText(e), trace: __mr_trace(e) };
-  }
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const u1 = process.cpuUsage(u0);
-  __mr_shared[0] = -1;
-  process.stdout.write = __mr_realOut;
-  process.stderr.write = __mr_realErr;
-  if (ev.ok) {
-    try {
-      ev.out = __mr_out(res, __mr_ret);
-    } catch (e) {
-      ev = { t: "result", i: i, ok: false, verdict: "runtime_error", error: "the returned value is not a valid " + __mr_ret + ": " + e.message };
-    }
-  }
-  ev.ms = ms;
-  ev.cpu_ms = (u1.user + u1.system) / 1000;
-  ev.stdout = out.slice(0, __mr_cap);
-  ev.stderr = err.slice(0, __mr_cap);
-  __mr_emit(ev);
-}
-__mr_emit({ t: "done" });
-process.exit(0);
-`
 
 // typescriptDriver puts the candidate's code first in main.ts, so its lines
 // keep their numbers, and the harness after it; the sandbox compiles the file.
 // Trace frames are kept in Go by line number (see mapTrace).
 func typescriptDriver(s *Spec, code string) map[string][]byte {
 	fn := s.Signature.Function
-	r := strings.NewReplacer(
-		"@@LOAD@@", "const __mr_fn = typeof "+fn+" === \"function\" ? "+fn+" : undefined;\n",
-		"@@FN@@", fn,
-		"@@PARAMS@@", jsParams(s),
-		"@@RET@@", s.Signature.Returns,
-		"@@FILE@@", "main.",
-	)
+	load := "return typeof " + fn + " === \"function\" ? " + fn + " : undefined;"
 	// The harness declares ListNode and TreeNode on globalThis; TypeScript
 	// code needs them as names too, so declare them for the type checker.
-	src := code + "\n" + tsDecls + r.Replace(jsHarness)
+	src := code + "\n" + tsDecls + jsPrelude(s, "main.", load) + jsRuntime
 	return map[string][]byte{"main.ts": []byte(src)}
 }
 

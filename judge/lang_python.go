@@ -1,9 +1,16 @@
 package judge
 
 import (
+	_ "embed"
 	"encoding/json"
+	"fmt"
 	"strings"
 )
+
+// pyRuntime is the harness: main.py is the problem's values, then this.
+//
+//go:embed harness/python/runtime.py
+var pyRuntime string
 
 func pyType(t Type) string {
 	if t.Dims > 0 {
@@ -82,190 +89,10 @@ func pythonDriver(s *Spec, code string) map[string][]byte {
 	}
 	src, _ := json.Marshal(code)
 	ps, _ := json.Marshal(params)
-	r := strings.NewReplacer(
-		"@@SRC@@", string(src),
-		"@@FN@@", s.Signature.Function,
-		"@@PARAMS@@", string(ps),
-		"@@RET@@", s.Signature.Returns,
-	)
-	return map[string][]byte{"main.py": []byte(r.Replace(pyHarness))}
+	fn, _ := json.Marshal(s.Signature.Function)
+	ret, _ := json.Marshal(s.Signature.Returns)
+	var b strings.Builder
+	fmt.Fprintf(&b, "_MR_SRC = %s\n_MR_FN = %s\n_MR_PARAMS = %s\n_MR_RET = %s\n", src, fn, ps, ret)
+	b.WriteString(pyRuntime)
+	return map[string][]byte{"main.py": []byte(b.String())}
 }
-
-// pyHarness reads every test from stdin, runs the candidate's code (kept in a
-// string and compiled as "solution.py" so tracebacks carry its own line
-// numbers) and prints one marker line per event on a private copy of fd 1.
-const pyHarness = `import sys, os, io, json, time, signal, traceback, linecache
-from typing import *
-
-_MR_SRC = @@SRC@@
-_MR_FN = "@@FN@@"
-_MR_PARAMS = @@PARAMS@@
-_MR_RET = "@@RET@@"
-_MR_CAP = 65536
-
-` + pyListNode + `
-
-` + pyTreeNode + `
-
-
-class _MRTimeLimit(BaseException):
-    pass
-
-
-def _mr_in(v, t):
-    if t.endswith("[]"):
-        return None if v is None else [_mr_in(x, t[:-2]) for x in v]
-    if t == "ListNode":
-        head = None
-        for x in reversed(v or []):
-            head = ListNode(x, head)
-        return head
-    if t == "TreeNode":
-        if not v or v[0] is None:
-            return None
-        root = TreeNode(v[0])
-        queue, i = [root], 1
-        for node in queue:
-            if i >= len(v):
-                break
-            if v[i] is not None:
-                node.left = TreeNode(v[i])
-                queue.append(node.left)
-            i += 1
-            if i < len(v) and v[i] is not None:
-                node.right = TreeNode(v[i])
-                queue.append(node.right)
-            i += 1
-        return root
-    if t == "double" and v is not None:
-        return float(v)
-    return v
-
-
-def _mr_out(v, t):
-    if v is None:
-        return [] if t in ("ListNode", "TreeNode") else None
-    if t.endswith("[]"):
-        return [_mr_out(x, t[:-2]) for x in v]
-    if t == "ListNode":
-        out = []
-        while v is not None:
-            if len(out) > 1000000:
-                raise ValueError("the returned list is too long or has a cycle")
-            out.append(v.val)
-            v = v.next
-        return out
-    if t == "TreeNode":
-        out, queue = [], [v]
-        for node in queue:
-            if len(queue) > 2000000:
-                raise ValueError("the returned tree is too large or has a cycle")
-            if node is None:
-                out.append(None)
-                continue
-            out.append(node.val)
-            queue.append(node.left)
-            queue.append(node.right)
-        while out and out[-1] is None:
-            out.pop()
-        return out
-    if t == "double":
-        f = float(v)
-        return None if f != f or f in (float("inf"), float("-inf")) else f
-    if t in ("int", "long") and isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
-
-
-def _mr_trace(tb):
-    frames = [f for f in traceback.extract_tb(tb) if f.filename == "solution.py"]
-    if not frames:
-        return ""
-    return "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
-
-
-def _mr_main():
-    data = json.loads(sys.stdin.buffer.read())
-    marker = data["marker"]
-    limit = data["time_limit_ms"] / 1000.0
-    chan = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    real_out, real_err = sys.stdout, sys.stderr
-
-    def emit(obj):
-        chan.write("\n" + marker + json.dumps(obj, separators=(",", ":")) + "\n")
-        chan.flush()
-
-    linecache.cache["solution.py"] = (len(_MR_SRC), None, _MR_SRC.splitlines(True), "solution.py")
-    try:
-        code = compile(_MR_SRC, "solution.py", "exec")
-    except SyntaxError as e:
-        emit({"t": "compile_error", "message": type(e).__name__ + ": " + str(e.msg), "line": e.lineno or 0, "column": e.offset or 0})
-        return
-    ns = {"__name__": "solution", "__builtins__": __builtins__, "ListNode": ListNode, "TreeNode": TreeNode}
-    exec("from typing import *", ns)
-    sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
-    try:
-        exec(code, ns)
-        fn = getattr(ns["Solution"](), _MR_FN)
-    except BaseException as e:
-        sys.stdout, sys.stderr = real_out, real_err
-        if isinstance(e, (KeyError, AttributeError)) and "Solution" not in ns or not callable(getattr(ns.get("Solution"), _MR_FN, None)):
-            emit({"t": "load_error", "error": "class Solution with a method " + _MR_FN + " was not found", "trace": ""})
-        else:
-            emit({"t": "load_error", "error": type(e).__name__ + ": " + str(e), "trace": _mr_trace(e.__traceback__)})
-        return
-    sys.stdout, sys.stderr = real_out, real_err
-    emit({"t": "ready"})
-
-    def on_alarm(signum, frame):
-        raise _MRTimeLimit()
-
-    signal.signal(signal.SIGPROF, on_alarm)
-    # Deep recursion as in the other languages: a 10^6-frame chain takes
-    # ~160 MB, well inside the memory limit, so runaway recursion is still
-    # a RecursionError rather than an out-of-memory kill.
-    sys.setrecursionlimit(1000000)
-    for i, inp in enumerate(data["tests"]):
-        args = [_mr_in(inp.get(name), t) for name, t in _MR_PARAMS]
-        out, err = io.StringIO(), io.StringIO()
-        sys.stdout, sys.stderr = out, err
-        res, ev = None, {"t": "result", "i": i, "ok": True}
-        t0, c0 = time.perf_counter(), time.process_time()
-        try:
-            signal.setitimer(signal.ITIMER_PROF, limit)
-            res = fn(*args)
-            signal.setitimer(signal.ITIMER_PROF, 0)
-        except _MRTimeLimit:
-            ev = {"t": "result", "i": i, "ok": False, "verdict": "time_limit", "error": "Time limit exceeded"}
-        except MemoryError:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            ev = {"t": "result", "i": i, "ok": False, "verdict": "memory_limit", "error": "MemoryError"}
-        except BaseException as e:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            ev = {"t": "result", "i": i, "ok": False, "verdict": "runtime_error",
-                  "error": type(e).__name__ + (": " + str(e) if str(e) else ""), "trace": _mr_trace(e.__traceback__)}
-        finally:
-            ms = (time.perf_counter() - t0) * 1000.0
-            cpu_ms = (time.process_time() - c0) * 1000.0
-            sys.stdout, sys.stderr = real_out, real_err
-        if ev["ok"]:
-            try:
-                ev["out"] = _mr_out(res, _MR_RET)
-                json.dumps(ev["out"])
-            except Exception as e:
-                ev = {"t": "result", "i": i, "ok": False, "verdict": "runtime_error", "error": "the returned value is not a valid " + _MR_RET + ": " + str(e)}
-        ev["ms"] = ms
-        ev["cpu_ms"] = cpu_ms
-        ev["stdout"] = out.getvalue()[:_MR_CAP]
-        ev["stderr"] = err.getvalue()[:_MR_CAP]
-        emit(ev)
-        if ev.get("verdict") == "time_limit":
-            break
-    emit({"t": "done"})
-    chan.flush()
-
-
-_mr_main()
-sys.stdout.flush()
-os._exit(0)
-`

@@ -39,7 +39,8 @@ func TestSpecTimeLimitsPerLanguage(t *testing.T) {
 				if got := s.LimitMS(lang); got != ms {
 					t.Errorf("LimitMS(%s) = %d, want %d", lang, got, ms)
 				}
-				if got, want := runLimits(lang, s, 10).CPUTime, startup[lang]+2*time.Duration(ms)*time.Millisecond+500*time.Millisecond; got != want {
+				l, _ := LookupLanguage(lang)
+				if got, want := runLimits(lang, s, 10).CPUTime, l.startup+2*time.Duration(ms)*time.Millisecond+500*time.Millisecond; got != want {
 					t.Errorf("runLimits(%s).CPUTime = %s, want %s", lang, got, want)
 				}
 			}

@@ -7,23 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/sandbox"
-	"github.com/mockroom/mockroom/sandbox/local"
 )
 
 // localRunner is the real sandbox, shared by the tests that need what only
 // it does (its run commands, its stdin, its measurements).
 func localRunner(t *testing.T) sandbox.Runner {
 	t.Helper()
-	ok, why := local.Available()
-	testenv.Need(t, "the local sandbox", ok, why)
-	r, err := local.New(local.Config{Parallelism: 2})
-	if err != nil {
-		testenv.Need(t, "the local sandbox", false, err.Error())
-	}
-	t.Cleanup(func() { r.Close() })
-	return r
+	return localSandbox(t)
 }
 
 const deep = 100000
@@ -124,7 +115,7 @@ func TestDeepRecursion(t *testing.T) {
 				p := mkProblem(t, kind, k.spec)
 				// Hidden, as the large tests of a problem are.
 				svc := NewService(r, memTests{tc(k.test, k.want, false)}, nil)
-				for _, lang := range Languages {
+				for _, lang := range LanguageNames() {
 					t.Run(kind+"/"+lang, func(t *testing.T) {
 						need(t, svc, lang)
 						rep, err := svc.ExecuteAll(context.Background(), Request{Problem: p, Language: lang, Code: recursiveCode[kind][lang], Mode: ModeSubmit})

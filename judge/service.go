@@ -54,9 +54,9 @@ func (s *Service) SetAdmission(q admission.Queue) { s.admit = q }
 func (s *Service) Languages() []string {
 	var out []string
 	have := s.runner.Languages()
-	for _, l := range Languages {
-		if slices.Contains(have, sandbox.Language(l)) {
-			out = append(out, l)
+	for _, l := range registry {
+		if slices.Contains(have, l.sandboxLanguage()) {
+			out = append(out, l.Name)
 		}
 	}
 	return out
@@ -111,7 +111,8 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 		s.log.Error("judge: problem has a bad spec", "problem", p.Slug, "error", err)
 		return nil, mockroom.Errorf(mockroom.KindInternal, "bad_spec", "this problem cannot be judged")
 	}
-	if !knownLanguage(req.Language) || !slices.Contains(s.Languages(), req.Language) {
+	language, ok := LookupLanguage(req.Language)
+	if !ok || !slices.Contains(s.Languages(), req.Language) {
 		return nil, mockroom.Errorf(mockroom.KindInvalid, "unsupported_language", "language %q is not available", req.Language)
 	}
 	if len(req.Code) > MaxCodeBytes {
@@ -160,8 +161,7 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 		return nil, err
 	}
 	defer release()
-	lang := sandbox.Language(req.Language)
-	build, err := s.runner.Compile(ctx, sandbox.Program{Language: lang, Files: files, SkipCheck: true}, compileLimits)
+	build, err := s.runner.Compile(ctx, sandbox.Program{Language: language.sandboxLanguage(), Files: files, SkipCheck: true}, compileLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -222,12 +222,6 @@ func newMarker() string {
 	return "@@mr:" + hex.EncodeToString(b) + "@@"
 }
 
-// startup is the CPU a language's runtime needs before the first test.
-var startup = map[string]time.Duration{
-	"python": 500 * time.Millisecond, "javascript": 500 * time.Millisecond, "typescript": 500 * time.Millisecond,
-	"java": 2 * time.Second, "go": 200 * time.Millisecond, "cpp": 200 * time.Millisecond,
-}
-
 // compileLimits leave the sandbox's CPU budget for compilers but allow a
 // long wall time: g++ on <bits/stdc++.h> crawls when the cores are busy.
 var compileLimits = sandbox.Limits{CPUTime: 15 * time.Second, WallTime: 45 * time.Second}
@@ -244,7 +238,8 @@ var compileLimits = sandbox.Limits{CPUTime: 15 * time.Second, WallTime: 45 * tim
 func runLimits(lang string, spec *Spec, n int) sandbox.Limits {
 	lim := sandbox.DefaultLimits()
 	per := time.Duration(spec.LimitMS(lang)) * time.Millisecond
-	lim.CPUTime = startup[lang] + 2*per + time.Duration(n)*50*time.Millisecond
+	l, _ := LookupLanguage(lang)
+	lim.CPUTime = l.startup + 2*per + time.Duration(n)*50*time.Millisecond
 	lim.WallTime = 2*lim.CPUTime + time.Second
 	lim.OutputBytes = 16 << 20
 	return lim

@@ -141,7 +141,7 @@ func (s *Spec) Validate() error {
 	if s.TimeLimitMS < MinTimeLimitMS || s.TimeLimitMS > MaxTimeLimitMS {
 		return bad("time_limit_ms: %d is outside %d..%d", s.TimeLimitMS, MinTimeLimitMS, MaxTimeLimitMS)
 	}
-	for _, lang := range Languages { // in order, so the first bad one is always the one named
+	for _, lang := range LanguageNames() { // in order, so the first bad one is always the one named
 		ms, ok := s.TimeLimitsMS[lang]
 		if ok && (ms < MinTimeLimitMS || ms > MaxTimeLimitMS) {
 			return bad("time_limits_ms.%s: %d is outside %d..%d", lang, ms, MinTimeLimitMS, MaxTimeLimitMS)
@@ -149,7 +149,7 @@ func (s *Spec) Validate() error {
 	}
 	for lang := range s.TimeLimitsMS {
 		if !knownLanguage(lang) {
-			return bad("time_limits_ms: %q is not a language (want one of %s)", lang, strings.Join(Languages, ", "))
+			return bad("time_limits_ms: %q is not a language (want one of %s)", lang, strings.Join(LanguageNames(), ", "))
 		}
 	}
 	return nil

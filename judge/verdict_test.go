@@ -47,7 +47,7 @@ func TestExecuteVerdicts(t *testing.T) {
 	svc := NewService(testRunner(t), twoSumTests, nil)
 	p := mkProblem(t, "two-sum", strings.Replace(twoSumSpec, `"time_limit_ms": 1000`, `"time_limit_ms": 300`, 1))
 	for _, kind := range []string{"wrong", "crash", "compile", "loop"} {
-		for _, lang := range Languages {
+		for _, lang := range LanguageNames() {
 			t.Run(kind+"/"+lang, func(t *testing.T) {
 				need(t, svc, lang)
 				rep, err := svc.Execute(context.Background(), Request{Problem: p, Language: lang, Code: faulty[kind][lang], Mode: ModeRun})

@@ -58,7 +58,7 @@ type Filter struct {
 	Difficulty string
 	Category   string
 	Company    string
-	Query      string // matched against title and slug, case-insensitive
+	Query      string // matched against title, slug, categories, companies and statement, case-insensitive
 	Page       int
 	Limit      int
 }

@@ -247,8 +247,8 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		}
 	}
 	e.Solution = problem.Solution{Code: map[string]string{}}
-	for _, lang := range judge.Languages {
-		name := judge.SolutionFiles[lang]
+	for _, l := range judge.Languages() {
+		lang, name := l.Name, l.SolutionFile
 		if b, err := fs.ReadFile(fsys, path.Join(slug, "solutions", name)); err == nil {
 			e.Solution.Code[lang] = string(b)
 		} else {
@@ -260,9 +260,9 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	}
 	for _, d := range wrongDirs {
 		w := Wrong{Name: d.Name(), Code: map[string]string{}}
-		for _, lang := range judge.Languages {
-			if b, err := fs.ReadFile(fsys, path.Join(slug, "wrong", d.Name(), judge.SolutionFiles[lang])); err == nil {
-				w.Code[lang] = string(b)
+		for _, l := range judge.Languages() {
+			if b, err := fs.ReadFile(fsys, path.Join(slug, "wrong", d.Name(), l.SolutionFile)); err == nil {
+				w.Code[l.Name] = string(b)
 			}
 		}
 		if len(w.Code) == 0 {
@@ -316,7 +316,7 @@ func checkInput(spec *judge.Spec, raw json.RawMessage) (json.RawMessage, error) 
 // Sync loads the embedded library and upserts it into store at start, with
 // starter code for every language the judge knows.
 func Sync(ctx context.Context, store problem.Store) error {
-	lib, err := LoadEmbedded(judge.Languages)
+	lib, err := LoadEmbedded(judge.LanguageNames())
 	if err != nil {
 		return mockroom.Wrap("problems.Sync", err)
 	}

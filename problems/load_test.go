@@ -10,7 +10,7 @@ import (
 )
 
 func TestLoadEmbedded(t *testing.T) {
-	lib, err := LoadEmbedded(judge.Languages)
+	lib, err := LoadEmbedded(judge.LanguageNames())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,7 +18,7 @@ func TestLoadEmbedded(t *testing.T) {
 		t.Fatalf("want the library, got %d problems", len(lib.Entries))
 	}
 	for _, e := range lib.Entries {
-		if len(e.Problem.StarterCode) != len(judge.Languages) || e.Problem.Description == "" || len(e.Solution.Code) != len(judge.Languages) {
+		if len(e.Problem.StarterCode) != len(judge.LanguageNames()) || e.Problem.Description == "" || len(e.Solution.Code) != len(judge.LanguageNames()) {
 			t.Errorf("%s: incomplete entry", e.Problem.Slug)
 		}
 		for _, tc := range e.Tests {
@@ -42,14 +42,14 @@ func validFS() fstest.MapFS {
 		"echo/statement.md": {Data: []byte("Return `n`.")},
 		"echo/tests.json":   {Data: []byte(tests)},
 	}
-	for _, name := range judge.SolutionFiles {
-		fs["echo/solutions/"+name] = &fstest.MapFile{Data: []byte("x")}
+	for _, l := range judge.Languages() {
+		fs["echo/solutions/"+l.SolutionFile] = &fstest.MapFile{Data: []byte("x")}
 	}
 	return fs
 }
 
 func TestLoadErrors(t *testing.T) {
-	if _, err := Load(validFS(), judge.Languages); err != nil {
+	if _, err := Load(validFS(), judge.LanguageNames()); err != nil {
 		t.Fatalf("the valid problem: %v", err)
 	}
 	for _, c := range []struct {
@@ -71,7 +71,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fs := validFS()
 			fs[c.file] = &fstest.MapFile{Data: []byte(c.data)}
-			_, err := Load(fs, judge.Languages)
+			_, err := Load(fs, judge.LanguageNames())
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("want an error mentioning %q, got %v", c.want, err)
 			}
@@ -87,7 +87,7 @@ func TestLoadWrongAndLimits(t *testing.T) {
 	fs["echo/wrong/off-by-one/solution.py"] = &fstest.MapFile{Data: []byte("py")}
 	fs["echo/wrong/off-by-one/solution.go.txt"] = &fstest.MapFile{Data: []byte("go")}
 	fs["echo/wrong/overflow/Solution.java"] = &fstest.MapFile{Data: []byte("java")}
-	lib, err := Load(fs, judge.Languages)
+	lib, err := Load(fs, judge.LanguageNames())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,18 +111,19 @@ func TestLoadWrongAndLimits(t *testing.T) {
 // language has its own calibrated limit, and a brute force, where there is
 // one, exists in every language so that no language can pass it.
 func TestLibraryPolicy(t *testing.T) {
-	lib, err := LoadEmbedded(judge.Languages)
+	lib, err := LoadEmbedded(judge.LanguageNames())
 	if err != nil {
 		t.Fatal(err)
 	}
 	wrong := 0
 	for _, e := range lib.Entries {
-		for _, lang := range judge.Languages {
+		for _, l := range judge.Languages() {
+			lang := l.Name
 			if _, ok := e.Spec.TimeLimitsMS[lang]; !ok {
 				t.Errorf("%s/problem.json: time_limits_ms has no %s", e.Problem.Slug, lang)
 			}
 			if _, ok := e.Brute[lang]; len(e.Brute) > 0 && !ok {
-				t.Errorf("%s/brute: no %s: a brute force must be in every language", e.Problem.Slug, judge.SolutionFiles[lang])
+				t.Errorf("%s/brute: no %s: a brute force must be in every language", e.Problem.Slug, l.SolutionFile)
 			}
 		}
 		wrong += len(e.Wrong)

@@ -49,8 +49,6 @@ const (
 	bruteFactor   = 2 // the brute force runs under limit * bruteFactor
 )
 
-var compiled = map[string]bool{"java": true, "go": true, "cpp": true}
-
 // Verify proves the problems with these slugs (all when empty) right in every
 // language the judge offers: the reference solution passes every test within
 // half its language's limit, the starter code fails, the brute force (if
@@ -89,7 +87,7 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 				jobs = append(jobs, job{e, lang, "brute", code})
 			}
 			jobs = append(jobs, job{e, lang, "solution", e.Solution.Code[lang]})
-			if !o.Quick || !compiled[lang] {
+			if !o.Quick || !compiled(lang) {
 				jobs = append(jobs, job{e, lang, "starter", e.Problem.StarterCode[lang]})
 			}
 			for _, w := range e.Wrong {
@@ -250,4 +248,11 @@ func PrintTable(w io.Writer, checks []Check) bool {
 	}
 	tw.Flush()
 	return ok
+}
+
+// compiled reports whether lang compiles before any test runs (see
+// VerifyOptions.Quick).
+func compiled(lang string) bool {
+	l, ok := judge.LookupLanguage(lang)
+	return ok && l.Compiled
 }

@@ -24,7 +24,7 @@ func TestVerifyLibrary(t *testing.T) {
 		testenv.Need(t, "the local sandbox", false, err.Error())
 	}
 	defer r.Close()
-	lib, err := LoadEmbedded(judge.Languages)
+	lib, err := LoadEmbedded(judge.LanguageNames())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestVerifyMargins(t *testing.T) {
 	// A brute force that passes under twice the limit. (A fast one: a slow
 	// one on a loaded machine could trip the wall-clock guard instead.)
 	fs["echo/brute/solution.py"] = &fstest.MapFile{Data: []byte(burn(0))}
-	lib, err := Load(fs, judge.Languages)
+	lib, err := Load(fs, judge.LanguageNames())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,12 +38,13 @@ type Config struct {
 
 	RealtimeSecret string // signs WebSocket tokens; required to be equal on every instance
 
-	SMTPURL        string // smtp:// or smtps://; empty: no mail path
-	MailFrom       string
-	Signups        string // open | invite | closed
-	SignupsDefault bool   // Signups was chosen by default, not set
-	SignupsPerHour int
-	TrustedProxies []netip.Prefix
+	SMTPURL          string // smtp:// or smtps://; empty: no mail path
+	MailFrom         string
+	Signups          string // open | invite | closed
+	SignupsDefault   bool   // Signups was chosen by default, not set
+	SignupsPerHour   int
+	TrustedProxies   []netip.Prefix
+	UnlimitedCredits bool // CREDITS=unlimited: interviews take no credit
 
 	Sandbox      string // local | remote
 	SandboxURL   string
@@ -52,6 +53,16 @@ type Config struct {
 
 	RunsPerSessionPerMinute int // executions a minute in one interview (3)
 	RunsPerUserPerHour      int // executions an hour per user (50)
+
+	// Slow clients and connection floods (the WebSocket route clears the
+	// read timeout after its upgrade and keeps its own ping deadlines).
+	ReadHeaderTimeout time.Duration // HTTP_READ_HEADER_TIMEOUT
+	ReadTimeout       time.Duration // HTTP_READ_TIMEOUT: headers and body together
+	MaxConns          int           // MAX_CONNS: open connections in all; 0 = no cap
+	MaxConnsPerAddr   int           // MAX_CONNS_PER_ADDR: per remote address; 0 = no cap
+
+	MetricsAddr  string // METRICS_ADDR: serve /metrics there instead of on ADDR
+	MetricsToken string // METRICS_TOKEN: bearer token /metrics asks for
 }
 
 // configError names the variable and what is wrong with it.
@@ -105,6 +116,12 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 
 		RunsPerSessionPerMinute: 3,
 		RunsPerUserPerHour:      50,
+		ReadHeaderTimeout:       10 * time.Second,
+		ReadTimeout:             30 * time.Second,
+		MaxConns:                4096,
+		MaxConnsPerAddr:         64,
+		MetricsAddr:             env("METRICS_ADDR"),
+		MetricsToken:            env("METRICS_TOKEN"),
 	}
 	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
 		return c, &configError{"ADDR", fmt.Sprintf("%q is not a listen address like :8080 or 127.0.0.1:8080", c.Addr)}
@@ -140,6 +157,48 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		}
 		c.APIRatePerMin = n
 	}
+	for _, d := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"HTTP_READ_HEADER_TIMEOUT", &c.ReadHeaderTimeout}, {"HTTP_READ_TIMEOUT", &c.ReadTimeout}} {
+		if v := env(d.name); v != "" {
+			t, err := time.ParseDuration(v)
+			if err != nil || t <= 0 {
+				return c, &configError{d.name, fmt.Sprintf("%q must be a positive duration such as 10s or 500ms", v)}
+			}
+			*d.dst = t
+		}
+	}
+	if c.ReadHeaderTimeout > c.ReadTimeout {
+		return c, &configError{"HTTP_READ_HEADER_TIMEOUT", fmt.Sprintf("%v must not exceed HTTP_READ_TIMEOUT (%v), which covers the headers too", c.ReadHeaderTimeout, c.ReadTimeout)}
+	}
+	for _, n := range []struct {
+		name string
+		dst  *int
+	}{{"MAX_CONNS", &c.MaxConns}, {"MAX_CONNS_PER_ADDR", &c.MaxConnsPerAddr}} {
+		if v := env(n.name); v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil || i < 0 {
+				return c, &configError{n.name, fmt.Sprintf("%q must be a whole number (0 turns the cap off)", v)}
+			}
+			*n.dst = i
+		}
+	}
+	if c.MaxConns > 0 && c.MaxConnsPerAddr > c.MaxConns {
+		return c, &configError{"MAX_CONNS_PER_ADDR", fmt.Sprintf("%d must not exceed MAX_CONNS (%d)", c.MaxConnsPerAddr, c.MaxConns)}
+	}
+	if c.MetricsAddr != "" {
+		_, port, err := net.SplitHostPort(c.MetricsAddr)
+		if err != nil || port == "" {
+			return c, &configError{"METRICS_ADDR", fmt.Sprintf("%q is not a listen address like 127.0.0.1:9090", c.MetricsAddr)}
+		}
+		if c.MetricsAddr == c.Addr && port != "0" {
+			return c, &configError{"METRICS_ADDR", "must differ from ADDR (leave it unset to serve /metrics on ADDR)"}
+		}
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return c, &configError{"METRICS_TOKEN", "must be at least 16 characters (e.g. openssl rand -hex 16)"}
+	}
 	if v := env("TRUSTED_ORIGINS"); v != "" {
 		for _, o := range strings.Split(v, ",") {
 			o = strings.TrimSpace(o)
@@ -166,6 +225,13 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	}
 	if err := c.loadAccounts(env); err != nil {
 		return c, err
+	}
+	switch v := strings.ToLower(env("CREDITS")); v {
+	case "", "ledger":
+	case "unlimited":
+		c.UnlimitedCredits = true
+	default:
+		return c, &configError{"CREDITS", fmt.Sprintf("%q must be unlimited, or unset so that each interview takes one credit", v)}
 	}
 	switch c.Sandbox {
 	case "local":

@@ -16,8 +16,19 @@ func TestLoadConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.BaseURL != "http://localhost:8080" || c.Sandbox != "local" || c.APIRatePerMin != 100 {
+	if c.Addr != ":8080" || c.DataDir != "./data" || c.DatabaseURL != "" || c.BaseURL != "http://localhost:8080" || c.Sandbox != "local" || c.APIRatePerMin != 100 ||
+		c.UnlimitedCredits {
 		t.Fatalf("defaults = %+v", c)
+	}
+	if c.ReadHeaderTimeout != 10*time.Second || c.ReadTimeout != 30*time.Second || c.MaxConns != 4096 || c.MaxConnsPerAddr != 64 || c.MetricsAddr != "" || c.MetricsToken != "" {
+		t.Fatalf("limit defaults = %+v", c)
+	}
+	c, err = loadConfig("", "", envOf(map[string]string{"HTTP_READ_TIMEOUT": "1m", "HTTP_READ_HEADER_TIMEOUT": "5s", "MAX_CONNS": "0", "MAX_CONNS_PER_ADDR": "0"}))
+	if err != nil || c.ReadTimeout != time.Minute || c.ReadHeaderTimeout != 5*time.Second || c.MaxConns != 0 || c.MaxConnsPerAddr != 0 {
+		t.Fatalf("limits from the environment = %+v, %v", c, err)
+	}
+	if c, err := loadConfig("", "", envOf(map[string]string{"CREDITS": "Unlimited"})); err != nil || !c.UnlimitedCredits {
+		t.Fatalf("CREDITS=Unlimited: %v, unlimited %v", err, c.UnlimitedCredits)
 	}
 	c, _ = loadConfig(":9000", "/tmp/x", envOf(map[string]string{"ADDR": ":7000", "DATA_DIR": "/ignored"}))
 	if c.Addr != ":9000" || c.DataDir != "/tmp/x" || c.BaseURL != "http://localhost:9000" {
@@ -52,6 +63,17 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"SANDBOX_QUEUE_WAIT": "1h"}, "SANDBOX_QUEUE_WAIT"},
 		{map[string]string{"RUN_LIMIT_PER_SESSION_PER_MINUTE": "0"}, "RUN_LIMIT_PER_SESSION_PER_MINUTE"},
 		{map[string]string{"RUN_LIMIT_PER_USER_PER_HOUR": "1.5"}, "RUN_LIMIT_PER_USER_PER_HOUR"},
+		{map[string]string{"HTTP_READ_TIMEOUT": "fast"}, "HTTP_READ_TIMEOUT"},
+		{map[string]string{"HTTP_READ_TIMEOUT": "0s"}, "HTTP_READ_TIMEOUT"},
+		{map[string]string{"HTTP_READ_HEADER_TIMEOUT": "-1s"}, "HTTP_READ_HEADER_TIMEOUT"},
+		{map[string]string{"HTTP_READ_HEADER_TIMEOUT": "20s", "HTTP_READ_TIMEOUT": "5s"}, "HTTP_READ_HEADER_TIMEOUT"},
+		{map[string]string{"MAX_CONNS": "-1"}, "MAX_CONNS"},
+		{map[string]string{"MAX_CONNS_PER_ADDR": "lots"}, "MAX_CONNS_PER_ADDR"},
+		{map[string]string{"MAX_CONNS": "10", "MAX_CONNS_PER_ADDR": "20"}, "MAX_CONNS_PER_ADDR"},
+		{map[string]string{"METRICS_ADDR": "nowhere"}, "METRICS_ADDR"},
+		{map[string]string{"ADDR": ":9000", "METRICS_ADDR": ":9000"}, "METRICS_ADDR"},
+		{map[string]string{"METRICS_TOKEN": "short"}, "METRICS_TOKEN"},
+		{map[string]string{"CREDITS": "infinite"}, "CREDITS"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

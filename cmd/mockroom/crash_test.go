@@ -60,19 +60,16 @@ func (s *server) start() {
 	if err := s.cmd.Start(); err != nil {
 		s.t.Fatal(err)
 	}
-	deadline := time.Now().Add(60 * time.Second)
-	for {
+	ready := func() bool {
 		resp, err := http.Get("http://" + s.addr + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				return
-			}
+		if err != nil {
+			return false
 		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("server did not become ready:\n%s", s.logs.String())
-		}
-		time.Sleep(100 * time.Millisecond)
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	}
+	if !testenv.Eventually(60*time.Second, ready) {
+		s.t.Fatalf("server did not become ready:\n%s", s.logs.String())
 	}
 }
 
@@ -177,6 +174,8 @@ func TestKill9MidStreamLosesNoAcknowledgedEdit(t *testing.T) {
 			mu.Lock()
 			lastSent = seq
 			mu.Unlock()
+			// Not a wait for anything: the pacing is the behaviour under test,
+			// a steady stream of edits for the kill to land in the middle of.
 			time.Sleep(2 * time.Millisecond)
 		}
 	}()

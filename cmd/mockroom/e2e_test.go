@@ -16,7 +16,7 @@ import (
 )
 
 // browserSpecs are the scripts in web/e2e that TestBrowser runs, in order.
-var browserSpecs = []string{"signup", "interview", "reconnect"}
+var browserSpecs = []string{"signup", "interview", "reconnect", "room"}
 
 // browserReady says why the browser tests cannot run here, or "" when they can.
 func browserReady(root string) string {

@@ -56,7 +56,7 @@ func runJudge(ctx context.Context, args []string, getenv func(string) string, st
 	fs := flag.NewFlagSet("judge", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	slug := fs.String("problem", "", "problem slug (a folder of problems/)")
-	lang := fs.String("language", "", "one of "+strings.Join(judge.Languages, ", "))
+	lang := fs.String("language", "", "one of "+strings.Join(judge.LanguageNames(), ", "))
 	mode := fs.String("mode", "submit", "submit (every test) or run (the examples)")
 	input := fs.String("input", "", "run mode: a custom input object, e.g. '{\"nums\":[1,2],\"target\":3}'")
 	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")

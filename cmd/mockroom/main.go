@@ -36,6 +36,7 @@ Usage:
   mockroom problems verify [--lang L] [SLUG...]   check every problem's solutions and tests
   mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
   mockroom events replay ID                       re-deliver a dead-lettered event
+  mockroom credits grant EMAIL N [--reason TEXT]  give a user N interview credits (a ledger row)
   mockroom version                                print the version
 
 Configuration comes from flags and environment variables; see README.md.
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runProblems(ctx, rest, getenv, stdout, stderr)
 	case "events":
 		return runEvents(ctx, rest, getenv, stdout, stderr)
+	case "credits":
+		return runCredits(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "mockroom", version)
 		return nil

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/net/netutil"
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
@@ -81,7 +82,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
-	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour}
+	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits}
 	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
@@ -115,6 +116,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}()
 	defer func() { stopWorkers(); workersDone.Wait() }()
 
+	metrics := httpapi.NewMetrics(reg, reg)
 	var oauth []httpapi.OAuthProvider
 	if cfg.GitHubClientID != "" {
 		oauth = append(oauth, httpapi.GitHub(cfg.GitHubClientID, cfg.GitHubClientSecret))
@@ -124,18 +126,41 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	handler := httpapi.NewServer(httpapi.Config{
 		BaseURL: cfg.BaseURL, Version: version, APIRequestsPerMinute: cfg.APIRatePerMin,
-		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies,
+		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
+		UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
 		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Realtime: hub,
-		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: httpapi.NewMetrics(reg, reg),
+		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics,
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return &configError{"ADDR", err.Error()}
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second,
-		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	// A refused connection costs an accept and a close; past MAX_CONNS the
+	// accept waits instead, so file descriptors never run out.
+	ln = httpapi.LimitPerAddr(ln, cfg.MaxConnsPerAddr)
+	if cfg.MaxConns > 0 {
+		ln = netutil.LimitListener(ln, cfg.MaxConns)
+	}
+	srv := newHTTPServer(cfg, handler, log)
+	var metricsSrv *http.Server
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return &configError{"METRICS_ADDR", err.Error()}
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", metrics.Handler(cfg.MetricsToken))
+		metricsSrv = newHTTPServer(cfg, mux, log)
+		log.Info("metrics listening", "addr", mln.Addr().String())
+		go func() {
+			if err := metricsSrv.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("metrics listener stopped", "err", err)
+			}
+		}()
+	}
 	log.Info("mockroom listening", "addr", ln.Addr().String(), "url", cfg.BaseURL, "version", version)
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -157,6 +182,9 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	go hub.Shutdown(shutCtx) // hijacked WebSocket connections are not drained by srv.Shutdown
 	if err := srv.Shutdown(shutCtx); err != nil {
 		log.Warn("shutdown", "err", err)
+	}
+	if metricsSrv != nil {
+		metricsSrv.Shutdown(shutCtx)
 	}
 	hub.Shutdown(shutCtx)
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -224,6 +252,14 @@ func invite(ctx context.Context, args []string, getenv func(string) string, stdo
 	}
 	fmt.Fprintf(stdout, "%s\n(single use, for %s only, valid until %s)\n", link, strings.ToLower(strings.TrimSpace(fs.Arg(0))), expires.Format(time.RFC1123))
 	return nil
+}
+
+// newHTTPServer bounds how long a client may take to send a request, so that
+// slow headers or a dribbled body cannot hold connections for minutes. There
+// is no write timeout: an execution's answer may take as long as the judge.
+func newHTTPServer(cfg Config, h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: cfg.ReadHeaderTimeout, ReadTimeout: cfg.ReadTimeout,
+		IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 }
 
 // migrate applies migrations and exits, for operators who run them before a deploy.

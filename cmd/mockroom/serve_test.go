@@ -99,7 +99,21 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 		}
 		status <- st
 	}()
-	time.Sleep(300 * time.Millisecond)
+	// Execute saves the code just before it judges: once the session shows
+	// it, the submit is in flight.
+	running := func() bool {
+		var live struct{ Code string }
+		resp, err := hc.Get(base + "/api/sessions/" + s.ID)
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		json.NewDecoder(resp.Body).Decode(&live)
+		return live.Code == code
+	}
+	if !testenv.Eventually(30*time.Second, running) {
+		t.Fatal("the submit never started")
+	}
 	cancel() // SIGTERM
 	if st := <-status; st != 200 {
 		t.Fatalf("in-flight execution during shutdown: %d\n%s", st, logs)

@@ -174,7 +174,7 @@ func must(t *testing.T, err error) {
 // it was written before Run or while running, through the store's outbox
 // or Publish.
 func testDelivery(t *testing.T, h Harness) {
-	ctx := context.Background()
+	ctx := mockroom.AsService(context.Background()) // the outbox is written by server code
 	bus := h.NewBus(t)
 	rec := newRecorder()
 	bus.Subscribe("all", nil, rec.counting())
@@ -235,7 +235,7 @@ func testDelivery(t *testing.T, h Harness) {
 }
 
 func testDuplicateKey(t *testing.T, h Harness) {
-	ctx := context.Background()
+	ctx := mockroom.AsService(context.Background()) // the outbox is written by server code
 	bus := h.NewBus(t)
 	rec := newRecorder()
 	bus.Subscribe("g", nil, rec.counting())

@@ -74,18 +74,20 @@ func TestRelay(t *testing.T) {
 	done := make(chan struct{})
 	go func() { bus.Run(runCtx); close(done) }()
 	rdb := client(t, "unused-")
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		n, err := rdb.XLen(ctx, bus.Stream()).Result()
-		if err == nil && n == 2 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("stream %s has %d messages, want 2 (%v)", bus.Stream(), n, err)
-		}
-		time.Sleep(20 * time.Millisecond)
+	var n int64
+	var err error
+	if !testenv.Eventually(5*time.Second, func() bool { n, err = rdb.XLen(ctx, bus.Stream()).Result(); return err == nil && n == 2 }) {
+		t.Fatalf("stream %s has %d messages, want 2 (%v)", bus.Stream(), n, err)
 	}
-	time.Sleep(200 * time.Millisecond)
+	// Settled once every row is marked published: the relay pushes only
+	// unpublished rows, so the stream cannot grow after that.
+	unpublished := func() int {
+		left, _ := h.Outbox.ClaimUnpublished(ctx, time.Now().Add(time.Hour), 0, 10)
+		return len(left)
+	}
+	if !testenv.Eventually(5*time.Second, func() bool { return unpublished() == 0 }) {
+		t.Fatal("the relay never marked its rows published")
+	}
 	cancel()
 	<-done
 	if n, _ := rdb.XLen(ctx, bus.Stream()).Result(); n != 2 {

@@ -114,6 +114,9 @@ func New(store Store, opts Options) *Bus {
 
 // Publish appends a standalone event; a Key already published is a no-op.
 func (b *Bus) Publish(ctx context.Context, e events.Event) error {
+	// The bus is server plumbing, never a candidate's request: on PostgreSQL
+	// the outbox tables are out of the row-level-security role's reach.
+	ctx = mockroom.AsService(ctx)
 	return mockroom.Wrap("sqlqueue.Publish", b.store.PublishEvent(ctx, e))
 }
 
@@ -139,6 +142,7 @@ func (b *Bus) Subscribe(group string, topics []string, h events.Handler) {
 
 // Run delivers to every subscribed group until ctx ends, then returns nil.
 func (b *Bus) Run(ctx context.Context) error {
+	ctx = mockroom.AsService(ctx) // a background worker over every user's events
 	b.mu.Lock()
 	subs := slices.Clone(b.subs)
 	b.running = true
@@ -255,6 +259,7 @@ func call(ctx context.Context, h events.Handler, d events.Delivery) (err error) 
 
 // DeadLetters lists the dead-letter queue, oldest first.
 func (b *Bus) DeadLetters(ctx context.Context, limit int) ([]events.DeadLetter, error) {
+	ctx = mockroom.AsService(ctx) // the operator's view of every user's failed events
 	dl, err := b.store.EventDeadLetters(ctx, limit)
 	return dl, mockroom.Wrap("sqlqueue.DeadLetters", err)
 }
@@ -262,5 +267,6 @@ func (b *Bus) DeadLetters(ctx context.Context, limit int) ([]events.DeadLetter, 
 // Replay re-delivers a dead letter to its group (attempts start again at 1)
 // and removes it from the queue.
 func (b *Bus) Replay(ctx context.Context, deadLetterID string) error {
+	ctx = mockroom.AsService(ctx) // an operator's command on any user's event
 	return mockroom.Wrap("sqlqueue.Replay", b.store.ReplayDeadLetter(ctx, deadLetterID, b.opts.Clock.Now()))
 }

@@ -64,7 +64,7 @@ func TestExpiredLeaseIsTakenOver(t *testing.T) {
 	for name, open := range map[string]func(*testing.T) storage.DB{"sqlite": openSQLite, "postgres": openPostgres} {
 		t.Run(name, func(t *testing.T) {
 			db := open(t)
-			ctx := context.Background()
+			ctx := mockroom.AsService(context.Background()) // the dead consumer is server code
 			for _, k := range []string{"a", "b", "c"} {
 				if err := db.PublishEvent(ctx, events.Event{Topic: events.CodeEdited, Key: k}); err != nil {
 					t.Fatal(err)
@@ -104,9 +104,15 @@ func TestExpiredLeaseIsTakenOver(t *testing.T) {
 			if waited := time.Since(began); waited < lease/2 {
 				t.Errorf("taken over after %v, before the lease ended", waited)
 			}
-			time.Sleep(200 * time.Millisecond)
+			// Once the bus has stopped, a wrong redelivery is either in got
+			// already or still claimable (never acked).
+			cancel()
+			<-done
 			if len(got) != 0 {
 				t.Fatalf("delivered again: %+v", <-got)
+			}
+			if left, err := db.ClaimDeliveries(ctx, "g", nil, time.Now().Add(time.Hour), lease, 10); err != nil || len(left) != 0 {
+				t.Fatalf("not acknowledged: %+v, %v", left, err)
 			}
 		})
 	}

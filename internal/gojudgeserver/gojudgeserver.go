@@ -4,6 +4,8 @@
 // The server's own dependencies (gRPC, gin, ...) are not ours, so it is built
 // in a throwaway module outside this one: our go.mod stays small, the version
 // stays pinned. The binary is cached under the temp dir between test runs.
+// It is built with go-judge's seccomp build tag, as operators must build
+// theirs, so that it loads the policy from toolchain.SeccompYAML.
 package gojudgeserver
 
 import (
@@ -24,8 +26,9 @@ const Version = "v1.12.2"
 
 // Build returns the path of a go-judge binary, building it on first use
 // (about 2 minutes cold, needs the Go module proxy or a warm module cache).
+// Without the seccomp tag go-judge ignores -seccomp-conf.
 func Build(ctx context.Context) (string, error) {
-	dir := filepath.Join(os.TempDir(), "mockroom-go-judge-"+Version)
+	dir := filepath.Join(os.TempDir(), "mockroom-go-judge-"+Version+"-seccomp")
 	bin := filepath.Join(dir, "go-judge")
 	if st, err := os.Stat(bin); err == nil && st.Mode().IsRegular() {
 		return bin, nil
@@ -43,7 +46,7 @@ func Build(ctx context.Context) (string, error) {
 		return "", err
 	}
 	tmpBin := filepath.Join(mod, "go-judge")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", tmpBin, "github.com/criyle/go-judge/cmd/go-judge")
+	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "seccomp", "-o", tmpBin, "github.com/criyle/go-judge/cmd/go-judge")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
 	var out bytes.Buffer
@@ -68,14 +71,23 @@ type Server struct {
 }
 
 // Start runs the binary on a free loopback port with mountYAML as its mount
-// configuration, and waits until it answers.
-func Start(bin, mountYAML, token string) (*Server, error) {
+// configuration and seccompYAML as its seccomp policy ("" for none), and
+// waits until it answers.
+func Start(bin, mountYAML, seccompYAML, token string) (*Server, error) {
 	dir, err := os.MkdirTemp("", "mockroom-go-judge-run-")
 	if err != nil {
 		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "mount.yaml"), []byte(mountYAML), 0o644); err != nil {
 		return nil, err
+	}
+	// go-judge reads ./seccomp.yaml by default and runs without a filter
+	// when the file is missing: always name it, and write it when wanted.
+	seccompPath := filepath.Join(dir, "seccomp.yaml")
+	if seccompYAML != "" {
+		if err := os.WriteFile(seccompPath, []byte(seccompYAML), 0o644); err != nil {
+			return nil, err
+		}
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -85,7 +97,7 @@ func Start(bin, mountYAML, token string) (*Server, error) {
 	l.Close()
 	s := &Server{URL: "http://" + addr, Token: token, dir: dir, prefix: fmt.Sprintf("mockroom-gj-%d", os.Getpid())}
 	args := []string{"-http-addr", addr, "-mount-conf", filepath.Join(dir, "mount.yaml"), "-parallelism", "2",
-		"-cgroup-prefix", s.prefix, "-no-fallback", "-silent", "-dir", filepath.Join(dir, "files")}
+		"-cgroup-prefix", s.prefix, "-no-fallback", "-silent", "-dir", filepath.Join(dir, "files"), "-seccomp-conf", seccompPath}
 	if token != "" {
 		args = append(args, "-auth-token", token)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -32,6 +33,14 @@ func Need(t testing.TB, service string, available bool, why string) {
 		t.Fatalf("%s is required (%s=1) but not available: %s", service, RequireServicesEnv, why)
 	}
 	t.Skip(msg)
+}
+
+// NeedToolchain skips (or, in CI, fails) t when lang is not among the
+// languages a runner or judge found a toolchain for (offered), so that a
+// language missing from a machine is never silently left untested.
+func NeedToolchain[L ~string](t testing.TB, lang L, offered []L) {
+	t.Helper()
+	Need(t, string(lang)+" toolchain", slices.Contains(offered, lang), "the runner found none on this machine; see the README's sandbox section")
 }
 
 // Reachable reports whether a TCP address accepts connections.
@@ -75,6 +84,20 @@ func NeedRedis(t testing.TB) string {
 	addr := RedisAddr()
 	Need(t, "Redis", Reachable(addr), "nothing listens on "+addr)
 	return addr
+}
+
+// Eventually checks cond at once and then every 10 ms until it holds or
+// timeout passes, and reports whether it held: tests wait for a condition,
+// never for a fixed time.
+func Eventually(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return true
 }
 
 // Clock is a settable clock for tests.

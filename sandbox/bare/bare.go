@@ -2,138 +2,262 @@
 // WITHOUT ANY ISOLATION. It exists for baselines (benchmarks measure the
 // sandbox against it) and for harness tests on machines where the sandbox
 // cannot start. Never give it untrusted code; nothing in the server uses it.
+//
+// For a fair baseline it does exactly the sandbox's work minus the
+// isolation: it is a toolchain.Engine, so it runs the same steps (the same
+// commands, flags and scrubbed environment) as sandbox/local and
+// sandbox/remote, against the same pre-built Go standard library and
+// precompiled C++ header, with the sandbox's paths mapped to host paths.
 package bare
 
 import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/mockroom/mockroom/sandbox"
+	"github.com/mockroom/mockroom/sandbox/toolchain"
 )
 
 // Runner is the unisolated sandbox.Runner.
-type Runner struct {
-	dir   string
-	langs []sandbox.Language
-}
-
-// python prefers the system interpreter the sandbox uses: a python3 found
-// on PATH may be a version-manager shim that costs hundreds of milliseconds
-// a start and would flatter the sandbox in comparisons.
-func python() string {
-	if _, err := os.Stat("/usr/bin/python3"); err == nil {
-		return "/usr/bin/python3"
-	}
-	return "python3"
-}
-
-// New returns a runner that builds in directories under dir.
-func New(dir string) *Runner {
-	r := &Runner{dir: dir}
-	for _, l := range []struct {
-		lang sandbox.Language
-		bin  string
-	}{{sandbox.Python, "python3"}, {sandbox.JavaScript, "node"}, {sandbox.TypeScript, "esbuild"}, {sandbox.Java, "javac"}, {sandbox.Go, "go"}, {sandbox.Cpp, "g++"}} {
-		if _, err := exec.LookPath(l.bin); err == nil {
-			r.langs = append(r.langs, l.lang)
-		}
-	}
-	return r
-}
+type Runner struct{ *toolchain.Runner }
 
 var _ sandbox.Runner = (*Runner)(nil)
 
-func (r *Runner) Languages() []sandbox.Language { return r.langs }
-func (r *Runner) Close() error                  { return nil }
+// New returns a runner that works in directories under dir. The Go
+// standard library and the C++ header are prepared (or found, when built
+// before) in the local sandbox's default data dir, $TMPDIR/mockroom-sandbox,
+// so that a benchmark's sandbox and baseline share them; Go and C++
+// compiles wait for them the first time.
+func New(dir string) *Runner {
+	e := &engine{dir: dir, dataDir: filepath.Join(os.TempDir(), "mockroom-sandbox")}
+	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
+		e.goRoot = strings.TrimSpace(string(out))
+	}
+	// As the local sandbox finds it (web/node_modules too, not only PATH),
+	// so TypeScript is not silently missing from the baseline.
+	e.esbuild = toolchain.FindEsbuild()
+	var langs []sandbox.Language
+	for _, l := range sandbox.AllLanguages() {
+		ok := true
+		for _, p := range toolchain.Needs(l) {
+			if strings.HasPrefix(p, toolchain.GoStdDir+"/") {
+				ok = ok && e.goRoot != "" // built on the first Go compile
+				continue
+			}
+			if _, err := os.Stat(e.host(p)); err != nil {
+				ok = false
+			}
+		}
+		if ok {
+			langs = append(langs, l)
+		}
+	}
+	return &Runner{toolchain.NewRunner(e, toolchain.Options{Languages: langs, Wait: e.wait})}
+}
 
-func (r *Runner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Limits) (*sandbox.Build, error) {
-	dir, err := os.MkdirTemp(r.dir, "build")
+type engine struct {
+	dir, dataDir    string
+	goRoot, esbuild string
+
+	once   sync.Map // language → *prepared
+	goStd  string   // host dir of the pre-built std library, once prepared
+	goCfg  string   // its importcfg with host paths
+	cxxPCH string   // host dir of the precompiled header, once prepared
+	seq    atomic.Uint64
+}
+
+type prepared struct {
+	once sync.Once
+	err  error
+}
+
+// wait prepares what the language's compile reads (as the local sandbox's
+// New does in the background).
+func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
+	if lang != sandbox.Go && lang != sandbox.Cpp {
+		return nil
+	}
+	v, _ := e.once.LoadOrStore(lang, &prepared{})
+	p := v.(*prepared)
+	p.once.Do(func() {
+		if lang == sandbox.Cpp {
+			// Without the header the compile still works, only slower, as
+			// in the sandbox; the baseline must use it when the sandbox can.
+			e.cxxPCH, _ = toolchain.PrepareCxxPCH(ctx, toolchain.Gxx, e.dataDir)
+			return
+		}
+		std, err := toolchain.PrepareGoStd(ctx, e.goRoot, e.dataDir)
+		if err != nil {
+			p.err = err
+			return
+		}
+		// The importcfg names the archives by their sandbox paths.
+		cfg, err := os.ReadFile(filepath.Join(std, "importcfg"))
+		if err != nil {
+			p.err = err
+			return
+		}
+		e.goCfg = filepath.Join(e.dir, fmt.Sprintf("importcfg-%d", os.Getpid()))
+		p.err = os.WriteFile(e.goCfg, bytes.ReplaceAll(cfg, []byte(toolchain.GoStdDir+"/"), []byte(std+"/")), 0o644)
+		e.goStd = std
+	})
+	return p.err
+}
+
+// host maps a path inside the sandbox to the host.
+func (e *engine) host(p string) string {
+	switch {
+	case p == toolchain.GoStdDir+"/importcfg":
+		return e.goCfg
+	case strings.HasPrefix(p, toolchain.GoStdDir+"/"):
+		return e.goStd + strings.TrimPrefix(p, toolchain.GoStdDir)
+	case strings.HasPrefix(p, toolchain.GoRoot+"/"):
+		return e.goRoot + strings.TrimPrefix(p, toolchain.GoRoot)
+	case p == toolchain.EsbuildPath:
+		return e.esbuild
+	}
+	return p
+}
+
+// translate rewrites the sandbox paths in an argument (whole or inside a
+// shell script) for a step working in work.
+func (e *engine) translate(arg, work string) string {
+	pchDir := e.cxxPCH
+	if pchDir == "" {
+		pchDir = filepath.Join(work, "no-pch") // g++ skips a missing -I dir, as in the sandbox
+	}
+	for _, m := range [][2]string{
+		{toolchain.GoStdDir + "/importcfg", e.host(toolchain.GoStdDir + "/importcfg")},
+		{toolchain.GoRoot + "/", e.goRoot + "/"},
+		{toolchain.EsbuildPath, e.esbuild},
+		{toolchain.CxxPCHDir, pchDir},
+	} {
+		arg = strings.ReplaceAll(arg, m[0], m[1])
+	}
+	// The work dir: "/w" alone, or starting a path or a flag's value.
+	if arg == toolchain.WorkDir {
+		return work
+	}
+	arg = strings.ReplaceAll(arg, "="+toolchain.WorkDir+" ", "="+work+" ")
+	if strings.HasSuffix(arg, "="+toolchain.WorkDir) {
+		arg = strings.TrimSuffix(arg, toolchain.WorkDir) + work
+	}
+	if strings.HasPrefix(arg, toolchain.WorkDir+"/") {
+		arg = work + strings.TrimPrefix(arg, toolchain.WorkDir)
+	}
+	return arg
+}
+
+func (e *engine) Exec(ctx context.Context, s *toolchain.Step) (*toolchain.Outcome, error) {
+	work, err := os.MkdirTemp(e.dir, "step")
 	if err != nil {
 		return nil, err
 	}
-	for name, b := range p.Files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+	defer os.RemoveAll(work)
+	for name, f := range s.Files {
+		content := f.Content
+		if f.ID != "" {
+			if content, err = os.ReadFile(filepath.Join(e.store(), f.ID)); err != nil {
+				return nil, err
+			}
+		}
+		if err := os.WriteFile(filepath.Join(work, name), content, 0o755); err != nil {
 			return nil, err
 		}
 	}
-	var args []string
-	switch p.Language {
-	case sandbox.Java:
-		args = []string{"sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn *.java"}
-	case sandbox.Go:
-		args = []string{"go", "build", "-o", "main", "main.go"}
-	case sandbox.Cpp:
-		args = []string{"g++", "-std=c++17", "-O2", "-pipe", "-fdiagnostics-color=never", "-o", "main", "main.cpp"}
-	case sandbox.TypeScript:
-		args = []string{"esbuild", "main.ts", "--bundle", "--platform=node", "--format=cjs", "--outfile=out.js", "--log-level=error", "--color=false"}
+	args := make([]string, len(s.Args))
+	for i, a := range s.Args {
+		args[i] = e.translate(a, work)
 	}
-	if args == nil {
-		return sandbox.NewBuild(p.Language, true, "", dir), nil
-	}
-	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return sandbox.NewBuild(p.Language, false, string(out), dir), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return sandbox.NewBuild(p.Language, true, "", dir), nil
-}
-
-func (r *Runner) Run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sandbox.Limits) (*sandbox.Result, error) {
-	dir := b.Artifact().(string)
-	lim = lim.WithDefaults()
-	var args []string
-	switch b.Language {
-	case sandbox.Python:
-		args = []string{python(), "main.py"}
-	case sandbox.JavaScript:
-		args = []string{"node", "--stack-size=65500", "main.js"}
-	case sandbox.TypeScript:
-		args = []string{"node", "--stack-size=65500", "out.js"}
-	case sandbox.Java:
-		args = []string{"java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss64m", "-cp", ".", "Main"}
-	default:
-		args = []string{"./main"}
+	env := make([]string, len(s.Env))
+	for i, v := range s.Env {
+		env[i] = e.translate(v, work)
 	}
 	// The sandbox's stack rlimit is the memory limit; so is this one, where
 	// the host's hard limit allows (node's --stack-size relies on it).
-	args = append([]string{"/bin/sh", "-c", `ulimit -s ` + strconv.FormatInt(lim.MemoryBytes>>10, 10) + ` 2>/dev/null; exec "$@"`, "run"}, args...)
-	ctx, cancel := context.WithTimeout(ctx, lim.WallTime)
+	if s.Limits.MemoryBytes > 0 {
+		args = append([]string{"/bin/sh", "-c", `ulimit -s ` + strconv.FormatInt(s.Limits.MemoryBytes>>10, 10) + ` 2>/dev/null; exec "$@"`, "run"}, args...)
+	}
+	runCtx, cancel := context.WithTimeout(ctx, s.Limits.WallTime)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
-	cmd.Dir = dir
-	cmd.Stdin = bytes.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd := exec.CommandContext(runCtx, args[0], args[1:]...)
+	cmd.Dir, cmd.Env = work, env
+	cmd.Stdin = bytes.NewReader(s.Stdin)
+	stdout, stderr := &capped{max: s.Limits.OutputBytes + 1}, &capped{max: s.Limits.OutputBytes + 1}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
 	start := time.Now()
-	err := cmd.Run()
-	res := &sandbox.Result{Status: sandbox.StatusOK, Stdout: stdout.Bytes(), Stderr: stderr.Bytes(), WallTime: time.Since(start)}
-	if cmd.ProcessState != nil {
-		res.CPUTime = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			res.Memory = ru.Maxrss * 1024
+	err = cmd.Run()
+	out := &toolchain.Outcome{Status: "Accepted", WallTime: time.Since(start), Stdout: stdout.b.Bytes(), Stderr: stderr.b.Bytes()}
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return nil, err
+	}
+	if ps := cmd.ProcessState; ps != nil {
+		out.CPUTime = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			out.Memory = ru.Maxrss * 1024
 		}
-		res.ExitCode = cmd.ProcessState.ExitCode()
-		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			res.Signal = sandbox.SignalName(int(ws.Signal()))
+		ws, _ := ps.Sys().(syscall.WaitStatus)
+		switch {
+		case runCtx.Err() != nil || out.CPUTime > s.Limits.CPUTime:
+			out.Status = "Time Limit Exceeded"
+		case ws.Signaled():
+			out.Status, out.ExitStatus = "Signalled", int(ws.Signal())
+		case ps.ExitCode() != 0:
+			out.Status, out.ExitStatus = "Nonzero Exit Status", ps.ExitCode()
 		}
 	}
-	switch {
-	case ctx.Err() != nil:
-		res.Status = sandbox.StatusTimeLimit
-	case err != nil:
-		res.Status = sandbox.StatusRuntimeError
+	if out.Status == "Accepted" && len(s.CacheOut) > 0 {
+		out.Cached = map[string]string{}
+		for _, name := range s.CacheOut {
+			id := fmt.Sprintf("f%d", e.seq.Add(1))
+			if err := os.Rename(filepath.Join(work, name), filepath.Join(e.store(), id)); err != nil {
+				continue // missing: the runner reports it
+			}
+			out.Cached[name] = id
+		}
 	}
-	return res, nil
+	return out, nil
 }
+
+// store is where kept artifacts live.
+func (e *engine) store() string {
+	d := filepath.Join(e.dir, "store")
+	os.MkdirAll(d, 0o755)
+	return d
+}
+
+func (e *engine) Forget(ids ...string) {
+	for _, id := range ids {
+		os.Remove(filepath.Join(e.store(), id))
+	}
+}
+
+func (e *engine) Close() error { return nil }
+
+// capped keeps the first max bytes written and drops the rest.
+type capped struct {
+	b   bytes.Buffer
+	max int64
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - int64(c.b.Len()); room > 0 {
+		c.b.Write(p[:min(int64(len(p)), room)])
+	}
+	return len(p), nil
+}
+
+var _ io.Writer = (*capped)(nil)

@@ -1,9 +1,11 @@
 // Package local runs untrusted programs on this host with go-judge embedded
 // as a library (github.com/criyle/go-judge + go-sandbox): each run gets its
 // own user, PID, mount, IPC, UTS and network namespaces, a read-only view of
-// the toolchains, a fresh size-capped tmpfs work dir, a cgroup (v1 or v2) for
-// memory, CPU accounting and process count, rlimits, a seccomp filter, piped
-// output with a byte budget, and every process killed when the run ends.
+// the toolchains, a fresh size-capped tmpfs work dir, cgroup limits and
+// accounting for memory, CPU and process count (on v1 the pooled
+// container's own cgroup, on v2 a fresh one per run: see cgenv.go), rlimits,
+// a seccomp filter, piped output with a byte budget, and every process
+// killed when the run ends.
 //
 // Any binary that uses this package re-executes itself as the sandbox's
 // container init. Importing the package is enough: its init function calls
@@ -56,13 +58,14 @@ func init() {
 
 // Config configures the local runner. Zero values take the defaults.
 type Config struct {
-	WorkDirBytes int64  // size of each run's tmpfs work dir (and /tmp); default 64 MiB
-	Parallelism  int    // runs at once; default the number of CPUs
-	DataDir      string // where the pre-built Go standard library and C++ header live; default $TMPDIR/mockroom-sandbox
-	GoRoot       string // the Go toolchain for Go submissions; default `go env GOROOT` of the go on PATH, or /usr/local/go
-	Esbuild      string // esbuild binary for TypeScript; default $SANDBOX_ESBUILD, web/node_modules/.bin/esbuild, then PATH
-	CgroupPrefix string // name prefix of our cgroups; default "mockroom-sandbox"
-	NoSeccomp    bool   // turn the seccomp filter off (for diagnosing a toolchain the filter breaks)
+	WorkDirBytes int64         // size of each run's tmpfs work dir (and /tmp); default 64 MiB
+	Parallelism  int           // runs (and compiles) at once, and idle containers kept; default the number of CPUs
+	PoolIdle     time.Duration // an idle container is destroyed after this; default 1 minute
+	DataDir      string        // where the pre-built Go standard library and C++ header live; default $TMPDIR/mockroom-sandbox
+	GoRoot       string        // the Go toolchain for Go submissions; default `go env GOROOT` of the go on PATH, or /usr/local/go
+	Esbuild      string        // esbuild binary for TypeScript; default $SANDBOX_ESBUILD, web/node_modules/.bin/esbuild, then PATH
+	CgroupPrefix string        // name prefix of our cgroups; default "mockroom-sandbox"
+	NoSeccomp    bool          // turn the seccomp filter off (for diagnosing a toolchain the filter breaks)
 	Logger       *slog.Logger
 }
 
@@ -109,6 +112,9 @@ func New(cfg Config) (*Runner, error) {
 	if cfg.Parallelism <= 0 {
 		cfg.Parallelism = runtime.NumCPU()
 	}
+	if cfg.PoolIdle <= 0 {
+		cfg.PoolIdle = time.Minute
+	}
 	if cfg.DataDir == "" {
 		cfg.DataDir = filepath.Join(os.TempDir(), "mockroom-sandbox")
 	}
@@ -127,7 +133,7 @@ func New(cfg Config) (*Runner, error) {
 		cfg.GoRoot = findGoRoot()
 	}
 	if cfg.Esbuild == "" {
-		cfg.Esbuild = findEsbuild()
+		cfg.Esbuild = toolchain.FindEsbuild()
 	}
 
 	goStd := ""
@@ -175,36 +181,7 @@ func New(cfg Config) (*Runner, error) {
 	}
 	log.Info("sandbox: local runner ready", "languages", strings.Join(names, ","), "cgroup", cgroup.DetectedCgroupType.String(),
 		"seccomp", e.seccomp != nil, "parallelism", cfg.Parallelism, "workdir_bytes", cfg.WorkDirBytes)
-	if cgroup.DetectedCgroupType == cgroup.TypeV1 {
-		if mounts, err := os.ReadFile("/proc/self/mounts"); err == nil && !favorDynMods(string(mounts)) {
-			log.Info("sandbox: cgroup v1 without favordynmods: moving each run into its cgroup waits for an RCU grace period (~10 ms a run); " +
-				"remount a cgroup hierarchy with -o favordynmods (Linux 6.0+) or use cgroup v2, see docs/adr/0003-sandbox.md")
-		}
-	}
 	return r, nil
-}
-
-// favorDynMods reports whether a cgroup hierarchy in mounts (the format of
-// /proc/self/mounts) has the favordynmods option. The kernel then keeps the
-// lock that guards moving a process between cgroups in its writer-friendly
-// mode, so the move that every run makes on cgroup v1 (go-judge writes the
-// new process into cgroup.procs before exec) no longer waits for an RCU
-// grace period: measured here, 12.8 ms a move without it, 0.1 ms with it.
-// On cgroup v2 go-judge starts the process in its cgroup (CLONE_INTO_CGROUP)
-// and nothing moves.
-func favorDynMods(mounts string) bool {
-	for _, line := range strings.Split(mounts, "\n") {
-		f := strings.Fields(line)
-		if len(f) < 4 || (f[2] != "cgroup" && f[2] != "cgroup2") {
-			continue
-		}
-		for _, o := range strings.Split(f[3], ",") {
-			if o == "favordynmods" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // engine is toolchain.Engine over an in-process go-judge worker.
@@ -217,8 +194,9 @@ type engine struct {
 	cgPaths  []string      // its directories, one per v1 controller or one on v2
 	storeDir string
 	store    filestore.FileStore
-	pool     worker.EnvironmentPool
+	pool     *envPool
 	work     worker.Worker
+	slots    chan struct{} // one per Parallelism: go-judge's Execute does not limit itself
 
 	goStd    string        // host dir of the pre-built std library ("" = no Go)
 	goReady  chan struct{} // closed when goStd is built (or failed: goErr)
@@ -308,7 +286,7 @@ func (e *engine) start() error {
 		UnshareCgroupBeforeExec: true,
 	}
 
-	base, cgPool, err := e.setupCgroup()
+	base, v1Dirs, err := e.setupCgroup()
 	if err != nil {
 		return err
 	}
@@ -319,12 +297,23 @@ func (e *engine) start() error {
 		return err
 	}
 	e.store = filestore.NewFileLocalStore(e.storeDir)
-	e.pool = pool.NewPool(linuxcontainer.NewEnvBuilder(linuxcontainer.Config{
-		Builder:    cb,
-		CgroupPool: cgPool,
-		WorkDir:    toolchain.WorkDir,
-		Seccomp:    e.seccomp,
-	}))
+	var build func() (pool.Environment, error)
+	if v1Dirs != nil {
+		// v1: one cgroup per container, see cgenv.go.
+		build = (&cgBuilder{builder: cb, base: v1Dirs, seccomp: e.seccomp}).Build
+	} else {
+		// v2: a fresh cgroup per run that the process starts in
+		// (clone3 with CLONE_INTO_CGROUP), so nothing moves either.
+		build = linuxcontainer.NewEnvBuilder(linuxcontainer.Config{
+			Builder:    cb,
+			CgroupPool: linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond),
+			WorkDir:    toolchain.WorkDir,
+			Seccomp:    e.seccomp,
+			CgroupFd:   true,
+		}).Build
+	}
+	e.pool = newEnvPool(build, e.cfg.Parallelism, e.cfg.PoolIdle)
+	e.slots = make(chan struct{}, e.cfg.Parallelism)
 	e.work = worker.New(worker.Config{
 		FileStore:             e.store,
 		EnvironmentPool:       e.pool,
@@ -352,9 +341,10 @@ func (e *engine) start() error {
 }
 
 // setupCgroup creates our cgroup. On v1 it is a fresh directory per
-// controller; on v2 the process moves into a leaf ("api") first because a
-// v2 cgroup cannot both hold processes and delegate controllers.
-func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error) {
+// controller, returned by controller name for the containers' cgroups; on
+// v2 the process moves into a leaf ("api") first because a v2 cgroup cannot
+// both hold processes and delegate controllers.
+func (e *engine) setupCgroup() (cgroup.Cgroup, map[string]string, error) {
 	ct, err := cgroup.GetAvailableController()
 	if err != nil {
 		return nil, nil, err
@@ -382,7 +372,7 @@ func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error)
 			return nil, nil, err
 		}
 		e.cgPaths = []string{filepath.Join("/sys/fs/cgroup", cur, name)}
-		return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
+		return base, nil, nil
 	}
 	sweepStale(filepath.Join("/sys/fs/cgroup", "*", e.cfg.CgroupPrefix+"-*"), e.log)
 	sweepStale(filepath.Join(storeRoot(), e.cfg.CgroupPrefix+"-files-*"), e.log)
@@ -391,7 +381,15 @@ func (e *engine) setupCgroup() (cgroup.Cgroup, linuxcontainer.CgroupPool, error)
 		return nil, nil, err
 	}
 	e.cgPaths, _ = filepath.Glob(filepath.Join("/sys/fs/cgroup", "*", name))
-	return base, linuxcontainer.NewFakeCgroupPool(base, 100*time.Millisecond), nil
+	dirs := map[string]string{}
+	for _, ctl := range v1Controllers {
+		d := filepath.Join("/sys/fs/cgroup", ctl, name)
+		if _, err := os.Stat(d); err != nil {
+			return nil, nil, fmt.Errorf("the %s cgroup controller is required: %w", ctl, err)
+		}
+		dirs[ctl] = d
+	}
+	return base, dirs, nil
 }
 
 // prebuiltDir is where the data dir (Go std library, C++ PCH) is mounted
@@ -531,8 +529,14 @@ func (r *Runner) engine() *engine {
 	return e
 }
 
-// Exec runs one step in a fresh container.
+// Exec runs one step in a pooled container, at most Parallelism at once.
 func (e *engine) Exec(ctx context.Context, s *toolchain.Step) (*toolchain.Outcome, error) {
+	select {
+	case e.slots <- struct{}{}:
+		defer func() { <-e.slots }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	lim := s.Limits
 	copyIn := make(map[string]worker.CmdFile, len(s.Files))
 	for name, f := range s.Files {
@@ -703,8 +707,8 @@ func (e *engine) Close() error {
 		if e.work != nil {
 			e.work.Shutdown()
 		}
-		if p, ok := e.pool.(interface{ Destroy() }); ok {
-			p.Destroy()
+		if e.pool != nil {
+			e.pool.Destroy()
 		}
 		if err := removeCgroupDirs(e.cgPaths); err != nil {
 			errs = append(errs, err)
@@ -790,46 +794,4 @@ func findGoRoot() string {
 		return "/usr/local/go"
 	}
 	return ""
-}
-
-// findEsbuild locates esbuild: $SANDBOX_ESBUILD, the web app's node_modules
-// (from the working directory or up to four parents), then PATH.
-func findEsbuild() string {
-	if p := os.Getenv("SANDBOX_ESBUILD"); p != "" {
-		return resolve(p)
-	}
-	if wd, err := os.Getwd(); err == nil {
-		for range 5 {
-			// The .bin entry is a JS shim on some installs; the native
-			// binary lives in the platform package.
-			for _, c := range []string{
-				"web/node_modules/@esbuild/linux-x64/bin/esbuild",
-				"web/node_modules/@esbuild/linux-arm64/bin/esbuild",
-				"web/node_modules/.bin/esbuild",
-			} {
-				if p := filepath.Join(wd, c); isFile(p) {
-					return resolve(p)
-				}
-			}
-			wd = filepath.Dir(wd)
-		}
-	}
-	if p, err := exec.LookPath("esbuild"); err == nil {
-		return resolve(p)
-	}
-	return ""
-}
-
-func resolve(p string) string {
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		if a, err := filepath.Abs(r); err == nil {
-			return a
-		}
-	}
-	return p
-}
-
-func isFile(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
 }

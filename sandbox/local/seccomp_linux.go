@@ -5,37 +5,41 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/mockroom/mockroom/sandbox/toolchain"
 )
 
-// deniedSyscalls fail with EPERM inside the sandbox. None is needed by a
-// solution or a compiler; each widens the kernel surface an exploit could
-// reach (namespaces, mounts, keyrings, eBPF, io_uring, ptrace, modules,
-// perf, reboot and clock changes, cross-process memory access).
-var deniedSyscalls = []uintptr{
-	unix.SYS_PTRACE, unix.SYS_PROCESS_VM_READV, unix.SYS_PROCESS_VM_WRITEV,
-	unix.SYS_MOUNT, unix.SYS_UMOUNT2, unix.SYS_PIVOT_ROOT, unix.SYS_CHROOT,
-	unix.SYS_FSOPEN, unix.SYS_FSMOUNT, unix.SYS_FSCONFIG, unix.SYS_FSPICK, unix.SYS_MOVE_MOUNT, unix.SYS_OPEN_TREE, unix.SYS_MOUNT_SETATTR,
-	unix.SYS_UNSHARE, unix.SYS_SETNS,
-	unix.SYS_KEYCTL, unix.SYS_ADD_KEY, unix.SYS_REQUEST_KEY,
-	unix.SYS_BPF, unix.SYS_PERF_EVENT_OPEN, unix.SYS_USERFAULTFD,
-	unix.SYS_IO_URING_SETUP, unix.SYS_IO_URING_ENTER, unix.SYS_IO_URING_REGISTER,
-	unix.SYS_KEXEC_LOAD, unix.SYS_KEXEC_FILE_LOAD, unix.SYS_INIT_MODULE, unix.SYS_FINIT_MODULE, unix.SYS_DELETE_MODULE,
-	unix.SYS_SWAPON, unix.SYS_SWAPOFF, unix.SYS_REBOOT, unix.SYS_ACCT, unix.SYS_SYSLOG, unix.SYS_QUOTACTL,
-	unix.SYS_SETTIMEOFDAY, unix.SYS_CLOCK_SETTIME, unix.SYS_CLOCK_ADJTIME, unix.SYS_ADJTIMEX,
-	unix.SYS_OPEN_BY_HANDLE_AT, unix.SYS_NAME_TO_HANDLE_AT, unix.SYS_LOOKUP_DCOOKIE,
+// syscallNumbers maps the names in toolchain.DeniedSyscalls to this
+// architecture's numbers; TestSeccompNames checks that it covers them all.
+var syscallNumbers = map[string]uintptr{
+	"shmget": unix.SYS_SHMGET, "shmat": unix.SYS_SHMAT, "shmdt": unix.SYS_SHMDT, "shmctl": unix.SYS_SHMCTL,
+	"msgget": unix.SYS_MSGGET, "msgsnd": unix.SYS_MSGSND, "msgrcv": unix.SYS_MSGRCV, "msgctl": unix.SYS_MSGCTL,
+	"semget": unix.SYS_SEMGET, "semop": unix.SYS_SEMOP, "semtimedop": unix.SYS_SEMTIMEDOP, "semctl": unix.SYS_SEMCTL,
+	"mq_open": unix.SYS_MQ_OPEN, "mq_unlink": unix.SYS_MQ_UNLINK, "mq_timedsend": unix.SYS_MQ_TIMEDSEND,
+	"mq_timedreceive": unix.SYS_MQ_TIMEDRECEIVE, "mq_notify": unix.SYS_MQ_NOTIFY, "mq_getsetattr": unix.SYS_MQ_GETSETATTR,
+	"keyctl": unix.SYS_KEYCTL, "add_key": unix.SYS_ADD_KEY, "request_key": unix.SYS_REQUEST_KEY,
+	"ptrace": unix.SYS_PTRACE, "process_vm_readv": unix.SYS_PROCESS_VM_READV, "process_vm_writev": unix.SYS_PROCESS_VM_WRITEV,
+	"mount": unix.SYS_MOUNT, "umount2": unix.SYS_UMOUNT2, "pivot_root": unix.SYS_PIVOT_ROOT, "chroot": unix.SYS_CHROOT,
+	"fsopen": unix.SYS_FSOPEN, "fsmount": unix.SYS_FSMOUNT, "fsconfig": unix.SYS_FSCONFIG, "fspick": unix.SYS_FSPICK,
+	"move_mount": unix.SYS_MOVE_MOUNT, "open_tree": unix.SYS_OPEN_TREE, "mount_setattr": unix.SYS_MOUNT_SETATTR,
+	"unshare": unix.SYS_UNSHARE, "setns": unix.SYS_SETNS,
+	"bpf": unix.SYS_BPF, "perf_event_open": unix.SYS_PERF_EVENT_OPEN, "userfaultfd": unix.SYS_USERFAULTFD,
+	"io_uring_setup": unix.SYS_IO_URING_SETUP, "io_uring_enter": unix.SYS_IO_URING_ENTER, "io_uring_register": unix.SYS_IO_URING_REGISTER,
+	"kexec_load": unix.SYS_KEXEC_LOAD, "kexec_file_load": unix.SYS_KEXEC_FILE_LOAD, "init_module": unix.SYS_INIT_MODULE,
+	"finit_module": unix.SYS_FINIT_MODULE, "delete_module": unix.SYS_DELETE_MODULE,
+	"swapon": unix.SYS_SWAPON, "swapoff": unix.SYS_SWAPOFF, "reboot": unix.SYS_REBOOT, "acct": unix.SYS_ACCT,
+	"syslog": unix.SYS_SYSLOG, "quotactl": unix.SYS_QUOTACTL,
+	"settimeofday": unix.SYS_SETTIMEOFDAY, "clock_settime": unix.SYS_CLOCK_SETTIME, "clock_adjtime": unix.SYS_CLOCK_ADJTIME, "adjtimex": unix.SYS_ADJTIMEX,
+	"open_by_handle_at": unix.SYS_OPEN_BY_HANDLE_AT, "name_to_handle_at": unix.SYS_NAME_TO_HANDLE_AT, "lookup_dcookie": unix.SYS_LOOKUP_DCOOKIE,
 }
-
-// namespaceFlags in clone's flags argument are refused: a new namespace is
-// how most container escapes begin (clone is otherwise needed by threads).
-const namespaceFlags = unix.CLONE_NEWUSER | unix.CLONE_NEWNS | unix.CLONE_NEWPID | unix.CLONE_NEWNET |
-	unix.CLONE_NEWIPC | unix.CLONE_NEWUTS | unix.CLONE_NEWCGROUP | unix.CLONE_NEWTIME
 
 // seccompFilter assembles a classic-BPF seccomp program: kill on a foreign
 // architecture (no x32 or i386 entry points either), EPERM for
-// deniedSyscalls and for clone with namespace flags, ENOSYS for clone3 (its
+// toolchain.DeniedSyscalls and for clone with namespace flags, ENOSYS for clone3 (its
 // flags live in memory a filter cannot read; glibc then falls back to
 // clone), allow the rest. It returns nil where the architecture is not one
-// we know; the caller logs that seccomp is off.
+// we know; the caller logs that seccomp is off. The denied calls are
+// toolchain.DeniedSyscalls, shared with the go-judge server's policy.
 func seccompFilter() []syscall.SockFilter {
 	var arch uint32
 	switch runtime.GOARCH {
@@ -70,7 +74,11 @@ func seccompFilter() []syscall.SockFilter {
 		jump(jge, 0x40000000, 0, 1) // x32 syscall numbers
 		stmt(ret, unix.SECCOMP_RET_ERRNO|uint32(unix.EPERM))
 	}
-	for _, nr := range deniedSyscalls {
+	for _, name := range toolchain.DeniedSyscalls {
+		nr, ok := syscallNumbers[name]
+		if !ok {
+			panic("seccomp: no syscall number for " + name) // TestSeccompNames keeps the two lists together
+		}
 		jump(jeq, uint32(nr), 0, 1)
 		stmt(ret, unix.SECCOMP_RET_ERRNO|uint32(unix.EPERM))
 	}
@@ -78,7 +86,7 @@ func seccompFilter() []syscall.SockFilter {
 	stmt(ret, unix.SECCOMP_RET_ERRNO|uint32(unix.ENOSYS))
 	jump(jeq, uint32(unix.SYS_CLONE), 0, 3)
 	stmt(ldAbs, offA0)
-	jump(jset, namespaceFlags, 0, 1)
+	jump(jset, toolchain.NamespaceCloneFlags, 0, 1)
 	stmt(ret, unix.SECCOMP_RET_ERRNO|uint32(unix.EPERM))
 	stmt(ret, unix.SECCOMP_RET_ALLOW)
 	return f

@@ -43,7 +43,7 @@ func startServer() (*gojudgeserver.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	mc := toolchain.MountConfig{Esbuild: esbuild()}
+	mc := toolchain.MountConfig{Esbuild: toolchain.FindEsbuild()}
 	if goroot := goRoot(); goroot != "" {
 		// Shared with sandbox/local's tests: built once per machine.
 		std, err := toolchain.PrepareGoStd(ctx, goroot, filepath.Join(os.TempDir(), "mockroom-sandbox-test"))
@@ -61,7 +61,7 @@ func startServer() (*gojudgeserver.Server, error) {
 		}
 		mc.CxxPCH = pch
 	}
-	return gojudgeserver.Start(bin, toolchain.MountYAML(mc), "test-token-"+fmt.Sprint(os.Getpid()))
+	return gojudgeserver.Start(bin, toolchain.MountYAML(mc), toolchain.SeccompYAML(), "test-token-"+fmt.Sprint(os.Getpid()))
 }
 
 func goRoot() string {
@@ -70,18 +70,6 @@ func goRoot() string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
-}
-
-func esbuild() string {
-	if p := os.Getenv("SANDBOX_ESBUILD"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("esbuild"); err == nil {
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			return r
-		}
-	}
-	return ""
 }
 
 func needServer(t *testing.T) {
@@ -105,11 +93,21 @@ func newRunner(t *testing.T, token string) sandbox.Runner {
 
 // The full functional part in every language; the abuse matrix in a
 // representative subset (the local runner's tests cover all five), to keep
-// the suite's time reasonable on two cores.
+// the suite's time reasonable on two cores. The server loads our seccomp
+// policy, so the denied-syscall cases apply.
 func TestConformance(t *testing.T) {
 	needServer(t)
 	sandboxtest.RunWith(t, func(t *testing.T) sandbox.Runner { return newRunner(t, server.Token) },
-		sandboxtest.Options{AbuseLanguages: []sandbox.Language{sandbox.Python, sandbox.Cpp}})
+		sandboxtest.Options{AbuseLanguages: []sandbox.Language{sandbox.Python, sandbox.Cpp}, Seccomp: true})
+}
+
+// TestStashAllLanguages runs the case that hands a secret from one run to
+// the next through every kernel object and file in all five languages: the
+// go-judge server's pooled containers are reused by anyone's next run.
+func TestStashAllLanguages(t *testing.T) {
+	needServer(t)
+	sandboxtest.RunWith(t, func(t *testing.T) sandbox.Runner { return newRunner(t, server.Token) },
+		sandboxtest.Options{Seccomp: true, Only: []string{"stash_between_runs"}})
 }
 
 func TestNew(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/sandbox"
 )
 
@@ -29,6 +30,11 @@ type abuseCase struct {
 	runs  int // default 1; the check sees the last run
 	check func(t *testing.T, r *sandbox.Result, e *caseEnv)
 	only  func(o Options) bool // nil: always
+	// stdins, when set, replaces stdin and runs: one run per entry, each
+	// checked by checkEach with its index.
+	stdins    func(e *caseEnv) []string
+	checkEach func(t *testing.T, i int, r *sandbox.Result, e *caseEnv)
+	serial    bool // the languages run one after the other, not in parallel
 }
 
 func status(want ...sandbox.Status) func(*testing.T, *sandbox.Result, *caseEnv) {
@@ -503,8 +509,8 @@ func (s *suite) abuse(t *testing.T) {
 	}
 
 	t.Run("matrix", func(t *testing.T) {
-		for _, c := range abuseCases {
-			if c.only != nil && !c.only(s.o) {
+		for _, c := range append(slices.Clone(abuseCases), stashCase) {
+			if c.only != nil && !c.only(s.o) || s.o.Only != nil && !slices.Contains(s.o.Only, c.name) {
 				continue
 			}
 			src := c.src
@@ -518,9 +524,17 @@ func (s *suite) abuse(t *testing.T) {
 						continue
 					}
 					t.Run(string(lang), func(t *testing.T) {
-						t.Parallel()
+						if !c.serial {
+							t.Parallel()
+						}
 						e := &caseEnv{mark: s.mark + "-" + c.name + "-" + string(lang), hostPort: port, secretPath: secretPath, secret: secret}
 						b := s.compile(t, lang, strings.ReplaceAll(code, "MARK", e.mark))
+						if c.stdins != nil {
+							for i, in := range c.stdins(e) {
+								c.checkEach(t, i, s.run(t, b, in, limits(lang)), e)
+							}
+							return
+						}
 						stdin := ""
 						if c.stdin != nil {
 							stdin = c.stdin(e)
@@ -538,16 +552,16 @@ func (s *suite) abuse(t *testing.T) {
 	if n := accepted.Load(); n != 0 {
 		t.Errorf("the sandbox reached a host port on loopback %d times", n)
 	}
-	t.Run("compile_bombs", s.compileBombs)
+	if s.o.Only == nil {
+		t.Run("compile_bombs", s.compileBombs)
+	}
 	s.healthy(t)
 }
 
 // compileBombs: a compiler fed /dev/random or runaway templates must fail
 // within its limits, never hang.
 func (s *suite) compileBombs(t *testing.T) {
-	if !slices.Contains(s.langs, sandbox.Cpp) {
-		t.Skip("cpp is not available")
-	}
+	testenv.NeedToolchain(t, sandbox.Cpp, s.langs)
 	for name, src := range map[string]string{
 		"include_dev_random": "#include </dev/random>\nint main() {}\n",
 		"template_recursion": "template<int N> struct F { static const long v = F<N - 1>::v + 1; };\nint main() { return F<100000>::v; }\n",

@@ -44,20 +44,25 @@ type spec struct {
 	cacheOut []string // compiled artifacts; nil keeps the sources as the artifact
 	run      []string
 	env      []string
+	// heapExhausted is what the runtime prints on stderr when its heap
+	// limit, not the cgroup, stopped the run: memory_limit, not a crash.
+	heapExhausted string
 }
 
 var specs = map[sandbox.Language]spec{
 	sandbox.Python: {
 		entry: "main.py", exts: []string{".py"}, needs: []string{Python3},
 		// py_compile surfaces syntax errors with file and line before any run.
-		compile: func(srcs []string) []string { return append([]string{Python3, "-m", "py_compile"}, srcs...) },
-		run:     []string{Python3, "main.py"},
-		env:     []string{"PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8"},
+		compile:       func(srcs []string) []string { return append([]string{Python3, "-m", "py_compile"}, srcs...) },
+		run:           []string{Python3, "main.py"},
+		env:           []string{"PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8"},
+		heapExhausted: "\nMemoryError",
 	},
 	sandbox.JavaScript: {
 		entry: "main.js", exts: []string{".js"}, needs: []string{Node},
-		compile: func(srcs []string) []string { return []string{Node, "--check", "main.js"} },
-		run:     append(append([]string{Node}, nodeFlags...), "main.js"),
+		compile:       func(srcs []string) []string { return []string{Node, "--check", "main.js"} },
+		run:           append(append([]string{Node}, nodeFlags...), "main.js"),
+		heapExhausted: "JavaScript heap out of memory",
 	},
 	sandbox.TypeScript: {
 		entry: "main.ts", exts: []string{".ts"}, needs: []string{Node, EsbuildPath},
@@ -67,8 +72,9 @@ var specs = map[sandbox.Language]spec{
 			return []string{EsbuildPath, "main.ts", "--bundle", "--platform=node", "--format=cjs",
 				"--outfile=out.js", "--log-level=error", "--color=false"}
 		},
-		cacheOut: []string{"out.js"},
-		run:      append(append([]string{Node}, nodeFlags...), "out.js"),
+		cacheOut:      []string{"out.js"},
+		run:           append(append([]string{Node}, nodeFlags...), "out.js"),
+		heapExhausted: "JavaScript heap out of memory",
 	},
 	sandbox.Java: {
 		entry: "Main.java", exts: []string{".java"}, needs: []string{Java, Javac, Shell, "/usr/bin/tar"},
@@ -79,8 +85,9 @@ var specs = map[sandbox.Language]spec{
 				" && tar -C classes -cf classes.tar ."
 			return append([]string{Shell, "-c", script, "javac"}, srcs...)
 		},
-		cacheOut: []string{"classes.tar"},
-		run:      []string{Shell, "-c", "tar -xf classes.tar && exec " + Java + " " + strings.Join(javaFlags, " ") + " -cp . Main"},
+		cacheOut:      []string{"classes.tar"},
+		run:           []string{Shell, "-c", "tar -xf classes.tar && exec " + Java + " " + strings.Join(javaFlags, " ") + " -cp . Main"},
+		heapExhausted: "java.lang.OutOfMemoryError",
 	},
 	sandbox.Go: {
 		entry: "main.go", exts: []string{".go"}, needs: []string{goTool + "/compile", goTool + "/link", GoStdDir + "/importcfg", Shell},

@@ -232,15 +232,8 @@ func (r *Runner) status(lang sandbox.Language, out *Outcome, lim sandbox.Limits)
 }
 
 func heapExhausted(lang sandbox.Language, stderr []byte) bool {
-	switch lang {
-	case sandbox.Java:
-		return bytes.Contains(stderr, []byte("java.lang.OutOfMemoryError"))
-	case sandbox.JavaScript, sandbox.TypeScript:
-		return bytes.Contains(stderr, []byte("JavaScript heap out of memory"))
-	case sandbox.Python:
-		return bytes.Contains(stderr, []byte("\nMemoryError"))
-	}
-	return false
+	oom := specs[lang].heapExhausted
+	return oom != "" && bytes.Contains(stderr, []byte(oom))
 }
 
 // Close forgets every kept artifact and closes the engine.

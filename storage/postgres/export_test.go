@@ -11,7 +11,12 @@ import (
 // request runs (role mockroom_app, mockroom.user_id set), and counts the
 // rows. Tests use it to check that row-level security alone holds.
 func (db *DB) QueryAsUser(ctx context.Context, userID, query string, args ...any) (int, error) {
-	ctx = mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: userID})
+	return db.QueryIn(mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: userID}), query, args...)
+}
+
+// QueryIn runs query with no Go-level filter in the transaction a store
+// method would get for ctx (whatever its actor, or none) and counts the rows.
+func (db *DB) QueryIn(ctx context.Context, query string, args ...any) (int, error) {
 	n := 0
 	err := db.Read(ctx, func(tx *sqlcore.Tx) error {
 		rows, err := tx.Query(ctx, query, args...)

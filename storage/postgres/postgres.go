@@ -136,18 +136,23 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// scope confines a signed-in user's transaction to their own rows: the
-// role switch makes the policies apply (the owner bypasses them) and the
-// setting tells the policies who the user is. Both are transaction-local,
-// so a pooled connection carries nothing into the next request.
+// scope confines every transaction but the service path's: the role switch
+// makes the policies apply (the owner bypasses them) and the setting tells
+// the policies who the user is. An anonymous context (no actor, or not
+// signed in) runs as the same role with no user id, so a code path that
+// forgets a filter sees no private row; code that must look past the
+// policies says so with mockroom.AsService. Both are transaction-local, so a
+// pooled connection carries nothing into the next request.
 func scope(ctx context.Context, tx *sql.Tx) error {
 	a := mockroom.ActorFrom(ctx)
-	if a.Role != mockroom.RoleUser {
+	if a.Role == mockroom.RoleService {
 		return nil
 	}
-	uid := strings.ToLower(a.UserID)
-	if !mockroom.ValidID(uid) {
-		uid = "" // the policies then match no row
+	// Anonymous, or a user id that is not one: no id, so the policies match
+	// no private row.
+	uid := ""
+	if a.Role == mockroom.RoleUser && mockroom.ValidID(a.UserID) {
+		uid = strings.ToLower(a.UserID)
 	}
 	if _, err := tx.ExecContext(ctx, "SET LOCAL ROLE "+AppRole); err != nil {
 		return err
@@ -200,6 +205,14 @@ func (dialect) JSON(b []byte) any {
 func (dialect) ArrayHasFold(col string) string {
 	return `EXISTS (SELECT 1 FROM unnest(` + col + `) AS e(v) WHERE lower(e.v) = ?)`
 }
+
+// ArrayLikeFold matches a LIKE pattern against each element, lower-cased.
+func (dialect) ArrayLikeFold(col string) string {
+	return `EXISTS (SELECT 1 FROM unnest(` + col + `) AS e(v) WHERE lower(e.v) LIKE ? ESCAPE '\')`
+}
+
+// JSONText reads a top-level key as text; key is a constant of ours, never input.
+func (dialect) JSONText(col, key string) string { return `(` + col + ` ->> '` + key + `')` }
 
 func (dialect) Bytewise(expr string) string { return expr + ` COLLATE "C"` }
 

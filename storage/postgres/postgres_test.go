@@ -71,7 +71,8 @@ func TestRoleSwitch(t *testing.T) {
 		ctx  context.Context
 		app  bool
 	}{
-		{"anonymous", ctx, false},
+		{"no actor", ctx, true},
+		{"anonymous", mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleAnonymous}), true},
 		{"service", mockroom.AsService(ctx), false},
 		{"user", mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: mockroom.NewID()}), true},
 		{"admin user", mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: mockroom.NewID(), IsAdmin: true}), true},
@@ -86,7 +87,7 @@ func TestRoleSwitch(t *testing.T) {
 	}
 	// The switch is transaction-local: the pooled connection is back to the
 	// owner for the next request.
-	if role, _ := db.CurrentRole(ctx); role == postgres.AppRole {
+	if role, _ := db.CurrentRole(mockroom.AsService(ctx)); role == postgres.AppRole {
 		t.Fatal("role leaked into the next transaction")
 	}
 }
@@ -113,19 +114,19 @@ func TestRowLevelSecurity(t *testing.T) {
 	sessions := map[string]string{}
 	for _, name := range []string{"a", "b"} {
 		u := &account.User{Email: name + "@example.com"}
-		if err := db.CreateUser(ctx, u, &account.Profile{}, 3); err != nil {
+		if err := db.CreateUser(svc, u, &account.Profile{}, 3); err != nil {
 			t.Fatal(err)
 		}
 		users[name] = u
 		s := &interview.Session{UserID: u.ID, ProblemID: p.ID}
-		if err := db.CreateSession(ctx, s); err != nil {
+		if err := db.CreateSession(svc, s); err != nil {
 			t.Fatal(err)
 		}
 		sessions[name] = s.ID
-		if _, err := db.AddCredits(ctx, u.ID, 2, billing.TxPurchase, "", ""); err != nil {
+		if _, err := db.AddCredits(svc, u.ID, 2, billing.TxPurchase, "", ""); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.CreateAuthSession(ctx, &account.AuthSession{TokenHash: "tok-" + name, UserID: u.ID, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+		if err := db.CreateAuthSession(svc, &account.AuthSession{TokenHash: "tok-" + name, UserID: u.ID, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -257,6 +258,102 @@ func TestRowLevelSecurity(t *testing.T) {
 	}
 	if err := db.UpsertProblem(actx, &problem.Problem{Slug: "evil", Title: "e", Description: "e", Difficulty: "easy"}, nil, nil); !mockroom.IsKind(err, mockroom.KindForbidden) {
 		t.Fatalf("UpsertProblem as a user: %v, want forbidden", err)
+	}
+}
+
+// An anonymous request (no actor, or one not signed in) runs under row-level
+// security with no user id: a path that forgets a filter, or looks a row up
+// by a guessed id, sees no private row; the public library still reads.
+func TestAnonymousSeesNoPrivateRow(t *testing.T) {
+	db := open(t)
+	svc := mockroom.AsService(context.Background())
+	p := &problem.Problem{Slug: "two-sum", Title: "Two Sum", Description: "d", Difficulty: "easy"}
+	tests := []problem.TestCase{
+		{Input: json.RawMessage(`{}`), ExpectedOutput: json.RawMessage(`1`), IsExample: true},
+		{Input: json.RawMessage(`{}`), ExpectedOutput: json.RawMessage(`2`), IsHidden: true},
+	}
+	if err := db.UpsertProblem(svc, p, tests, &problem.Solution{Code: map[string]string{"python": "secret"}}); err != nil {
+		t.Fatal(err)
+	}
+	u := &account.User{Email: "a@example.com"}
+	if err := db.CreateUser(svc, u, &account.Profile{}, 3); err != nil {
+		t.Fatal(err)
+	}
+	s := &interview.Session{UserID: u.ID, ProblemID: p.ID}
+	if err := db.CreateSession(svc, s); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddTranscript(svc, &interview.Transcript{SessionID: s.ID, Speaker: "candidate", Content: "hi", TimestampMS: 1}, 1, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateAuthSession(svc, &account.AuthSession{TokenHash: "tok", UserID: u.ID, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	tok := &account.EmailToken{ID: "t1", VerifierHash: "h", Purpose: account.TokenVerify, UserID: u.ID, Email: u.Email, CreatedAt: time.Now(), ExpiresAt: time.Now().Add(time.Hour)}
+	if err := db.CreateEmailToken(svc, tok); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, actx := range []struct {
+		name string
+		ctx  context.Context
+	}{
+		{"no actor", context.Background()},
+		{"anonymous", mockroom.WithActor(context.Background(), mockroom.Actor{Role: mockroom.RoleAnonymous, UserID: u.ID})},
+	} {
+		t.Run(actx.name, func(t *testing.T) {
+			ctx := actx.ctx
+			for _, tc := range []struct {
+				query string
+				want  int
+			}{
+				{"SELECT * FROM users", 0},
+				{"SELECT * FROM profiles", 0},
+				{"SELECT * FROM auth_sessions", 0},
+				{"SELECT * FROM email_tokens", 0},
+				{"SELECT * FROM sessions", 0},
+				{"SELECT * FROM transcripts", 0},
+				{"SELECT * FROM credit_transactions", 0},
+				{"SELECT * FROM session_live", 0},
+				{"SELECT * FROM problem_solutions", 0},
+				{"SELECT * FROM test_cases WHERE is_hidden", 0},
+				{"UPDATE users SET is_admin = true RETURNING id", 0},
+				// The public library stays readable.
+				{"SELECT * FROM problems", 1},
+				{"SELECT * FROM test_cases", 1},
+			} {
+				if n, err := db.QueryIn(ctx, tc.query); err != nil || n != tc.want {
+					t.Errorf("%s: %d rows, %v; want %d", tc.query, n, err, tc.want)
+				}
+			}
+			for _, q := range []string{"SELECT * FROM events_outbox", "SELECT * FROM audit_log", "DELETE FROM problems"} {
+				if _, err := db.QueryIn(ctx, q); err == nil {
+					t.Errorf("%s: allowed", q)
+				}
+			}
+			// The store's own methods, without an owner filter of their own, find nothing.
+			notFound := map[string]error{}
+			_, notFound["UserByEmail"] = db.UserByEmail(ctx, u.Email)
+			_, notFound["UserByID"] = db.UserByID(ctx, u.ID)
+			_, notFound["AuthSession"] = db.AuthSession(ctx, "tok", time.Now())
+			_, notFound["EmailToken"] = db.EmailToken(ctx, tok.ID)
+			_, notFound["SessionByID"] = db.SessionByID(ctx, s.ID)
+			_, notFound["Solution"] = db.Solution(ctx, p.ID)
+			for name, err := range notFound {
+				if !mockroom.IsKind(err, mockroom.KindNotFound) {
+					t.Errorf("%s: %v, want not found", name, err)
+				}
+			}
+			if tr, err := db.Transcripts(ctx, s.ID); err != nil || len(tr) != 0 {
+				t.Errorf("Transcripts = %+v, %v; want none", tr, err)
+			}
+			if all, err := db.AllTests(ctx, p.ID); err != nil || len(all) != 1 || all[0].IsHidden {
+				t.Errorf("AllTests = %+v, %v; want only the visible example", all, err)
+			}
+			if _, err := db.ProblemBySlug(ctx, p.Slug); err != nil {
+				t.Errorf("ProblemBySlug: %v", err)
+			}
+		})
 	}
 }
 

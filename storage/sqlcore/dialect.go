@@ -36,6 +36,13 @@ type Dialect interface {
 	// has an element equal, ignoring case, to the one '?' argument, which the
 	// caller passes lower-cased.
 	ArrayHasFold(col string) string
+	// ArrayLikeFold is a boolean SQL expression true when some element of the
+	// array column col, lower-cased, matches the one '?' LIKE pattern
+	// (escaped with '\').
+	ArrayLikeFold(col string) string
+	// JSONText is a text SQL expression for the top-level key of the JSON
+	// column col (NULL when absent).
+	JSONText(col, key string) string
 	// Bytewise makes a text expression sort by bytes, so that both engines
 	// order listings identically whatever the database's collation.
 	Bytewise(expr string) string

@@ -25,10 +25,13 @@ const MaxCodeBytes = 50 << 10
 // row is locked first (PostgreSQL FOR UPDATE; SQLite has one writer), so the
 // active-session count and the balance cannot change under it: concurrent
 // starts by one user queue behind each other.
-func (c *Core) StartSession(ctx context.Context, s *interview.Session, starterCode string, maxActive int, ev events.Event) error {
+func (c *Core) StartSession(ctx context.Context, s *interview.Session, starterCode string, maxActive, cost int, ev events.Event) error {
 	const op = "storage.StartSession"
 	if maxActive <= 0 {
 		maxActive = DefaultMaxActive
+	}
+	if cost < 0 {
+		return mockroom.Wrap(op, invalid("invalid_amount", "an interview cannot cost less than nothing"))
 	}
 	if err := c.prepSession(ctx, s); err != nil {
 		return mockroom.Wrap(op, err)
@@ -41,7 +44,7 @@ func (c *Core) StartSession(ctx context.Context, s *interview.Session, starterCo
 	if s.StartedAt == nil {
 		s.StartedAt = &now
 	}
-	s.EndedAt, s.DurationSeconds, s.CreditsConsumed = nil, 0, 1
+	s.EndedAt, s.DurationSeconds, s.CreditsConsumed = nil, 0, cost
 	err := c.Write(ctx, func(tx *Tx) error {
 		var credits int
 		err := tx.QueryRow(ctx, `SELECT credits FROM profiles WHERE id = ?`+c.D.LockRow(), s.UserID).Scan(&credits)
@@ -58,8 +61,10 @@ func (c *Core) StartSession(ctx context.Context, s *interview.Session, starterCo
 		if active >= maxActive {
 			return mockroom.Errorf(mockroom.KindConflict, "too_many_sessions", "you already have %d active interviews; finish one first", active)
 		}
-		if _, err := c.addCredits(ctx, tx, s.UserID, -1, billing.TxUsage, s.ID, "interview session", now); err != nil {
-			return err
+		if cost > 0 {
+			if _, err := c.addCredits(ctx, tx, s.UserID, -cost, billing.TxUsage, s.ID, "interview session", now); err != nil {
+				return err
+			}
 		}
 		if err := c.insertSession(ctx, tx, s); err != nil {
 			return err
@@ -360,8 +365,90 @@ func (c *Core) SaveCode(ctx context.Context, sessionID, code, language string, s
 	return applied, nil
 }
 
-// AddTranscript appends a line once per client seq.
-func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq int64) (bool, error) {
+// SwitchLanguage keeps the code of the language being left and brings back
+// the code of the one chosen, all in one transaction: a failure anywhere
+// leaves the session, its live code and its saved code as they were.
+func (c *Core) SwitchLanguage(ctx context.Context, sessionID, to string, code *string, starters map[string]string, at time.Time) (*interview.Session, *interview.Live, error) {
+	const op = "storage.SwitchLanguage"
+	sid, ok := normID(sessionID)
+	if !ok {
+		return nil, nil, mockroom.Wrap(op, mockroom.NotFound("session"))
+	}
+	if !slices.Contains(interview.Languages, to) {
+		return nil, nil, mockroom.Wrap(op, invalid("invalid_language", "that language is not supported"))
+	}
+	if code != nil && len(*code) > MaxCodeBytes {
+		return nil, nil, mockroom.Wrap(op, codeTooLarge())
+	}
+	if at.IsZero() {
+		at = c.now()
+	}
+	at = TS(at)
+	var sess *interview.Session
+	var live interview.Live
+	err := c.Write(ctx, func(tx *Tx) error {
+		s, _, err := c.liveTx(ctx, tx, sid)
+		if err != nil {
+			return err
+		}
+		if s.Status != interview.StatusActive {
+			return notActive()
+		}
+		live = interview.Live{SessionID: sid, Language: s.Language}
+		err = tx.QueryRow(ctx, `SELECT code, language, seq FROM session_live WHERE session_id = ?`, sid).Scan(&live.Code, &live.Language, &live.Seq)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		from := live.Language
+		if code != nil {
+			live.Code = *code
+		}
+		// The code being left: saved per language, and a snapshot for the record.
+		if _, err := tx.Exec(ctx, `INSERT INTO session_code (session_id, language, code, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (session_id, language) DO UPDATE SET code = excluded.code, updated_at = excluded.updated_at`,
+			sid, from, live.Code, c.D.Time(at)); err != nil {
+			return err
+		}
+		if from != to && live.Code != starters[from] {
+			snap := &interview.Snapshot{SessionID: sid, Code: live.Code, Language: from, Type: interview.SnapshotManual, CreatedAt: at}
+			if s.StartedAt != nil {
+				snap.TimestampMS = at.Sub(*s.StartedAt).Milliseconds()
+			}
+			if err := c.insertSnapshot(ctx, tx, snap); err != nil {
+				return err
+			}
+		}
+		if from != to {
+			var saved string
+			err := tx.QueryRow(ctx, `SELECT code FROM session_code WHERE session_id = ? AND language = ?`, sid, to).Scan(&saved)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				saved = starters[to]
+			case err != nil:
+				return err
+			}
+			live.Code, live.Language = saved, to
+			if _, err := tx.Exec(ctx, `UPDATE sessions SET language = ?, updated_at = ? WHERE id = ?`, to, c.D.Time(at), sid); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO session_live (session_id, code, language, seq, updated_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (session_id) DO UPDATE SET code = excluded.code, language = excluded.language, updated_at = excluded.updated_at`,
+			sid, live.Code, live.Language, live.Seq, c.D.Time(at)); err != nil {
+			return err
+		}
+		live.UpdatedAt = at
+		sess, err = c.sessionTx(ctx, tx, sid, false)
+		return err
+	})
+	if err != nil {
+		return nil, nil, c.fail(op, err)
+	}
+	return sess, &live, nil
+}
+
+// AddTranscript appends a line once per client seq, within maxLines.
+func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq int64, maxLines int) (bool, error) {
 	const op = "storage.AddTranscript"
 	if t == nil {
 		return false, mockroom.Wrap(op, invalid("invalid_transcript", "a transcript line is required"))
@@ -394,10 +481,26 @@ func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq i
 		if seq > 0 && seq <= cur {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO transcripts (id, session_id, speaker, content, timestamp_ms, metadata, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, tid, sid, t.Speaker, t.Content, t.TimestampMS, c.D.JSON(t.Metadata), c.D.Time(t.CreatedAt)); err != nil {
+		if maxLines > 0 {
+			// The session row is locked (liveTx), so concurrent lines count in turn.
+			var n int
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM transcripts WHERE session_id = ?`, sid).Scan(&n); err != nil {
+				return err
+			}
+			if n >= maxLines {
+				return mockroom.Errorf(mockroom.KindConflict, "conversation_full", "the conversation already holds %d lines", n)
+			}
+		}
+		// The session row is locked (liveTx), so no other line can take this number.
+		var next int64
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM transcripts WHERE session_id = ?`, sid).Scan(&next); err != nil {
 			return err
 		}
+		if _, err := tx.Exec(ctx, `INSERT INTO transcripts (id, session_id, seq, speaker, content, timestamp_ms, metadata, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, tid, sid, next, t.Speaker, t.Content, t.TimestampMS, c.D.JSON(t.Metadata), c.D.Time(t.CreatedAt)); err != nil {
+			return err
+		}
+		t.Seq = next
 		if seq > 0 {
 			if err := c.advanceSeq(ctx, tx, s, seq, now); err != nil {
 				return err
@@ -412,26 +515,47 @@ func (c *Core) AddTranscript(ctx context.Context, t *interview.Transcript, seq i
 	return applied, nil
 }
 
-// Transcripts lists the conversation in timestamp order.
+// Transcripts lists the conversation in the order the server gave it.
 func (c *Core) Transcripts(ctx context.Context, sessionID string) ([]interview.Transcript, error) {
-	const op = "storage.Transcripts"
+	return c.transcripts(ctx, "storage.Transcripts", sessionID, 0)
+}
+
+// RecentTranscripts lists the latest n lines, oldest first.
+func (c *Core) RecentTranscripts(ctx context.Context, sessionID string, n int) ([]interview.Transcript, error) {
+	if n <= 0 {
+		return []interview.Transcript{}, nil
+	}
+	return c.transcripts(ctx, "storage.RecentTranscripts", sessionID, n)
+}
+
+// transcripts reads the whole conversation in the server's order, or
+// (last > 0) its last lines newest first through the (session_id, seq)
+// index, then reversed.
+func (c *Core) transcripts(ctx context.Context, op, sessionID string, last int) ([]interview.Transcript, error) {
 	out := []interview.Transcript{}
 	sid, ok := normID(sessionID)
 	if !ok {
 		return out, nil
 	}
 	own, args := ownerFilter(ctx, "s")
+	q := `SELECT t.id, t.session_id, t.seq, t.speaker, t.content, t.timestamp_ms, t.metadata, t.created_at
+		FROM transcripts t JOIN sessions s ON s.id = t.session_id WHERE t.session_id = ?` + own
+	args = append([]any{sid}, args...)
+	if last > 0 {
+		q += ` ORDER BY t.seq DESC LIMIT ?`
+		args = append(args, last)
+	} else {
+		q += ` ORDER BY t.seq`
+	}
 	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT t.id, t.session_id, t.speaker, t.content, t.timestamp_ms, t.metadata, t.created_at
-			FROM transcripts t JOIN sessions s ON s.id = t.session_id WHERE t.session_id = ?`+own+`
-			ORDER BY t.timestamp_ms, t.created_at, t.id`, append([]any{sid}, args...)...)
+		rows, err := tx.Query(ctx, q, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var t interview.Transcript
-			if err := rows.Scan(&t.ID, &t.SessionID, &t.Speaker, &t.Content, &t.TimestampMS, jsonCol{&t.Metadata}, timeCol{&t.CreatedAt}); err != nil {
+			if err := rows.Scan(&t.ID, &t.SessionID, &t.Seq, &t.Speaker, &t.Content, &t.TimestampMS, jsonCol{&t.Metadata}, timeCol{&t.CreatedAt}); err != nil {
 				return err
 			}
 			out = append(out, t)
@@ -440,6 +564,9 @@ func (c *Core) Transcripts(ctx context.Context, sessionID string) ([]interview.T
 	})
 	if err != nil {
 		return nil, c.fail(op, err)
+	}
+	if last > 0 {
+		slices.Reverse(out)
 	}
 	return out, nil
 }

@@ -164,8 +164,9 @@ func (c *Core) where(f problem.Filter) (string, []any) {
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		pat := "%" + escapeLike(strings.ToLower(q)) + "%"
-		conds = append(conds, `(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(slug) LIKE ? ESCAPE '\')`)
-		args = append(args, pat, pat)
+		conds = append(conds, `(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(slug) LIKE ? ESCAPE '\' OR `+
+			c.D.ArrayLikeFold("category")+` OR `+c.D.ArrayLikeFold("companies")+` OR LOWER(description) LIKE ? ESCAPE '\')`)
+		args = append(args, pat, pat, pat, pat, pat)
 	}
 	if len(conds) == 0 {
 		return "", nil

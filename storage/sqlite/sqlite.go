@@ -210,6 +210,14 @@ func (dialect) ArrayHasFold(col string) string {
 	return `EXISTS (SELECT 1 FROM json_each(` + col + `) WHERE lower(json_each.value) = ?)`
 }
 
+// ArrayLikeFold matches a LIKE pattern against each element, lower-cased.
+func (dialect) ArrayLikeFold(col string) string {
+	return `EXISTS (SELECT 1 FROM json_each(` + col + `) WHERE lower(json_each.value) LIKE ? ESCAPE '\')`
+}
+
+// JSONText reads a top-level key as text; key is a constant of ours, never input.
+func (dialect) JSONText(col, key string) string { return `json_extract(` + col + `, '$.` + key + `')` }
+
 // Bytewise is the identity: SQLite's default collation is BINARY.
 func (dialect) Bytewise(expr string) string { return expr }
 

@@ -2,6 +2,7 @@ package storagetest
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -54,7 +55,7 @@ func newLive(t *testing.T, db storage.DB) liveFixture {
 	p, err := db.ProblemBySlug(ctx, "two-sum")
 	must(t, err)
 	s := &interview.Session{UserID: u.ID, ProblemID: p.ID, Language: "go", DurationMinutes: 30}
-	must(t, db.StartSession(asUser(u.ID), s, "package main\n", 3, ev(events.SessionStarted)))
+	must(t, db.StartSession(asUser(u.ID), s, "package main\n", 3, 1, ev(events.SessionStarted)))
 	return liveFixture{user: u.ID, other: o.ID, problem: p.ID, s: s}
 }
 
@@ -88,19 +89,19 @@ func testStartSession(t *testing.T, db storage.DB) {
 
 	// Refusals change nothing: no session, no credit, no event.
 	start := func(max int) error {
-		return db.StartSession(uctx, &interview.Session{UserID: f.user, ProblemID: f.problem}, "", max, ev(events.SessionStarted))
+		return db.StartSession(uctx, &interview.Session{UserID: f.user, ProblemID: f.problem}, "", max, 1, ev(events.SessionStarted))
 	}
 	wantKind(t, start(1), mockroom.KindConflict, "too_many_sessions")
 	must(t, start(2))
 	must(t, start(3))
 	wantKind(t, start(10), mockroom.KindPaymentRequired, "insufficient_credits")
-	wantKind(t, db.StartSession(uctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, ev(events.SessionStarted)),
+	wantKind(t, db.StartSession(uctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, 1, ev(events.SessionStarted)),
 		mockroom.KindForbidden, "")
-	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: mockroom.NewID()}, "", 3, ev(events.SessionStarted)),
+	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: mockroom.NewID()}, "", 3, 1, ev(events.SessionStarted)),
 		mockroom.KindInvalid, "")
-	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, events.Event{}),
+	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, "", 3, 1, events.Event{}),
 		mockroom.KindInvalid, "invalid_event")
-	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, strings.Repeat("x", 51<<10), 3, ev(events.SessionStarted)),
+	wantKind(t, db.StartSession(ctx, &interview.Session{UserID: f.other, ProblemID: f.problem}, strings.Repeat("x", 51<<10), 3, 1, ev(events.SessionStarted)),
 		mockroom.KindInvalid, "code_too_large")
 	if bal, _ := db.Balance(ctx, f.user); bal != 0 {
 		t.Fatalf("balance = %d, want 0", bal)
@@ -128,7 +129,7 @@ func testStartSessionConcurrency(t *testing.T, db storage.DB) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			errs[i] = db.StartSession(uctx, &interview.Session{UserID: u.ID, ProblemID: p.ID}, "", 1000, ev(events.SessionStarted))
+			errs[i] = db.StartSession(uctx, &interview.Session{UserID: u.ID, ProblemID: p.ID}, "", 1000, 1, ev(events.SessionStarted))
 		})
 	}
 	wg.Wait()
@@ -178,7 +179,7 @@ func testClientSeq(t *testing.T, db storage.DB) {
 	}
 	say := func(text string, seq int64) func() (bool, error) {
 		return func() (bool, error) {
-			return db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: interview.SpeakerCandidate, Content: text, TimestampMS: seq * 10}, seq)
+			return db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: interview.SpeakerCandidate, Content: text, TimestampMS: seq * 10}, seq, 0)
 		}
 	}
 	hint := func(seq int64) func() (bool, error) {
@@ -212,7 +213,9 @@ func testClientSeq(t *testing.T, db storage.DB) {
 	}
 	tr, err := db.Transcripts(uctx, sid)
 	must(t, err)
-	if len(tr) != 2 || tr[0].Content != "system note" || tr[1].Content != "hello" || tr[1].Speaker != "candidate" || tr[1].TimestampMS != 20 {
+	// Stored order, not timestamp order: the line without a timestamp came second.
+	if len(tr) != 2 || tr[0].Content != "hello" || tr[1].Content != "system note" || tr[0].Speaker != "candidate" || tr[0].TimestampMS != 20 ||
+		tr[0].Seq != 1 || tr[1].Seq != 2 {
 		t.Fatalf("Transcripts = %+v", tr)
 	}
 	s, err := db.SessionByID(ctx, sid)
@@ -237,7 +240,7 @@ func testClientSeq(t *testing.T, db storage.DB) {
 	wantKind(t, err, mockroom.KindInvalid, "invalid_seq")
 	_, err = db.SaveCode(uctx, sid, strings.Repeat("x", 51<<10), "python", 9, at, nil)
 	wantKind(t, err, mockroom.KindInvalid, "code_too_large")
-	_, err = db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: "narrator", Content: "x"}, 9)
+	_, err = db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: "narrator", Content: "x"}, 9, 0)
 	wantKind(t, err, mockroom.KindInvalid, "")
 	_, err = db.SaveCode(uctx, mockroom.NewID(), "x", "python", 9, at, nil)
 	wantKind(t, err, mockroom.KindNotFound, "")
@@ -314,7 +317,7 @@ func testSessionsServicePath(t *testing.T, db storage.DB) {
 	f := newLive(t, db)
 	svc := mockroom.AsService(ctx)
 	os := &interview.Session{UserID: f.other, ProblemID: f.problem}
-	must(t, db.StartSession(asUser(f.other), os, "", 3, ev(events.SessionStarted)))
+	must(t, db.StartSession(asUser(f.other), os, "", 3, 1, ev(events.SessionStarted)))
 
 	all, err := db.ActiveSessions(svc)
 	must(t, err)
@@ -390,7 +393,7 @@ func testSnapshotsAndTranscripts(t *testing.T, db storage.DB) {
 	notFound := map[string]error{
 		"Live":          second(db.Live(octx, sid)),
 		"SaveCode":      second(db.SaveCode(octx, sid, "pwned", "go", 100, time.Now(), nil)),
-		"AddTranscript": second(db.AddTranscript(octx, &interview.Transcript{SessionID: sid, Speaker: "candidate", Content: "x"}, 100)),
+		"AddTranscript": second(db.AddTranscript(octx, &interview.Transcript{SessionID: sid, Speaker: "candidate", Content: "x"}, 100, 0)),
 		"AddSnapshot":   db.AddSnapshot(octx, &interview.Snapshot{SessionID: sid, Code: "x", Language: "go"}, nil),
 		"EndSession":    third(db.EndSession(octx, sid, interview.StatusAbandoned, time.Now(), nil, ev(events.SessionEnded))),
 	}
@@ -414,6 +417,51 @@ func testSnapshotsAndTranscripts(t *testing.T, db storage.DB) {
 	}
 	if s, _ := db.SessionByID(ctx, sid); s.Status != interview.StatusActive || s.HintsUsed != 0 {
 		t.Errorf("another user changed the session: %+v", s)
+	}
+}
+
+// The conversation holds at most maxLines lines, counted in the same
+// transaction as the insert; a seq already durable is still answered
+// applied=false rather than refused; RecentTranscripts reads only the tail.
+func testTranscriptCapAndRecent(t *testing.T, db storage.DB) {
+	f := newLive(t, db)
+	uctx := asUser(f.user)
+	sid := f.s.ID
+	say := func(text string, ts, seq int64, max int) (bool, error) {
+		return db.AddTranscript(uctx, &interview.Transcript{SessionID: sid, Speaker: interview.SpeakerCandidate, Content: text, TimestampMS: ts}, seq, max)
+	}
+	for i := int64(1); i <= 5; i++ {
+		if applied, err := say(fmt.Sprint("line ", i), i*10, i, 5); err != nil || !applied {
+			t.Fatalf("line %d: applied=%v err=%v", i, applied, err)
+		}
+	}
+	_, err := say("one too many", 60, 6, 5)
+	wantKind(t, err, mockroom.KindConflict, "conversation_full")
+	_, err = say("one too many, no seq", 60, 0, 5)
+	wantKind(t, err, mockroom.KindConflict, "conversation_full")
+	if applied, err := say("line 5 re-sent", 50, 5, 5); err != nil || applied {
+		t.Fatalf("a re-sent seq at the cap: applied=%v err=%v, want false, nil", applied, err)
+	}
+	if applied, err := say("uncapped", 70, 0, 0); err != nil || !applied {
+		t.Fatalf("maxLines 0 must not cap: applied=%v err=%v", applied, err)
+	}
+	if live, _ := db.Live(uctx, sid); live.Seq != 5 {
+		t.Fatalf("a refused line moved the seq to %d", live.Seq)
+	}
+	recent, err := db.RecentTranscripts(uctx, sid, 3)
+	must(t, err)
+	var got []string
+	for _, l := range recent {
+		got = append(got, l.Content)
+	}
+	if fmt.Sprint(got) != "[line 4 line 5 uncapped]" {
+		t.Fatalf("RecentTranscripts(3) = %q, want the last three, oldest first", got)
+	}
+	if all, _ := db.Transcripts(uctx, sid); len(all) != 6 {
+		t.Fatalf("%d lines stored, want 6", len(all))
+	}
+	if l, err := db.RecentTranscripts(asUser(f.other), sid, 3); err != nil || len(l) != 0 {
+		t.Fatalf("RecentTranscripts of another user's session = %d, %v", len(l), err)
 	}
 }
 

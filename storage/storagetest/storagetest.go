@@ -50,11 +50,16 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"ForeignUserRequests", testForeignUser},
 		{"StartSession", testStartSession},
 		{"StartSessionConcurrency", testStartSessionConcurrency},
+		{"StartSessionFree", testStartSessionFree},
+		{"SwitchLanguage", testSwitchLanguage},
+		{"TranscriptOrder", testTranscriptOrder},
+		{"SubmitStatsAndProgress", testSubmitStatsAndProgress},
 		{"ClientSeq", testClientSeq},
 		{"Hints", testHints},
 		{"EndSession", testEndSession},
 		{"SessionsServicePath", testSessionsServicePath},
 		{"SnapshotsAndTranscripts", testSnapshotsAndTranscripts},
+		{"TranscriptCapAndRecent", testTranscriptCapAndRecent},
 		{"Outbox", testOutbox},
 	}
 	for _, tc := range tests {
@@ -64,7 +69,11 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 	}
 }
 
-var ctx = context.Background()
+// ctx is the suite's own setup and its checks of server-side methods: trusted
+// server code, as the judge and the workers are. A candidate's calls use asUser;
+// on PostgreSQL a context with no actor at all runs under row-level security
+// and sees no private row.
+var ctx = mockroom.AsService(context.Background())
 
 // asUser is a signed-in candidate's request context.
 func asUser(id string) context.Context {
@@ -628,6 +637,9 @@ func testProblemListing(t *testing.T, db storage.DB) {
 		{"query slug", problem.Filter{Query: "parens"}, []string{"valid-parens"}, 1},
 		{"query percent is literal", problem.Filter{Query: "100%"}, []string{"percent-100"}, 1},
 		{"query underscore is literal", problem.Filter{Query: "_"}, []string{}, 0},
+		{"query category", problem.Filter{Query: "linked"}, []string{"add-two-numbers"}, 1},
+		{"query company", problem.Filter{Query: "META"}, []string{"valid-parens", "lru-cache"}, 2},
+		{"query statement text", problem.Filter{Query: "solve it"}, []string{"two-sum", "valid-parens", "add-two-numbers", "lru-cache", "percent-100", "k-closest", "median-two-arrays"}, 7},
 		{"combined", problem.Filter{Difficulty: "easy", Company: "google", Category: "array"}, []string{"two-sum"}, 1},
 		{"page 2", problem.Filter{Limit: 2, Page: 2}, []string{"add-two-numbers", "lru-cache"}, 7},
 		{"last page", problem.Filter{Limit: 2, Page: 4}, []string{"median-two-arrays"}, 7},

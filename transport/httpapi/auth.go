@@ -89,6 +89,11 @@ func (s *server) signout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// An open interview room must not outlive the sign-out that ended its
+	// user's access (the socket's token was checked only when it opened).
+	if u := s.currentUser(r); u != nil && s.Realtime != nil {
+		s.Realtime.CloseUser(u.ID)
+	}
 	s.clearSessionCookie(w)
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -179,18 +184,11 @@ func (s *server) resendVerification(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, checkInbox)
 }
 
-// closeUserSockets closes the user's realtime connections after their
-// sessions were revoked.
-// TODO(lead): transport/realtime gains Hub.CloseUser in the server-hardening
-// branch; once merged, call it directly here and drop the assertion.
+// closeUserSockets ends every open interview socket of the user (their
+// sessions were just revoked).
 func (s *server) closeUserSockets(userID string) {
-	if s.Realtime == nil {
-		return
-	}
-	if h, ok := any(s.Realtime).(interface{ CloseUser(string) }); ok {
-		h.CloseUser(userID)
-	} else if h, ok := any(s.Realtime).(interface{ CloseUser(string) int }); ok {
-		h.CloseUser(userID)
+	if s.Realtime != nil {
+		s.Realtime.CloseUser(userID)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/internal/apptest"
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/sandbox/bare"
@@ -55,9 +56,7 @@ func BenchmarkExecuteHTTP(b *testing.B) {
 	for _, lang := range []string{"python", "javascript", "java", "go", "cpp"} {
 		for _, mode := range []judge.Mode{judge.ModeRun, judge.ModeSubmit} {
 			b.Run(lang+"/"+string(mode), func(b *testing.B) {
-				if !slices.Contains(unsandboxed.Languages(), lang) {
-					b.Skipf("SKIPPED LOUDLY: no %s toolchain", lang)
-				}
+				testenv.NeedToolchain(b, lang, unsandboxed.Languages())
 				id := c.Start("two-sum", lang)
 				body := map[string]any{"code": sol.Code[lang], "language": lang, "mode": mode}
 				// One untimed call warms caches (the Go standard library build, the JIT of the page cache).

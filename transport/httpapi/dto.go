@@ -75,6 +75,7 @@ type profileUpdate struct {
 type creditsBody struct {
 	Balance      int                         `json:"balance"`
 	Transactions []billing.CreditTransaction `json:"transactions"`
+	Unlimited    bool                        `json:"unlimited" description:"CREDITS=unlimited: interviews take no credit"`
 }
 
 type problemQuery struct {
@@ -117,6 +118,7 @@ type startRequest struct {
 
 type sessionPatch struct {
 	Language *string `json:"language,omitempty"`
+	Code     *string `json:"code,omitempty" description:"the editor's code in the language being left, kept for switching back"`
 	Status   *string `json:"status,omitempty" enum:"completed" description:"completed ends the interview, like POST /end"`
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -94,6 +95,9 @@ func decode(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
 	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] != '{' {
 		return mockroom.Errorf(mockroom.KindInvalid, "invalid_json", "the body must be a JSON object")
 	}
+	if field, ok := mockroom.NULInJSON(body); ok {
+		return nulError(field)
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -105,13 +109,25 @@ func decode(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
 	return nil
 }
 
+// nulError refuses text holding a NUL character (PostgreSQL cannot store one).
+func nulError(field string) error {
+	if field == "" {
+		return mockroom.Errorf(mockroom.KindInvalid, "invalid_text", "text must not contain NUL (\\u0000) characters")
+	}
+	return mockroom.Errorf(mockroom.KindInvalid, "invalid_text", "field %q must not contain NUL (\\u0000) characters", field)
+}
+
 func decodeError(err error, limit int64) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var tooBig *http.MaxBytesError
+	var netErr net.Error
 	switch {
 	case errors.As(err, &tooBig):
 		return mockroom.Errorf(mockroom.KindTooLarge, "too_large", "the body is larger than %d bytes", limit)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		// The server's read timeout cut a body that arrived too slowly.
+		return mockroom.Errorf(mockroom.KindInvalid, "slow_body", "the body arrived too slowly; send it in one go")
 	case errors.Is(err, io.EOF):
 		return mockroom.Errorf(mockroom.KindInvalid, "invalid_json", "the body is empty; send a JSON object")
 	case errors.As(err, &syn), errors.Is(err, io.ErrUnexpectedEOF):

@@ -35,9 +35,9 @@ func (s *server) readyz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) metrics(w http.ResponseWriter, r *http.Request) {
-	if s.Metrics == nil {
-		s.writeError(w, r, mockroom.Errorf(mockroom.KindNotFound, "not_found", "metrics are not enabled"))
+	if s.Metrics == nil || s.cfg.MetricsElsewhere {
+		s.writeError(w, r, mockroom.Errorf(mockroom.KindNotFound, "not_found", "metrics are not served here"))
 		return
 	}
-	s.Metrics.handler().ServeHTTP(w, r)
+	s.Metrics.Handler(s.cfg.MetricsToken).ServeHTTP(w, r)
 }

@@ -49,8 +49,13 @@ func (s *server) startSession(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) getSession(w http.ResponseWriter, r *http.Request) {
+	s.writeSessionView(w, r, r.PathValue("id"))
+}
+
+// writeSessionView answers with everything a (re)load of the room needs.
+func (s *server) writeSessionView(w http.ResponseWriter, r *http.Request, id string) {
 	ctx := r.Context()
-	sess, live, err := s.Interviews.Live(ctx, userID(r), r.PathValue("id"))
+	sess, live, err := s.Interviews.Live(ctx, userID(r), id)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -70,18 +75,20 @@ func (s *server) getSession(w http.ResponseWriter, r *http.Request) {
 		HintsTotal: len(p.Hints), Languages: s.Interviews.Languages(p)})
 }
 
+// patchSession switches the language or completes the session, and answers
+// with the new view: after a switch its code is the chosen language's.
 func (s *server) patchSession(w http.ResponseWriter, r *http.Request) {
 	var in sessionPatch
-	if err := decode(w, r, &in, 0); err != nil {
+	if err := decode(w, r, &in, codeBodyLimit); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	sess, err := s.Interviews.Update(r.Context(), userID(r), r.PathValue("id"), interview.Update{Language: in.Language, Status: in.Status})
+	sess, err := s.Interviews.Update(r.Context(), userID(r), r.PathValue("id"), interview.Update{Language: in.Language, Code: in.Code, Status: in.Status})
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, sess)
+	s.writeSessionView(w, r, sess.ID)
 }
 
 func (s *server) endSession(w http.ResponseWriter, r *http.Request) {
@@ -129,7 +136,17 @@ func (s *server) chat(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.transcript(w, r)
+	// The latest lines, not the whole conversation: the client merges them
+	// by id, and a message must not cost more as the interview grows.
+	ts, err := s.Interviews.RecentTranscript(r.Context(), userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if ts == nil {
+		ts = []interview.Transcript{}
+	}
+	writeJSON(w, http.StatusOK, transcriptBody{Transcript: ts})
 }
 
 func (s *server) transcript(w http.ResponseWriter, r *http.Request) {

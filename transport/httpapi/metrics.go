@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"crypto/subtle"
 	"net/http"
 	"strconv"
 	"time"
@@ -39,6 +40,23 @@ func (m *Metrics) observe(route string, w http.ResponseWriter, r *http.Request, 
 	m.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
 }
 
-func (m *Metrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.gatherer, promhttp.HandlerOpts{})
+// Handler serves the Prometheus exposition; with a token it first asks for
+// "Authorization: Bearer <token>". serve mounts it on METRICS_ADDR when that
+// is set, else the API serves it at /metrics.
+func (m *Metrics) Handler(token string) http.Handler {
+	h := promhttp.HandlerFor(m.gatherer, promhttp.HandlerOpts{})
+	if token == "" {
+		return h
+	}
+	want := []byte("Bearer " + token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			var body errorBody
+			body.Error.Code, body.Error.Message = "unauthenticated", "metrics need the bearer token set in METRICS_TOKEN"
+			writeJSON(w, http.StatusUnauthorized, body)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

@@ -55,6 +55,9 @@ func (s *server) requestLog(next http.Handler) http.Handler {
 		rand.Read(b)
 		id := hex.EncodeToString(b)
 		w.Header().Set("X-Request-Id", id)
+		// Browsers must not guess a type other than the one we send (a
+		// candidate's text rendered as HTML would be script).
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		info := &requestInfo{}
 		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
 		r = r.WithContext(context.WithValue(ctx, requestInfoKey{}, info))

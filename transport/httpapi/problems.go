@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
 )
 
@@ -20,7 +22,9 @@ type problemSummary struct {
 	Difficulty     string   `json:"difficulty"`
 	Categories     []string `json:"categories"`
 	Companies      []string `json:"companies"`
-	AcceptanceRate *float64 `json:"acceptance_rate,omitempty"`
+	AcceptanceRate *float64 `json:"acceptance_rate,omitempty"` // percent of submits that passed, over everyone
+	Submissions    int      `json:"submissions"`
+	Progress       string   `json:"progress,omitempty"` // signed in: solved | attempted
 }
 
 type example struct {
@@ -50,6 +54,16 @@ func nonNil(s []string) []string {
 func summarize(p *problem.Problem) problemSummary {
 	return problemSummary{ID: p.ID, Slug: p.Slug, Title: p.Title, Difficulty: p.Difficulty,
 		Categories: nonNil(p.Categories), Companies: nonNil(p.Companies), AcceptanceRate: p.AcceptanceRate}
+}
+
+// withStats sets the acceptance rate from real submits; a problem nobody has
+// submitted yet has none (not a made-up figure).
+func (p *problemSummary) withStats(st interview.SubmitStats) {
+	p.Submissions, p.AcceptanceRate = st.Submits, nil
+	if st.Submits > 0 {
+		rate := math.Round(1000*float64(st.Accepted)/float64(st.Submits)) / 10
+		p.AcceptanceRate = &rate
+	}
 }
 
 func parseFilter(q url.Values, paged bool) (problem.Filter, error) {
@@ -99,9 +113,24 @@ func (s *server) listProblems(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	stats, err := s.Interviews.SubmitStats(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	progress := map[string]string{}
+	if uid := userID(r); uid != "" {
+		if progress, err = s.Interviews.Progress(r.Context(), uid); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
 	out := make([]problemSummary, 0, len(ps))
 	for i := range ps {
-		out = append(out, summarize(&ps[i]))
+		sum := summarize(&ps[i])
+		sum.withStats(stats[ps[i].ID])
+		sum.Progress = progress[ps[i].ID]
+		out = append(out, sum)
 	}
 	writeJSON(w, http.StatusOK, problemList{Problems: out, Total: total, Page: f.Page, Limit: f.Limit})
 }

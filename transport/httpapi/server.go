@@ -33,6 +33,9 @@ type Config struct {
 	OAuth                []OAuthProvider // configured providers only
 	TrustedOrigins       []string        // extra origins allowed to make cross-origin mutating requests
 	TrustedProxies       []netip.Prefix  // peers whose X-Forwarded-For is believed (clientip.go)
+	MetricsToken         string          // when set, /metrics asks for "Authorization: Bearer <token>"
+	MetricsElsewhere     bool            // /metrics has its own listener (METRICS_ADDR): this handler answers 404
+	UnlimitedCredits     bool            // CREDITS=unlimited: interviews take no credit (the web app says so)
 }
 
 // Deps are the services the API serves.
@@ -130,6 +133,10 @@ func (s *server) wrap(rt route) http.Handler {
 			s.writeError(w, r, mockroom.Errorf(mockroom.KindUnauthenticated, "unauthenticated", "sign in to continue"))
 			return
 		}
+		if field, ok := nulInURL(r); ok {
+			s.writeError(w, r, nulError(field))
+			return
+		}
 		if strings.HasPrefix(rt.Pattern, "/api/") {
 			key := "api:ip:" + s.clientIP(r)
 			if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser {
@@ -153,6 +160,25 @@ func (s *server) wrap(rt route) http.Handler {
 		}
 		rt.Handler(w, r)
 	})
+}
+
+// nulInURL finds a NUL character in the path or a query parameter: it
+// would reach a database lookup otherwise.
+func nulInURL(r *http.Request) (string, bool) {
+	if strings.IndexByte(r.URL.Path, 0) >= 0 {
+		return "path", true
+	}
+	if !strings.Contains(r.URL.RawQuery, "%00") {
+		return "", false
+	}
+	for k, vs := range r.URL.Query() {
+		for _, v := range vs {
+			if strings.IndexByte(k+v, 0) >= 0 {
+				return k, true
+			}
+		}
+	}
+	return "", false
 }
 
 type userKey struct{}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/internal/apptest"
+	"github.com/mockroom/mockroom/internal/testenv"
 )
 
 const twoSumPython = "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n"
@@ -116,17 +117,13 @@ func TestInterviewLifecycleOverREST(t *testing.T) {
 
 		// The interviewer hears about the submit through the event bus and
 		// comments on it in the conversation.
-		deadline := time.Now().Add(10 * time.Second)
-		for {
+		reacted := func() bool {
 			c.Do("GET", "/api/sessions/"+id+"/transcript", nil).JSON(t, &tr)
 			last := tr.Transcript[len(tr.Transcript)-1]
-			if last.Speaker == "interviewer" && strings.Contains(last.Content, "tests pass") {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("the interviewer never reacted to the submit: %+v", tr.Transcript)
-			}
-			time.Sleep(50 * time.Millisecond)
+			return last.Speaker == "interviewer" && strings.Contains(last.Content, "tests pass")
+		}
+		if !testenv.Eventually(10*time.Second, reacted) {
+			t.Fatalf("the interviewer never reacted to the submit: %+v", tr.Transcript)
 		}
 
 		var ended struct {

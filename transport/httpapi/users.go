@@ -46,5 +46,5 @@ func (s *server) credits(w http.ResponseWriter, r *http.Request) {
 	if txs == nil {
 		txs = []billing.CreditTransaction{}
 	}
-	writeJSON(w, http.StatusOK, creditsBody{Balance: bal, Transactions: txs})
+	writeJSON(w, http.StatusOK, creditsBody{Balance: bal, Transactions: txs, Unlimited: s.cfg.UnlimitedCredits})
 }

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +29,7 @@ type Config struct {
 	SendBuffer     int           // frames queued per connection before it counts as slow (64)
 	MessagesPerSec float64       // inbound frames a second per connection (20)
 	Burst          int           // inbound burst (60)
+	MaxSockets     int           // open sockets per interview session (4); one more is refused with 4005
 	OriginPatterns []string      // extra origins allowed to open a socket
 }
 
@@ -51,6 +54,9 @@ func (c *Config) defaults() {
 	}
 	if c.Burst <= 0 {
 		c.Burst = 60
+	}
+	if c.MaxSockets <= 0 {
+		c.MaxSockets = 4
 	}
 }
 
@@ -108,6 +114,13 @@ func (h *Hub) IssueToken(ctx context.Context, userID, sessionID string) (string,
 func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	inQuery := strings.Contains(r.URL.RawQuery, tokenPrefix) || r.URL.Query().Has("token")
 	token := tokenFromProtocols(r.Header.Values("Sec-WebSocket-Protocol"))
+	// The HTTP server's read and write timeouts are deadlines on the
+	// connection that would cut a healthy socket mid-interview; clear them
+	// (net/http's Hijack does too today; this keeps it from being an
+	// assumption): pings find dead peers, writes have their own timeout.
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
+	rc.SetWriteDeadline(time.Time{})
 	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{Subprotocol}, OriginPatterns: h.cfg.OriginPatterns})
 	if err != nil {
 		return // Accept answered the request already
@@ -149,20 +162,31 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.writeLoop()
 		return
 	}
-	h.add(c)
+	if !h.add(c) {
+		c.push(Error{Type: TypeError, Code: "too_many_sockets", Message: fmt.Sprintf("this interview is already open in %d tabs; close one and reload", h.cfg.MaxSockets)})
+		c.closeAfterFlush(CloseTooManySockets, "too many open sockets for this interview")
+		c.writeLoop()
+		return
+	}
 	defer h.remove(c)
 	h.svc.Touch(sess.ID)
 	c.run()
 }
 
-func (h *Hub) add(c *conn) {
+// add joins c to its session's room; a room at MaxSockets refuses it, so
+// that one session cannot hold an unbounded number of goroutines and sockets.
+func (h *Hub) add(c *conn) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.rooms[c.sessionID] == nil {
 		h.rooms[c.sessionID] = map[*conn]struct{}{}
 	}
+	if len(h.rooms[c.sessionID]) >= h.cfg.MaxSockets {
+		return false
+	}
 	h.rooms[c.sessionID][c] = struct{}{}
 	h.wg.Add(1)
+	return true
 }
 
 func (h *Hub) remove(c *conn) {
@@ -189,6 +213,27 @@ func (h *Hub) room(sessionID string) []*conn {
 	return out
 }
 
+// CloseUser closes every open socket of userID (close code 4001) and
+// reports how many there were. Sign-out calls it: a socket's token is
+// checked only when it opens, so without this a room would outlive the
+// sign-out.
+func (h *Hub) CloseUser(userID string) int {
+	h.mu.Lock()
+	var conns []*conn
+	for _, r := range h.rooms {
+		for c := range r {
+			if c.userID == userID {
+				conns = append(conns, c)
+			}
+		}
+	}
+	h.mu.Unlock()
+	for _, c := range conns {
+		c.closeAfterFlush(CloseUnauthorized, "signed out")
+	}
+	return len(conns)
+}
+
 // Notify turns an interview notice into frames for the session's rooms.
 func (h *Hub) Notify(sessionID string, n interview.Notice) {
 	conns := h.room(sessionID)
@@ -198,7 +243,7 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 	var frame any
 	switch {
 	case n.Transcript != nil:
-		frame = Transcript{Type: TypeTranscript, Entry: TranscriptEntry{ID: n.Transcript.ID, Speaker: n.Transcript.Speaker,
+		frame = Transcript{Type: TypeTranscript, Entry: TranscriptEntry{ID: n.Transcript.ID, Seq: n.Transcript.Seq, Speaker: n.Transcript.Speaker,
 			Content: n.Transcript.Content, TimestampMS: n.Transcript.TimestampMS}}
 	case n.Execution != nil:
 		raw, _ := json.Marshal(n.Execution)
@@ -400,6 +445,12 @@ func (c *conn) run() {
 			c.push(Error{Type: TypeError, Code: "invalid_payload", Message: "frames must be JSON text in UTF-8"})
 			continue
 		}
+		// NUL cannot be stored (PostgreSQL text): refusing it here, with the
+		// frame's seq, lets the client drop it instead of re-sending it forever.
+		if field, ok := mockroom.NULInJSON(data); ok {
+			c.fail(seqOf(data), "invalid_text", "field "+strconv.Quote(field)+" must not contain NUL (\\u0000) characters")
+			continue
+		}
 		c.handle(data)
 	}
 }
@@ -432,6 +483,29 @@ func strict(data []byte, v any) error {
 	return nil
 }
 
+// seqOf reads a frame's seq leniently, to name it in an error frame.
+func seqOf(data []byte) int64 {
+	var f struct {
+		Seq int64 `json:"seq"`
+	}
+	json.Unmarshal(data, &f)
+	return f.Seq
+}
+
+// badSeq refuses a seq that is not positive, or past MaxSeq: a seq near
+// 2^63 made durable would leave no larger one for the client's next edit.
+func (c *conn) badSeq(seq int64, frame string) bool {
+	switch {
+	case seq <= 0:
+		c.fail(0, "invalid_payload", frame+" needs a positive seq")
+	case seq > MaxSeq:
+		c.fail(seq, "invalid_seq", "seq must be a positive integer no larger than 2^53-1 (Number.MAX_SAFE_INTEGER)")
+	default:
+		return false
+	}
+	return true
+}
+
 func (c *conn) fail(seq int64, code, msg string) {
 	c.push(Error{Type: TypeError, Code: code, Message: msg, Seq: seq})
 }
@@ -462,12 +536,19 @@ func (c *conn) handle(data []byte) {
 	switch env.Type {
 	case TypeCodeEdit:
 		var m CodeEdit
-		if err := strict(data, &m); err != nil {
-			bad(0, "code_edit must be {type, seq, language, code}")
+		var has struct {
+			Code *string `json:"code"`
+		}
+		if err := strict(data, &m); err != nil || json.Unmarshal(data, &has) != nil {
+			bad(seqOf(data), "code_edit must be {type, seq, language, code}")
 			return
 		}
-		if m.Seq <= 0 {
-			bad(0, "seq must be a positive integer")
+		if c.badSeq(m.Seq, "code_edit") {
+			return
+		}
+		// A missing code is a broken client, not an emptied editor.
+		if has.Code == nil {
+			bad(m.Seq, "code_edit must carry code, the editor's full text")
 			return
 		}
 		if len(m.Code) > MaxCodeBytes {
@@ -481,8 +562,11 @@ func (c *conn) handle(data []byte) {
 		c.push(Ack{Type: TypeAck, Seq: m.Seq})
 	case TypeChatMessage:
 		var m ChatMessage
-		if err := strict(data, &m); err != nil || m.Seq <= 0 {
-			bad(m.Seq, "chat_message must be {type, seq, text} with a positive seq")
+		if err := strict(data, &m); err != nil {
+			bad(seqOf(data), "chat_message must be {type, seq, text}")
+			return
+		}
+		if c.badSeq(m.Seq, env.Type) {
 			return
 		}
 		if utf8.RuneCountInString(m.Text) > MaxChatRunes {
@@ -496,8 +580,11 @@ func (c *conn) handle(data []byte) {
 		c.push(Ack{Type: TypeAck, Seq: m.Seq})
 	case TypeHintRequest:
 		var m HintRequest
-		if err := strict(data, &m); err != nil || m.Seq <= 0 {
-			bad(m.Seq, "hint_request must be {type, seq} with a positive seq")
+		if err := strict(data, &m); err != nil {
+			bad(seqOf(data), "hint_request must be {type, seq}")
+			return
+		}
+		if c.badSeq(m.Seq, env.Type) {
 			return
 		}
 		if _, _, _, err := c.hub.svc.Hint(c.ctx, c.userID, c.sessionID, m.Seq); err != nil {
@@ -507,8 +594,8 @@ func (c *conn) handle(data []byte) {
 		c.push(Ack{Type: TypeAck, Seq: m.Seq})
 	case TypeResume:
 		var m Resume
-		if err := strict(data, &m); err != nil || m.LastAckedSeq < 0 {
-			bad(0, "resume must be {type, last_acked_seq}")
+		if err := strict(data, &m); err != nil || m.LastAckedSeq < 0 || m.LastAckedSeq > MaxSeq {
+			bad(0, "resume must be {type, last_acked_seq} with 0 <= last_acked_seq <= 2^53-1")
 			return
 		}
 		c.sendState()

@@ -81,7 +81,7 @@ func BenchmarkHubSessions(b *testing.B) {
 			sent := map[int64]time.Time{}
 			var smu sync.Mutex
 			go func() {
-				time.Sleep(time.Duration(i%2000) * time.Millisecond) // stagger over the 2 s period
+				time.Sleep(time.Duration(i%2000) * time.Millisecond) // not a wait: staggering the load over the 2 s period is the behaviour under test
 				t := time.NewTicker(2 * time.Second)
 				defer t.Stop()
 				for seq := int64(1); time.Now().Before(end); seq++ {

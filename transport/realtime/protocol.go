@@ -10,7 +10,11 @@ package realtime
 
 //go:generate go run ./gen -out ../../web/src/lib/protocol.gen.ts
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/mockroom/mockroom/interview"
+)
 
 // Subprotocol is what the client offers in Sec-WebSocket-Protocol next to
 // its one-time token.
@@ -21,14 +25,16 @@ const (
 	MaxMessageBytes = 64 << 10 // a bigger frame closes the connection with 1009
 	MaxCodeBytes    = 50 << 10
 	MaxChatRunes    = 4000
+	MaxSeq          = interview.MaxSeq // 2^53-1: a JavaScript number holds every seq exactly
 )
 
 // Close codes beyond the standard ones.
 const (
-	CloseUnauthorized  = 4001 // token missing, reused, expired, foreign, or in the query string
-	CloseSessionEnded  = 4002 // the interview is over
-	CloseServerRestart = 4003 // the server is shutting down: reconnect
-	CloseSlowConsumer  = 4004 // the client could not keep up with server events
+	CloseUnauthorized   = 4001 // token missing, reused, expired, foreign, or in the query string
+	CloseSessionEnded   = 4002 // the interview is over
+	CloseServerRestart  = 4003 // the server is shutting down: reconnect
+	CloseSlowConsumer   = 4004 // the client could not keep up with server events
+	CloseTooManySockets = 4005 // the interview already has its maximum of open sockets (other tabs)
 )
 
 // Client event types: the allowlist. Anything else gets an error frame.
@@ -150,6 +156,7 @@ type SessionState struct {
 // TranscriptEntry is one line of the conversation.
 type TranscriptEntry struct {
 	ID          string `json:"id"`
+	Seq         int64  `json:"seq"` // the conversation's order: clients sort by it, never by time`
 	Speaker     string `json:"speaker"`
 	Content     string `json:"content"`
 	TimestampMS int64  `json:"timestamp_ms"`

@@ -16,9 +16,10 @@ func TypeScript() string {
 	fmt.Fprintf(&b, "export const SUBPROTOCOL = %q;\n", Subprotocol)
 	fmt.Fprintf(&b, "export const MAX_MESSAGE_BYTES = %d;\n", MaxMessageBytes)
 	fmt.Fprintf(&b, "export const MAX_CODE_BYTES = %d;\n", MaxCodeBytes)
-	fmt.Fprintf(&b, "export const MAX_CHAT_CHARS = %d;\n\n", MaxChatRunes)
-	fmt.Fprintf(&b, "export const CLOSE_UNAUTHORIZED = %d;\nexport const CLOSE_SESSION_ENDED = %d;\nexport const CLOSE_SERVER_RESTART = %d;\nexport const CLOSE_SLOW_CONSUMER = %d;\n\n",
-		CloseUnauthorized, CloseSessionEnded, CloseServerRestart, CloseSlowConsumer)
+	fmt.Fprintf(&b, "export const MAX_CHAT_CHARS = %d;\n", MaxChatRunes)
+	fmt.Fprintf(&b, "export const MAX_SEQ = %d;\n\n", MaxSeq)
+	fmt.Fprintf(&b, "export const CLOSE_UNAUTHORIZED = %d;\nexport const CLOSE_SESSION_ENDED = %d;\nexport const CLOSE_SERVER_RESTART = %d;\nexport const CLOSE_SLOW_CONSUMER = %d;\nexport const CLOSE_TOO_MANY_SOCKETS = %d;\n\n",
+		CloseUnauthorized, CloseSessionEnded, CloseServerRestart, CloseSlowConsumer, CloseTooManySockets)
 	quote := func(xs []string) string {
 		q := make([]string, len(xs))
 		for i, x := range xs {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshots of every page and every state of the interview room, at
-// 1280x800 and 1440x900, light and dark, for a person to look at. Not a test:
+// 1280x800, 1440x900 and 390x844 (a phone), light and dark, for a person to look at. Not a test:
 // it stops at the first thing it cannot do. Uses the real server, so the room
 // states come from real runs in the sandbox; only the last-minute clock is
 // staged (the server's timer frames are rewritten on their way to the page).
@@ -19,6 +19,7 @@ const OUT = path.resolve(process.env.UX_OUTPUT_DIR || path.resolve(here, '../../
 const SIZES = [
   [1280, 800],
   [1440, 900],
+  [390, 844],
 ]
 
 await mkdir(OUT, { recursive: true })

@@ -1057,7 +1057,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Switch language, pause or resume */
+        /** Switch language (keeping the code of each) or complete the interview; answers the new view */
         patch: {
             parameters: {
                 query?: never;
@@ -1079,7 +1079,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Session"];
+                        "application/json": components["schemas"]["SessionView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -1104,7 +1104,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Say something to the interviewer; answers the transcript */
+        /** Say something to the interviewer; answers the latest lines of the conversation */
         post: {
             parameters: {
                 query?: never;
@@ -1767,6 +1767,8 @@ export interface components {
         CreditsBody: {
             balance: number;
             transactions: components["schemas"]["CreditTransaction"][];
+            /** @description CREDITS=unlimited: interviews take no credit */
+            unlimited: boolean;
         };
         EmailRequest: {
             email: string;
@@ -1830,10 +1832,12 @@ export interface components {
             hint_count: number;
             id: string;
             languages: string[];
+            progress?: string;
             slug: string;
             starter_code: {
                 [key: string]: string;
             };
+            submissions: number;
             title: string;
         };
         ProblemList: {
@@ -1848,7 +1852,9 @@ export interface components {
             companies: string[];
             difficulty: string;
             id: string;
+            progress?: string;
             slug: string;
+            submissions: number;
             title: string;
         };
         Profile: {
@@ -1927,6 +1933,8 @@ export interface components {
             sessions: components["schemas"]["SessionSummary"][];
         };
         SessionPatch: {
+            /** @description the editor's code in the language being left, kept for switching back */
+            code?: null | string;
             language?: null | string;
             /**
              * @description completed ends the interview, like POST /end
@@ -2047,6 +2055,8 @@ export interface components {
             created_at: string;
             id: string;
             metadata?: unknown;
+            /** Format: int64 */
+            seq: number;
             session_id: string;
             speaker: string;
             /** Format: int64 */

@@ -5,11 +5,13 @@ export const SUBPROTOCOL = "mockroom.v1";
 export const MAX_MESSAGE_BYTES = 65536;
 export const MAX_CODE_BYTES = 51200;
 export const MAX_CHAT_CHARS = 4000;
+export const MAX_SEQ = 9007199254740991;
 
 export const CLOSE_UNAUTHORIZED = 4001;
 export const CLOSE_SESSION_ENDED = 4002;
 export const CLOSE_SERVER_RESTART = 4003;
 export const CLOSE_SLOW_CONSUMER = 4004;
+export const CLOSE_TOO_MANY_SOCKETS = 4005;
 
 export const CLIENT_EVENT_TYPES = ["code_edit", "chat_message", "hint_request", "input_audio_buffer.append", "input_audio_buffer.commit", "response.cancel", "session.ping", "resume"] as const;
 export const SERVER_EVENT_TYPES = ["ack", "error", "timer", "session_state", "transcript", "interviewer.message", "observation", "execution_result", "execution_queued", "audio.delta", "session_ended", "session.pong"] as const;
@@ -83,6 +85,7 @@ export interface SessionState {
 
 export interface TranscriptEntry {
   id: string;
+  seq: number;
   speaker: string;
   content: string;
   timestamp_ms: number;

@@ -113,6 +113,9 @@ const FINAL_ERRORS = new Set([
   'no_more_hints',
   'voice_unavailable',
   'invalid_event_type',
+  'invalid_text',
+  'invalid_seq',
+  'conversation_full',
 ])
 
 const OPEN = 1

@@ -52,6 +52,8 @@ export interface CreditTransaction {
 export interface Credits {
   balance: number
   transactions: CreditTransaction[]
+  /** The server runs with CREDITS=unlimited: starting takes no credit. */
+  unlimited?: boolean
 }
 
 export interface ProblemSummary {
@@ -61,7 +63,11 @@ export interface ProblemSummary {
   difficulty: Difficulty
   categories: string[]
   companies: string[]
+  /** Percent of everyone's submits that passed every test; absent before the first. */
   acceptance_rate?: number
+  submissions?: number
+  /** Signed in: your standing on it. */
+  progress?: 'solved' | 'attempted'
 }
 
 export interface ProblemPage {

@@ -5,7 +5,8 @@ const base = (id: string) => `/api/sessions/${encodeURIComponent(id)}`
 
 export const getSessionView = (id: string, signal?: AbortSignal) => api.get<SessionView>(base(id), undefined, signal)
 
-export const switchLanguage = (id: string, language: string) => api.patch<Session>(base(id), { language })
+/** Switches the language; code (the editor's text) is kept for the language left. Answers with the new view. */
+export const switchLanguage = (id: string, language: string, code?: string) => api.patch<SessionView>(base(id), { language, code })
 
 export const endSession = (id: string) => api.post<Session>(`${base(id)}/end`)
 

@@ -36,6 +36,8 @@ export interface SessionView {
 
 export interface TranscriptLine {
   id: string
+  /** The server's order of the conversation (1, 2, 3…). */
+  seq: number
   speaker: 'interviewer' | 'candidate' | 'system' | string
   content: string
   timestamp_ms: number
@@ -47,6 +49,8 @@ export interface Snapshot {
   language: string
   timestamp_ms: number
   snapshot_type: 'auto' | 'manual' | 'execution' | 'final' | string
+  /** Execution snapshots: what the run or submit gave (counts only). */
+  execution_result?: { mode: 'run' | 'submit'; status: string; passed: number; total: number }
 }
 
 export type Verdict =

@@ -27,5 +27,6 @@ export interface StartedSession {
 export const startSession = (problemId: string, language: string, durationMinutes: number) =>
   api.post<StartedSession>('/api/sessions/start', { problem_id: problemId, language, duration_minutes: durationMinutes })
 
+/** The balance, and whether this server counts credits at all. */
 export const getCreditBalance = (signal?: AbortSignal) =>
-  api.get<{ balance: number }>('/api/users/credits', undefined, signal).then((c) => c.balance)
+  api.get<{ balance: number; unlimited?: boolean }>('/api/users/credits', undefined, signal).then((c) => ({ balance: c.balance, unlimited: c.unlimited === true }))

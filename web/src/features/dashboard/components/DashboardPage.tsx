@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import { ArrowRight, Coins, History, Settings, Sparkles } from 'lucide-react'
+import { ArrowRight, Coins, History, Play, Settings, Sparkles } from 'lucide-react'
 import { useAuth } from '../../../lib/auth'
 import { useAsync } from '../../../lib/useAsync'
 import { errorMessage } from '../../../lib/api'
@@ -42,6 +42,45 @@ function SessionRow({ s }: { s: InterviewSession }) {
   )
 }
 
+/** When an active interview's clock runs out, by the browser's clock. */
+export function endsAt(s: InterviewSession): number | null {
+  const start = Date.parse(s.started_at ?? '')
+  return Number.isNaN(start) ? null : start + s.duration_minutes * 60_000
+}
+
+/** Interviews still running, offered first so the candidate can go back in. */
+function ResumeBanner({ sessions }: { sessions: InterviewSession[] }) {
+  const now = Date.now()
+  const active = sessions.filter((s) => s.status === 'active' && (endsAt(s) ?? now + 1) > now)
+  if (active.length === 0) return null
+  return (
+    <section aria-labelledby="resume-heading" className="mt-6 rounded-xl border border-indigo-200 bg-indigo-50 p-4 dark:border-indigo-900 dark:bg-indigo-950/40">
+      <h2 id="resume-heading" className="text-sm font-semibold text-indigo-900 dark:text-indigo-200">
+        {active.length === 1 ? 'An interview is in progress' : `${active.length} interviews are in progress`}
+      </h2>
+      <ul className="mt-2 space-y-2">
+        {active.map((s) => {
+          const left = Math.max(0, Math.round(((endsAt(s) ?? now) - now) / 60_000))
+          return (
+            <li key={s.id} data-testid="resume-interview" className="flex flex-wrap items-center justify-between gap-2">
+              <span className="min-w-0 text-sm">
+                <span className="font-medium">{s.problem_title}</span>{' '}
+                <span className="text-zinc-600 dark:text-zinc-400">
+                  · {languageName(s.language)} · about {plural(left, 'minute')} left
+                </span>
+              </span>
+              <ButtonLink to={`/interview/${encodeURIComponent(s.id)}`} size="sm">
+                <Play className="size-4" aria-hidden="true" />
+                Resume
+              </ButtonLink>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
+
 export function DashboardPage() {
   useDocumentTitle('Dashboard')
   const { profile } = useAuth()
@@ -61,6 +100,8 @@ export function DashboardPage() {
           <ArrowRight className="size-4" aria-hidden="true" />
         </ButtonLink>
       </div>
+
+      {sessions.data && <ResumeBanner sessions={sessions.data} />}
 
       <div className="mt-8 grid gap-6 md:grid-cols-3">
         <section aria-labelledby="credits-heading" className={card}>
@@ -82,9 +123,15 @@ export function DashboardPage() {
           ) : (
             <>
               <p data-testid="credit-balance" className="mt-2 text-4xl font-semibold tracking-tight tabular-nums">
-                {plural(credits.data.balance, 'credit')}
+                {credits.data.unlimited ? 'Unlimited' : plural(credits.data.balance, 'credit')}
               </p>
-              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">One credit buys one mock interview.</p>
+              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+                {credits.data.unlimited
+                  ? 'This server does not count credits: start as many interviews as you like.'
+                  : credits.data.balance === 0
+                    ? 'You have used every credit. The administrator of this server can grant more.'
+                    : 'One credit buys one mock interview.'}
+              </p>
             </>
           )}
         </section>

@@ -1,45 +1,28 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import Markdown from 'react-markdown'
-import remarkGfm from 'remark-gfm'
-import { Flag, Lightbulb, Play, Send } from 'lucide-react'
 import { errorMessage, isApiError } from '../../../lib/api'
-import { RealtimeClient, type Connection } from '../../../lib/realtime'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle'
 import { languageName } from '../../../lib/format'
 import { Alert } from '../../../components/ui/Alert'
-import { Button } from '../../../components/ui/Button'
 import { ConfirmDialog } from '../../../components/ui/Dialog'
 import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
-import { ExampleBlock } from '../../../components/ExampleBlock'
 import { Logo } from '../../../components/Logo'
 import { ThemeToggle } from '../../../components/ThemeToggle'
 import { NotFound } from '../../../components/NotFound'
 import { PageSpinner } from '../../../components/ui/Spinner'
-import { endSession, execute, getSessionView, getTranscript, postChat, realtimeToken, saveCode, switchLanguage, takeHint } from '../api'
-import { remainingAt, syncClock, type ClockSync } from '../timer'
-import type { Report, SessionView, TranscriptLine } from '../types'
+import { endSession, getSessionView, saveCode, switchLanguage, takeHint } from '../api'
+import { useExecution } from '../hooks/useExecution'
+import { useRoomLayout, useRoomState } from '../hooks/useRoomState'
+import { useRoomRealtime } from '../hooks/useRoomRealtime'
+import { clearRoom, LAYOUT_LIMITS } from '../roomState'
+import type { Report, SessionView } from '../types'
 import { CodeEditor, type EditorHandle } from './CodeEditor'
+import { ProblemPane } from './ProblemPane'
 import { ResultsConsole } from './ResultsConsole'
-import { Clock, ConnectionBanner, ConnectionPill, Conversation, ShortcutsButton, Splitter } from './RoomParts'
+import { RoomActions } from './RoomActions'
+import { ConnectionBanner, ConnectionPill, Conversation, LiveClock, ShortcutsButton, Splitter } from './RoomParts'
 
-function mergeLines(a: TranscriptLine[], b: TranscriptLine[]): TranscriptLine[] {
-  const byId = new Map<string, TranscriptLine>()
-  for (const l of [...a, ...b]) byId.set(l.id, l)
-  return [...byId.values()].sort((x, y) => x.timestamp_ms - y.timestamp_ms || x.id.localeCompare(y.id))
-}
-
-/** Parses the custom-input box: empty means none. */
-export function parseCustomInput(text: string): { value?: Record<string, unknown>; error?: string } {
-  if (!text.trim()) return {}
-  try {
-    const v = JSON.parse(text) as unknown
-    if (v && typeof v === 'object' && !Array.isArray(v)) return { value: v as Record<string, unknown> }
-  } catch {
-    // fall through
-  }
-  return { error: 'Custom input must be a JSON object of the parameters, e.g. {"nums": [1, 2], "target": 3}.' }
-}
+export { parseCustomInput } from '../roomState'
 
 /** Loads the session, then hands over to the room; ended sessions go to their summary. */
 export function InterviewRoom() {
@@ -82,6 +65,11 @@ export function InterviewRoom() {
 
 type Pending = null | 'submit' | 'end' | 'hint' | { language: string }
 
+/**
+ * The room: the problem, the editor with its results, and the conversation
+ * side by side on a wide screen (panes resizable and remembered), stacked
+ * with the actions in a bottom bar on a narrow one.
+ */
 function Room({ view }: { view: SessionView }) {
   const id = view.session.id
   const p = view.problem
@@ -92,31 +80,11 @@ function Room({ view }: { view: SessionView }) {
   const [language, setLanguage] = useState(view.language || view.session.language)
   const langRef = useRef(language)
   langRef.current = language
-  const [conn, setConn] = useState<Connection>({ state: 'connecting' })
-  const [pending, setPending] = useState(0)
-  const [sync, setSync] = useState<ClockSync>(() =>
-    syncClock({ remaining_ms: view.remaining_ms, server_time: Date.parse(view.server_time) || Date.now() }, Date.now()),
-  )
-  const [now, setNow] = useState(() => Date.now())
-  const [lines, setLines] = useState<TranscriptLine[]>([])
-  const [hintsUsed, setHintsUsed] = useState(view.session.hints_used)
-  const [hintsTotal, setHintsTotal] = useState(view.hints_total)
-  const [report, setReport] = useState<Report | null>(null)
-  const [running, setRunning] = useState<'run' | 'submit' | null>(null)
-  const [queue, setQueue] = useState<{ ahead: number } | null>(null)
-  const [ranOnce, setRanOnce] = useState(false)
-  const [retryAt, setRetryAt] = useState<number | null>(null)
-  const [retryWhy, setRetryWhy] = useState('rate_limited')
-  const [runError, setRunError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [customInput, setCustomInput] = useState('')
-  const [customError, setCustomError] = useState<string | undefined>()
+  const [room, updateRoom] = useRoomState(id)
+  const [layout, setLayout] = useRoomLayout()
   const [confirm, setConfirm] = useState<Pending>(null)
   const [busy, setBusy] = useState(false)
-  const [leftTab, setLeftTab] = useState<'problem' | 'conversation'>('problem')
   const [shortcuts, setShortcuts] = useState(false)
-  const [leftPct, setLeftPct] = useState(34)
-  const [consolePx, setConsolePx] = useState(240)
   const body = useRef<HTMLDivElement>(null)
   const center = useRef<HTMLDivElement>(null)
   const endedRef = useRef(false)
@@ -124,129 +92,45 @@ function Room({ view }: { view: SessionView }) {
   const toSummary = useCallback(() => {
     if (endedRef.current) return
     endedRef.current = true
+    clearRoom(id)
     navigate(`/sessions/${encodeURIComponent(id)}`, { replace: true })
   }, [id, navigate])
 
-  const addLines = useCallback((more: TranscriptLine[]) => setLines((cur) => mergeLines(cur, more)), [])
-
-  // The realtime client lives as long as the room.
-  const client = useMemo(
-    () =>
-      new RealtimeClient({
-        sessionId: id,
-        token: () => realtimeToken(id),
-        saveCode: async (code, lang) => {
-          await saveCode(id, code, lang)
-        },
-        chat: async (text) => addLines((await postChat(id, text)).transcript),
-        poll: async () => {
-          const v = await getSessionView(id)
-          return { remaining_ms: v.remaining_ms, server_time: Date.parse(v.server_time), ends_at: Date.parse(v.ends_at), status: v.session.status }
-        },
-      }),
-    [id, addLines],
-  )
+  const showReport = useCallback((r: Report) => updateRoom({ [r.mode]: r, shown: r.mode }), [updateRoom])
+  const live = useRoomRealtime(view, { onExecution: showReport, onEnded: toSummary })
+  const { client } = live
+  const { setQueue } = live
+  const clearQueue = useCallback(() => setQueue(null), [setQueue])
+  const exec = useExecution({
+    id,
+    client,
+    editor,
+    language: langRef,
+    customInput: room.customInput,
+    onReport: showReport,
+    onEnded: toSummary,
+    onQueueReset: clearQueue,
+  })
 
   // A reload restores edits the server had not acknowledged yet.
-  const initialCode = useMemo(() => {
+  const [initialCode] = useState(() => {
     const unsaved = client.unsavedCode(view.last_acked_seq)
     if (unsaved && unsaved.language === language) return unsaved.code
     return view.code
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client])
-
-  useEffect(() => {
-    client.setHandlers({
-      connection: setConn,
-      pending: setPending,
-      timer: (t) => setSync(syncClock(t, Date.now())),
-      state: (s) => {
-        setHintsUsed(s.hints_used)
-        setHintsTotal(s.hints_total)
-      },
-      transcript: (e) => addLines([e]),
-      execution: (e) => setReport(e.report as Report),
-      queued: (e) => setQueue(e.running ? null : { ahead: e.ahead }),
-      ended: () => toSummary(),
-      error: (e) => setNotice(e.message),
-    })
-    client.start(view.last_acked_seq)
-    const onUnload = () => client.flush()
-    window.addEventListener('beforeunload', onUnload)
-    return () => {
-      window.removeEventListener('beforeunload', onUnload)
-      client.close()
-    }
-  }, [client, view.last_acked_seq, addLines, toSummary])
-
-  useEffect(() => {
-    const ctrl = new AbortController()
-    getTranscript(id, ctrl.signal).then(addLines, () => {})
-    return () => ctrl.abort()
-  }, [id, addLines])
-
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 500)
-    return () => clearInterval(t)
-  }, [])
-  const remaining = remainingAt(sync, now)
+  })
 
   // Time is up: the server ends the interview; check in case its word was lost.
+  const [timeUp, setTimeUp] = useState(false)
   useEffect(() => {
-    if (remaining > 0) return
+    if (!timeUp) return
     const t = setTimeout(() => {
       getSessionView(id).then((v) => v.session.status !== 'active' && toSummary(), () => {})
     }, 8000)
     return () => clearTimeout(t)
-  }, [remaining > 0, id, toSummary]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [timeUp, id, toSummary])
 
-  const retryIn = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000))
-  useEffect(() => {
-    if (retryAt !== null && retryIn === 0) setRetryAt(null)
-  }, [retryAt, retryIn])
-
-  const onEdit = useCallback(
-    (code: string) => {
-      client.editCode(code, langRef.current)
-    },
-    [client],
-  )
-
-  const runCode = useCallback(
-    async (mode: 'run' | 'submit') => {
-      if (running || !editor.current) return
-      if (retryAt !== null && retryIn > 0) return
-      let stdin: Record<string, unknown> | undefined
-      if (mode === 'run') {
-        const parsed = parseCustomInput(customInput)
-        setCustomError(parsed.error)
-        if (parsed.error) return
-        stdin = parsed.value
-      }
-      client.flush()
-      editor.current.clearMarkers()
-      setRunning(mode)
-      setQueue(null)
-      setRunError(null)
-      try {
-        const r = await execute(id, { code: editor.current.getValue(), language: langRef.current, mode, ...(stdin ? { stdin } : {}) })
-        setReport(r)
-        if (r.compile_error?.line) editor.current?.jumpTo(r.compile_error.line, r.compile_error.column ?? 1, r.compile_error.message)
-      } catch (err) {
-        if (isApiError(err, 'rate_limited') || isApiError(err, 'judge_busy')) {
-          setRetryAt(Date.now() + (err.retryAfter ?? 20) * 1000)
-          setRetryWhy(err.code)
-        } else if (isApiError(err, 'session_ended')) toSummary()
-        else setRunError(errorMessage(err))
-      } finally {
-        setRunning(null)
-        setQueue(null)
-        setRanOnce(true)
-      }
-    },
-    [running, retryAt, retryIn, customInput, client, id, toSummary],
-  )
-
+  const onEdit = useCallback((code: string) => client.editCode(code, langRef.current), [client])
+  const { runCode, running } = exec
   const askSubmit = useCallback(() => {
     if (!running) setConfirm('submit')
   }, [running])
@@ -271,6 +155,24 @@ function Room({ view }: { view: SessionView }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [askSubmit, runCode, confirm])
 
+  async function switchTo(to: string) {
+    const from = langRef.current
+    const code = editor.current?.getValue()
+    // The editor's text travels with the switch and is kept in the same
+    // transaction; queued edits of the old language must not follow it.
+    client.dropCode()
+    try {
+      const v = await switchLanguage(id, to, code)
+      setLanguage(v.language)
+      langRef.current = v.language
+      editor.current?.setValue(v.code)
+      editor.current?.clearMarkers()
+    } catch (err) {
+      if (code !== undefined) client.editCode(code, from) // nothing was switched: keep saving what is on screen
+      throw err
+    }
+  }
+
   async function doConfirm() {
     const what = confirm
     if (!what) return
@@ -289,168 +191,133 @@ function Room({ view }: { view: SessionView }) {
         toSummary()
       } else if (what === 'hint') {
         const h = await takeHint(id)
-        setHintsUsed(h.hints_used)
+        live.setHintsUsed(h.hints_used)
         setConfirm(null)
-        setLeftTab('conversation')
-        addLines(await getTranscript(id).catch(() => []))
+        await live.reloadTranscript()
       } else {
-        const to = what.language
-        // Save what is on screen first: the server keeps it as a snapshot, then resets to the starter.
-        if (editor.current) await saveCode(id, editor.current.getValue(), langRef.current)
-        client.dropCode()
-        await switchLanguage(id, to)
-        setLanguage(to)
-        langRef.current = to
-        editor.current?.setValue(p.starter_code[to] ?? '')
-        editor.current?.clearMarkers()
-        setReport(null)
+        await switchTo(what.language)
         setConfirm(null)
       }
     } catch (err) {
       setConfirm(null)
       if (isApiError(err, 'session_ended')) toSummary()
-      else setNotice(errorMessage(err))
+      else live.setNotice(errorMessage(err))
     } finally {
       setBusy(false)
     }
   }
 
-  const sendChat = (text: string) => client.sendChat(text)
-
   const runNotice =
-    retryAt !== null && retryIn > 0 ? (
+    exec.retryIn > 0 ? (
       <Alert tone="warning">
         <span data-testid="rate-limited">
-          {retryWhy === 'judge_busy' ? 'The judge is busy with other runs.' : "You've reached the run limit."} Run and Submit are back in{' '}
-          <span className="font-semibold tabular-nums">{retryIn} s</span> — keep coding meanwhile; your edits are saved.
+          {exec.retryWhy === 'judge_busy' ? 'The judge is busy with other runs.' : "You've reached the run limit."} Run and Submit are back in{' '}
+          <span className="font-semibold tabular-nums">{exec.retryIn} s</span> — keep coding meanwhile; your edits are saved.
         </span>
       </Alert>
-    ) : runError ? (
-      <Alert>{runError}</Alert>
+    ) : exec.runError ? (
+      <Alert>{exec.runError}</Alert>
     ) : null
 
   const languages = view.languages.length ? view.languages : p.languages
-  const tabCls = (on: boolean) =>
-    'border-b-2 px-3 py-2 text-sm font-medium ' +
-    (on ? 'border-indigo-600 text-zinc-900 dark:border-indigo-400 dark:text-zinc-50' : 'border-transparent text-zinc-600 dark:text-zinc-400')
+  const report = (room.shown === 'submit' ? room.submit : room.run) ?? room.run ?? room.submit ?? null
+  const reportSwitch =
+    room.run && room.submit && !running ? (
+      <div role="group" aria-label="Show the last run or the last submit" className="ml-2 inline-flex rounded-md border border-zinc-300 text-xs dark:border-zinc-700">
+        {(['run', 'submit'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={report?.mode === m}
+            onClick={() => updateRoom({ shown: m })}
+            className={'px-2 py-0.5 ' + (report?.mode === m ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : 'text-zinc-600 dark:text-zinc-400')}
+          >
+            Last {m}
+          </button>
+        ))}
+      </div>
+    ) : null
+
+  const actions = (
+    <RoomActions
+      hintsUsed={live.hintsUsed}
+      hintsTotal={live.hintsTotal}
+      running={running}
+      retryIn={exec.retryIn}
+      onHint={() => setConfirm('hint')}
+      onRun={() => void runCode('run')}
+      onSubmit={askSubmit}
+      onEnd={() => setConfirm('end')}
+    />
+  )
+  const sizes = {
+    '--problem-w': `${layout.problemPct}%`,
+    '--chat-w': `${layout.chatPct}%`,
+    '--console-h': `${layout.consolePx}px`,
+  } as CSSProperties
+  const pct = (e: PointerEvent, fromRight = false) => {
+    const r = body.current?.getBoundingClientRect()
+    if (!r) return NaN
+    return ((fromRight ? r.right - e.clientX : e.clientX - r.left) / r.width) * 100
+  }
 
   return (
-    <div className="flex h-screen flex-col overflow-hidden">
-      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 dark:border-zinc-800">
-        <Link to="/dashboard" aria-label="mockroom dashboard" className="rounded-md">
+    <div className="flex h-dvh flex-col overflow-hidden">
+      <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-800">
+        <Link to="/dashboard" aria-label="mockroom dashboard" className="shrink-0 rounded-md">
           <Logo />
         </Link>
         <h1 className="min-w-0 truncate text-base font-semibold">{p.title}</h1>
-        <DifficultyBadge difficulty={p.difficulty} />
-        <Clock remainingMs={remaining} />
-        <ConnectionPill conn={conn} pending={pending} onRetry={() => client.connectNow()} />
-        <div className="ml-auto flex items-center gap-2">
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => setConfirm('hint')}
-            disabled={hintsTotal === 0 || hintsUsed >= hintsTotal}
-            aria-label={`Hint, ${hintsUsed} of ${hintsTotal} used`}
-          >
-            <Lightbulb className="size-4" aria-hidden="true" />
-            Hint <span className="tabular-nums">{hintsUsed} of {hintsTotal}</span>
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={() => void runCode('run')}
-            loading={running === 'run'}
-            disabled={running !== null || (retryAt !== null && retryIn > 0)}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
-            title="Run the examples (Ctrl/⌘+Enter)"
-          >
-            {running !== 'run' && <Play className="size-4" aria-hidden="true" />}
-            Run
-            {retryIn > 0 && <span className="tabular-nums">({retryIn} s)</span>}
-          </Button>
-          <Button
-            size="sm"
-            onClick={askSubmit}
-            loading={running === 'submit'}
-            disabled={running !== null || (retryAt !== null && retryIn > 0)}
-            aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
-            title="Submit to every test (Ctrl/⌘+Shift+Enter)"
-          >
-            {running !== 'submit' && <Send className="size-4" aria-hidden="true" />}
-            Submit
-          </Button>
-          <Button variant="danger" size="sm" onClick={() => setConfirm('end')}>
-            <Flag className="size-4" aria-hidden="true" />
-            End interview
-          </Button>
+        <span className="hidden shrink-0 sm:inline-flex">
+          <DifficultyBadge difficulty={p.difficulty} />
+        </span>
+        <LiveClock sync={live.sync} onTimeUp={() => setTimeUp(true)} />
+        <ConnectionPill conn={live.conn} pending={live.pending} onRetry={() => client.connectNow()} />
+        <div className="ml-auto flex shrink-0 items-center gap-2">
+          <div className="hidden items-center gap-2 lg:flex">{actions}</div>
           <ThemeToggle />
-          <ShortcutsButton open={shortcuts} setOpen={setShortcuts} />
+          <span className="hidden sm:block">
+            <ShortcutsButton open={shortcuts} setOpen={setShortcuts} />
+          </span>
         </div>
       </header>
 
-      <ConnectionBanner conn={conn} pending={pending} onRetry={() => client.connectNow()} />
+      <ConnectionBanner conn={live.conn} pending={live.pending} onRetry={() => client.connectNow()} />
 
-      {notice && (
+      {live.notice && (
         <div className="shrink-0 px-3 pt-2">
-          <div role="status" className="flex items-center justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-200">
-            <span>{notice}</span>
-            <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
+          <div
+            role="status"
+            className="flex items-center justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-200"
+          >
+            <span>{live.notice}</span>
+            <button type="button" className="text-xs underline" onClick={() => live.setNotice(null)}>
               Dismiss
             </button>
           </div>
         </div>
       )}
 
-      <div ref={body} className="flex min-h-0 flex-1">
-        <aside aria-label="Problem and conversation" style={{ width: `${leftPct}%` }} className="flex min-w-0 flex-col">
-          <div role="tablist" aria-label="Left pane" className="flex shrink-0 border-b border-zinc-200 px-2 dark:border-zinc-800">
-            <button type="button" role="tab" aria-selected={leftTab === 'problem'} onClick={() => setLeftTab('problem')} className={tabCls(leftTab === 'problem')}>
-              Problem
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={leftTab === 'conversation'}
-              onClick={() => setLeftTab('conversation')}
-              className={tabCls(leftTab === 'conversation')}
-            >
-              Conversation{lines.length > 0 ? ` (${lines.length})` : ''}
-            </button>
-          </div>
-          <div role="tabpanel" className="min-h-0 flex-1">
-            {leftTab === 'problem' ? (
-              <div className="h-full overflow-auto p-4">
-                <div className="markdown">
-                  <Markdown remarkPlugins={[remarkGfm]}>{p.description}</Markdown>
-                </div>
-                {p.examples.length > 0 && (
-                  <section aria-label="Examples" className="mt-6 space-y-3">
-                    {p.examples.map((ex, i) => (
-                      <ExampleBlock key={i} example={ex} n={i + 1} />
-                    ))}
-                  </section>
-                )}
-              </div>
-            ) : (
-              <Conversation lines={lines} onSend={sendChat} />
-            )}
-          </div>
-        </aside>
+      <div ref={body} style={sizes} className="flex min-h-0 flex-1 flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
+        <section
+          aria-label="Problem"
+          className="order-2 shrink-0 border-b border-zinc-200 lg:order-1 lg:w-(--problem-w) lg:min-w-0 lg:overflow-auto lg:border-b-0 dark:border-zinc-800"
+        >
+          <ProblemPane problem={p} />
+        </section>
 
         <Splitter
           orientation="vertical"
+          className="order-2 hidden lg:block"
           label="Resize the problem pane"
-          value={leftPct}
-          min={20}
-          max={60}
-          onChange={setLeftPct}
-          toValue={(e) => {
-            const r = body.current?.getBoundingClientRect()
-            return r ? ((e.clientX - r.left) / r.width) * 100 : leftPct
-          }}
+          value={layout.problemPct}
+          min={LAYOUT_LIMITS.problemPct[0]}
+          max={LAYOUT_LIMITS.problemPct[1]}
+          onChange={(v) => setLayout({ problemPct: v })}
+          toValue={(e) => pct(e)}
         />
 
-        <div ref={center} className="flex min-w-0 flex-1 flex-col">
+        <div ref={center} className="order-3 flex shrink-0 flex-col lg:min-h-0 lg:min-w-0 lg:flex-1 lg:shrink">
           <div className="flex shrink-0 items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
             <label htmlFor="room-language" className="text-sm text-zinc-600 dark:text-zinc-400">
               Language
@@ -470,7 +337,7 @@ function Room({ view }: { view: SessionView }) {
               ))}
             </select>
           </div>
-          <div className="min-h-0 flex-1">
+          <div className="h-[55dvh] min-h-64 lg:h-auto lg:min-h-0 lg:flex-1">
             <CodeEditor
               initialValue={initialCode}
               language={language}
@@ -483,34 +350,66 @@ function Room({ view }: { view: SessionView }) {
           </div>
           <Splitter
             orientation="horizontal"
+            className="hidden lg:block"
             label="Resize the results console"
-            value={consolePx}
-            min={120}
-            max={520}
-            onChange={setConsolePx}
+            value={layout.consolePx}
+            min={LAYOUT_LIMITS.consolePx[0]}
+            max={LAYOUT_LIMITS.consolePx[1]}
+            onChange={(v) => setLayout({ consolePx: v })}
             toValue={(e) => {
               const r = center.current?.getBoundingClientRect()
-              return r ? r.bottom - e.clientY : consolePx
+              return r ? r.bottom - e.clientY : NaN
             }}
+            invert
           />
-          <div style={{ height: consolePx }} className="shrink-0">
+          <div className="h-80 shrink-0 border-t border-zinc-200 lg:h-(--console-h) lg:border-t-0 dark:border-zinc-800">
             <ResultsConsole
               report={report}
               running={running}
-              queue={queue}
-              firstRun={!ranOnce}
+              queue={live.queue}
+              firstRun={!exec.ranOnce}
               notice={runNotice}
-              customInput={customInput}
+              customInput={room.customInput}
               onCustomInput={(v) => {
-                setCustomInput(v)
-                setCustomError(undefined)
+                updateRoom({ customInput: v })
+                exec.clearCustomError()
               }}
-              customInputError={customError}
+              customInputError={exec.customError}
               onJump={(l, c) => editor.current?.jumpTo(l, c, report?.compile_error?.message)}
+              tab={room.tab}
+              onTab={(t) => updateRoom({ tab: t })}
+              reportSwitch={reportSwitch}
             />
           </div>
         </div>
+
+        <Splitter
+          orientation="vertical"
+          className="order-4 hidden lg:block"
+          label="Resize the conversation pane"
+          value={layout.chatPct}
+          min={LAYOUT_LIMITS.chatPct[0]}
+          max={LAYOUT_LIMITS.chatPct[1]}
+          onChange={(v) => setLayout({ chatPct: v })}
+          toValue={(e) => pct(e, true)}
+          invert
+        />
+
+        {/* The conversation is always in view: first on a narrow screen, the right-hand pane on a wide one. */}
+        <aside
+          aria-label="Interviewer"
+          className="order-1 flex h-[45dvh] min-h-56 shrink-0 flex-col border-b border-zinc-200 lg:order-5 lg:h-auto lg:min-h-0 lg:w-(--chat-w) lg:min-w-0 lg:border-b-0 dark:border-zinc-800"
+        >
+          <h2 className="shrink-0 border-b border-zinc-200 px-4 py-2 text-sm font-semibold dark:border-zinc-800">Conversation</h2>
+          <div className="min-h-0 flex-1">
+            <Conversation lines={live.lines} onSend={(t) => client.sendChat(t)} draft={room.draft} onDraft={(d) => updateRoom({ draft: d })} />
+          </div>
+        </aside>
       </div>
+
+      <nav aria-label="Interview actions" className="flex shrink-0 items-center justify-between gap-1 border-t border-zinc-200 bg-white px-2 py-2 lg:hidden dark:border-zinc-800 dark:bg-zinc-950">
+        {actions}
+      </nav>
 
       <ConfirmDialog
         open={confirm === 'submit'}
@@ -541,7 +440,7 @@ function Room({ view }: { view: SessionView }) {
         onCancel={() => setConfirm(null)}
         busy={busy}
       >
-        Hints count in your evaluation. This will be hint {Math.min(hintsUsed + 1, hintsTotal)} of {hintsTotal}; it appears in the conversation.
+        Hints count in your evaluation. This will be hint {Math.min(live.hintsUsed + 1, live.hintsTotal)} of {live.hintsTotal}; it appears in the conversation.
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm !== null && typeof confirm === 'object'}
@@ -551,7 +450,8 @@ function Room({ view }: { view: SessionView }) {
         onCancel={() => setConfirm(null)}
         busy={busy}
       >
-        The editor resets to the starter code for that language. Your current code is kept as a snapshot on the server.
+        Your {languageName(language)} code is kept: switching back brings it back. The editor shows what you last wrote in{' '}
+        {typeof confirm === 'object' && confirm ? languageName(confirm.language) : 'that language'}, or its starter code.
       </ConfirmDialog>
     </div>
   )

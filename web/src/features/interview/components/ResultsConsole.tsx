@@ -72,9 +72,9 @@ function Pre({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-function TestRow({ t }: { t: TestResult }) {
+function TestRow({ t, defaultOpen }: { t: TestResult; defaultOpen?: boolean }) {
   // Failures open by themselves; passes and tests that never ran stay short.
-  const [open, setOpen] = useState(t.verdict !== 'accepted' && t.verdict !== 'not_run' && t.verdict !== 'ran')
+  const [open, setOpen] = useState(defaultOpen ?? (t.verdict !== 'accepted' && t.verdict !== 'not_run' && t.verdict !== 'ran'))
   const detailId = useId()
   const name = t.custom ? 'Custom input' : t.name || `Test ${t.index + 1}`
   return (
@@ -142,6 +142,28 @@ export function HiddenSummary({ hidden }: { hidden: NonNullable<Report['hidden']
 
 type Tab = 'tests' | 'output' | 'input'
 
+/** The result of a run on the custom input, shown under the box it was typed in. */
+function CustomResult({ report }: { report: Report }) {
+  const custom = (report.tests ?? []).filter((t) => t.custom)
+  if (report.mode !== 'run' || (custom.length === 0 && !report.compile_error && !report.error)) return null
+  return (
+    <div data-testid="custom-result" className="mt-3 space-y-1.5" aria-label="Result for your input">
+      <p className="flex items-center gap-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        Last run on this input: <VerdictBadge verdict={report.status} />
+      </p>
+      {report.compile_error && <pre className="rounded-md bg-red-50 px-2 py-1 font-mono text-xs whitespace-pre-wrap dark:bg-red-950/50">{report.compile_error.message}</pre>}
+      {report.error && <p className="text-xs text-red-700 dark:text-red-300">{report.error}</p>}
+      {custom.length > 0 && (
+        <ul className="space-y-1.5">
+          {custom.map((t) => (
+            <TestRow key={t.index} t={t} defaultOpen />
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
 interface ConsoleProps {
   report: Report | null
   running: 'run' | 'submit' | null
@@ -155,6 +177,11 @@ interface ConsoleProps {
   onCustomInput: (v: string) => void
   customInputError?: string
   onJump?: (line: number, column: number) => void
+  /** The selected tab, when the room keeps it (a reload restores it). */
+  tab?: Tab
+  onTab?: (t: Tab) => void
+  /** Shown beside the summary: switches between the last run and the last submit. */
+  reportSwitch?: ReactNode
 }
 
 /** "Waiting for the judge — 2 runs ahead of you". */
@@ -163,8 +190,23 @@ export function queueText(ahead: number): string {
   return `Waiting for the judge — ${ahead} ${ahead === 1 ? 'run' : 'runs'} ahead of you`
 }
 
-export function ResultsConsole({ report, running, firstRun, queue, notice, customInput, onCustomInput, customInputError, onJump }: ConsoleProps) {
-  const [tab, setTab] = useState<Tab>('tests')
+export function ResultsConsole({
+  report,
+  running,
+  firstRun,
+  queue,
+  notice,
+  customInput,
+  onCustomInput,
+  customInputError,
+  onJump,
+  tab: tabProp,
+  onTab,
+  reportSwitch,
+}: ConsoleProps) {
+  const [ownTab, setOwnTab] = useState<Tab>('tests')
+  const tab = tabProp ?? ownTab
+  const setTab = (t: Tab) => (onTab ? onTab(t) : setOwnTab(t))
   const base = useId()
   const tabs: [Tab, string][] = [
     ['tests', 'Tests'],
@@ -176,7 +218,7 @@ export function ResultsConsole({ report, running, firstRun, queue, notice, custo
 
   return (
     <section aria-label="Results" className="flex h-full min-h-0 flex-col">
-      <div role="tablist" aria-label="Console" className="flex shrink-0 items-center gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
+      <div role="tablist" aria-label="Console" className="flex shrink-0 flex-wrap items-center gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
         {tabs.map(([id, label]) => (
           <button
             key={id}
@@ -194,8 +236,9 @@ export function ResultsConsole({ report, running, firstRun, queue, notice, custo
             {label}
           </button>
         ))}
+        {reportSwitch}
         {report && !running && (
-          <span data-testid="report-summary" className="ml-auto flex items-center gap-2 pr-1 text-xs text-zinc-600 dark:text-zinc-400">
+          <span data-testid="report-summary" className="ml-auto flex min-w-0 flex-wrap items-center gap-x-2 pr-1 text-xs text-zinc-600 dark:text-zinc-400">
             <span className="font-medium">{report.mode === 'submit' ? 'Submit' : 'Run'}:</span>
             <VerdictBadge verdict={report.status} />
             <span data-testid="passed-count" className="tabular-nums">
@@ -236,6 +279,14 @@ export function ResultsConsole({ report, running, firstRun, queue, notice, custo
               <p id={`${base}-stdin-err`} className="text-xs text-red-700 dark:text-red-300">
                 {customInputError}
               </p>
+            )}
+            {running === 'run' ? (
+              <p role="status" className="mt-3 flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+                <Spinner className="size-4" label="" />
+                Running your input…
+              </p>
+            ) : (
+              report && <CustomResult report={report} />
             )}
           </div>
         ) : running ? (

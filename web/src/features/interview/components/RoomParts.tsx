@@ -4,8 +4,28 @@ import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, 
 import { Keyboard, Send, Wifi, WifiOff, X } from 'lucide-react'
 import type { Connection } from '../../../lib/realtime'
 import { MAX_CHAT_CHARS } from '../../../lib/protocol.gen'
-import { clockAnnouncement, clockTone, formatClock } from '../timer'
+import { clockAnnouncement, clockTone, formatClock, remainingAt, type ClockSync } from '../timer'
 import type { TranscriptLine } from '../types'
+
+/**
+ * The clock ticks here, on its own: nothing else in the room re-renders
+ * twice a second. onTimeUp runs once when it reaches zero.
+ */
+export function LiveClock({ sync, onTimeUp }: { sync: ClockSync; onTimeUp?: () => void }) {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 500)
+    return () => clearInterval(t)
+  }, [])
+  const remaining = remainingAt(sync, now)
+  const up = remaining <= 0
+  const cb = useRef(onTimeUp)
+  cb.current = onTimeUp
+  useEffect(() => {
+    if (up) cb.current?.()
+  }, [up])
+  return <Clock remainingMs={remaining} />
+}
 
 export function Clock({ remainingMs }: { remainingMs: number | null }) {
   const prev = useRef<number | null>(null)
@@ -62,9 +82,16 @@ export function ConnectionPill({ conn, pending, onRetry }: { conn: Connection; p
   const Icon = ok ? Wifi : WifiOff
   return (
     <span className="flex items-center gap-1">
-      <span data-testid="connection" data-state={conn.state} role="status" className={`inline-flex items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium ${cls}`}>
+      <span
+        data-testid="connection"
+        data-state={conn.state}
+        role="status"
+        title={connectionText(conn)}
+        className={`inline-flex items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium whitespace-nowrap ${cls}`}
+      >
         <Icon className="size-3.5" aria-hidden="true" />
-        {connectionText(conn)}
+        {/* Narrow screens keep the icon and the save state; the words are in the title. */}
+        <span className="sr-only sm:not-sr-only">{connectionText(conn)}</span>
         <span data-testid="save-state" className="font-normal opacity-80">
           {pending > 0 ? ' · saving…' : ' · saved'}
         </span>
@@ -176,8 +203,20 @@ export function ShortcutsButton({ open, setOpen }: { open: boolean; setOpen: (o:
 
 const SPEAKER: Record<string, string> = { interviewer: 'Interviewer', candidate: 'You', system: 'mockroom' }
 
-export function Conversation({ lines, onSend, disabled }: { lines: TranscriptLine[]; onSend: (text: string) => void; disabled?: boolean }) {
-  const [text, setText] = useState('')
+/** The conversation; the unsent draft is the room's, so a reload keeps it. */
+export function Conversation({
+  lines,
+  onSend,
+  disabled,
+  draft: text,
+  onDraft: setText,
+}: {
+  lines: TranscriptLine[]
+  onSend: (text: string) => void
+  disabled?: boolean
+  draft: string
+  onDraft: (text: string) => void
+}) {
   const end = useRef<HTMLLIElement>(null)
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' })
@@ -193,7 +232,7 @@ export function Conversation({ lines, onSend, disabled }: { lines: TranscriptLin
       <ol aria-label="Conversation" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-auto p-4">
         {lines.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">The interviewer's messages and your hints appear here.</li>}
         {lines.map((l) => (
-          <li key={l.id} data-testid="transcript-line" data-speaker={l.speaker} className={l.speaker === 'candidate' ? 'ml-8' : 'mr-8'}>
+          <li key={l.id} data-testid="transcript-line" data-speaker={l.speaker} data-seq={l.seq} className={l.speaker === 'candidate' ? 'ml-8' : 'mr-8'}>
             <div className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{SPEAKER[l.speaker] ?? l.speaker}</div>
             <p
               className={
@@ -255,8 +294,13 @@ export function Splitter({
   max,
   onChange,
   toValue,
+  className = '',
+  invert = false,
 }: {
   orientation: 'vertical' | 'horizontal'
+  className?: string
+  /** The pane it sizes is after it (to the right or below): the arrow keys swap. */
+  invert?: boolean
   label: string
   value: number
   min: number
@@ -268,7 +312,10 @@ export function Splitter({
   const clamp = (v: number) => Math.min(max, Math.max(min, v))
   const onPointerDown = (e: ReactPointerEvent) => {
     e.preventDefault()
-    const move = (ev: PointerEvent) => onChange(clamp(toValue(ev)))
+    const move = (ev: PointerEvent) => {
+      const v = toValue(ev)
+      if (Number.isFinite(v)) onChange(clamp(v))
+    }
     const up = () => {
       window.removeEventListener('pointermove', move)
       window.removeEventListener('pointerup', up)
@@ -280,8 +327,9 @@ export function Splitter({
   }
   const onKeyDown = (e: ReactKeyboardEvent) => {
     const step = (max - min) / 20
-    const dec = orientation === 'vertical' ? 'ArrowLeft' : 'ArrowUp'
-    const inc = orientation === 'vertical' ? 'ArrowRight' : 'ArrowDown'
+    let dec = orientation === 'vertical' ? 'ArrowLeft' : 'ArrowUp'
+    let inc = orientation === 'vertical' ? 'ArrowRight' : 'ArrowDown'
+    if (invert) [dec, inc] = [inc, dec]
     if (e.key === dec) onChange(clamp(value - step))
     else if (e.key === inc) onChange(clamp(value + step))
     else return
@@ -300,7 +348,8 @@ export function Splitter({
       onKeyDown={onKeyDown}
       className={
         'shrink-0 bg-zinc-200 hover:bg-indigo-400 focus-visible:bg-indigo-500 dark:bg-zinc-800 ' +
-        (orientation === 'vertical' ? 'w-1 cursor-col-resize' : 'h-1 cursor-row-resize')
+        (orientation === 'vertical' ? 'w-1 cursor-col-resize ' : 'h-1 cursor-row-resize ') +
+        className
       }
     />
   )

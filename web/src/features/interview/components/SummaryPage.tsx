@@ -12,7 +12,9 @@ import { Chip } from '../../../components/ui/Chip'
 import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { Skeleton } from '../../../components/ui/Spinner'
 import { getSessionView, getSnapshots, getTranscript } from '../api'
+import { outcome } from '../outcome'
 import type { Snapshot } from '../types'
+import { VerdictBadge } from './ResultsConsole'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
 
@@ -87,13 +89,17 @@ export function SummaryPage() {
           const { view, transcript, snaps } = data.data
           const s = view.session
           const code = finalCode(snaps, { code: view.code, language: view.language })
+          const o = outcome(s, snaps, code, view.problem.starter_code)
+          const shown = o.best ?? { passed: 0, total: 0 }
           return (
             <div className="mt-4 space-y-6">
               <header className="flex flex-wrap items-center gap-3">
                 <h1 className="text-2xl font-semibold tracking-tight">{view.problem.title}</h1>
                 <DifficultyBadge difficulty={view.problem.difficulty} />
                 <Chip>
-                  <span data-testid="session-status">{titleCase(s.status)}</span>
+                  <span data-testid="session-status" data-kind={o.kind}>
+                    {o.label}
+                  </span>
                 </Chip>
                 {s.status === 'active' && (
                   <ButtonLink to={`/interview/${encodeURIComponent(s.id)}`} size="sm" className="ml-auto">
@@ -103,14 +109,28 @@ export function SummaryPage() {
                 )}
               </header>
 
+              {o.note && (
+                <Alert tone="warning">
+                  <span data-testid="outcome-note">{o.note}</span>
+                </Alert>
+              )}
+
               <div className="grid gap-4 md:grid-cols-3">
                 <section aria-label="Tests" className={`${card} flex items-center gap-4`}>
-                  <TestsRing passed={s.test_cases_passed} total={s.test_cases_total} />
-                  <div>
-                    <p className="text-sm text-zinc-600 dark:text-zinc-400">Tests passed</p>
-                    <p data-testid="tests-passed" className="text-2xl font-semibold tabular-nums">
-                      {s.test_cases_total > 0 ? `${s.test_cases_passed}/${s.test_cases_total}` : '—'}
+                  <TestsRing passed={shown.passed} total={shown.total} />
+                  <div className="min-w-0">
+                    <p data-testid="tests-label" className="text-sm text-zinc-600 dark:text-zinc-400">
+                      {o.best ? (o.submits > 1 ? 'Tests passed, best submit' : 'Tests passed on submit') : 'No submit'}
                     </p>
+                    <p data-testid="tests-passed" className="text-2xl font-semibold tabular-nums">
+                      {o.best ? `${o.best.passed}/${o.best.total}` : '—'}
+                    </p>
+                    {o.last && o.submits > 1 && (
+                      <p data-testid="last-submit" className="text-xs text-zinc-600 dark:text-zinc-400">
+                        Last submit: {o.last.passed}/{o.last.total} · {o.submits} submits
+                      </p>
+                    )}
+                    {!o.best && <p className="text-xs text-zinc-600 dark:text-zinc-400">{o.runs > 0 ? 'Only runs on the examples; hidden tests never ran.' : 'Nothing was run.'}</p>}
                   </div>
                 </section>
                 <section aria-label="Details" className={card}>
@@ -147,9 +167,25 @@ export function SummaryPage() {
               </div>
 
               <section aria-labelledby="code-heading" className={card}>
-                <h2 id="code-heading" className="font-semibold">
-                  Final code
-                </h2>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <h2 id="code-heading" className="font-semibold">
+                    Final code
+                  </h2>
+                  <p data-testid="final-run" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+                    {o.finalRun ? (
+                      <>
+                        Last {o.finalRun.mode} of this code: <VerdictBadge verdict={o.finalRun.status} />
+                        <span className="tabular-nums">
+                          {o.finalRun.passed}/{o.finalRun.total}
+                        </span>
+                      </>
+                    ) : o.changedSinceRun ? (
+                      'Changed after its last run: not run as it stands'
+                    ) : (
+                      'Never run'
+                    )}
+                  </p>
+                </div>
                 <pre data-testid="final-code" className="mt-3 max-h-[28rem] overflow-auto rounded-lg bg-zinc-100 p-4 font-mono text-[13px] leading-6 dark:bg-zinc-950">
                   <code>{code.code}</code>
                 </pre>

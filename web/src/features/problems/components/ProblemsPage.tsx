@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { ChevronLeft, ChevronRight, SearchX, Shuffle, Search } from 'lucide-react'
+import { CheckCircle2, ChevronLeft, ChevronRight, CircleDashed, SearchX, Shuffle, Search } from 'lucide-react'
 import { useAsync } from '../../../lib/useAsync'
 import { errorMessage, isApiError } from '../../../lib/api'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle'
@@ -100,13 +100,13 @@ export function ProblemsPage() {
           apply({ q })
         }}
       >
-        <div className="relative min-w-56 flex-1">
+        <div className="relative w-full sm:w-auto sm:min-w-56 sm:flex-1">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
           <input
             ref={searchRef}
             type="search"
             aria-label="Search problems"
-            placeholder="Search by title"
+            placeholder="Search titles, topics, companies, statements"
             value={q}
             onChange={(e) => setQ(e.target.value)}
             className={`${inputClass} pr-10 pl-9`}
@@ -193,7 +193,11 @@ export function ProblemsPage() {
           >
             {hasActiveFilters(filters) ? (
               <>
-                <p className="mb-3">{filters.q ? 'Try a shorter word, a topic such as “graph”, or clear the filters.' : 'Clear a filter to see more problems.'}</p>
+                <p className="mb-3">
+                  {filters.q
+                    ? `Try a shorter word${facets.data?.categories.length ? `, a topic such as “${facets.data.categories[0]}”` : ''}, or clear the filters.`
+                    : 'Clear a filter to see more problems.'}
+                </p>
                 <Button variant="secondary" size="sm" onClick={() => setParams(filtersToParams(EMPTY_FILTERS))}>
                 Clear filters
                 </Button>
@@ -211,32 +215,42 @@ export function ProblemsPage() {
               <table className="w-full text-left text-sm">
                 <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
                   <tr>
-                    <th scope="col" className="px-4 py-2.5 font-medium">Title</th>
-                    <th scope="col" className="w-28 px-4 py-2.5 font-medium">Difficulty</th>
-                    <th scope="col" className="px-4 py-2.5 font-medium">Categories</th>
-                    <th scope="col" className="w-28 px-4 py-2.5 text-right font-medium">Acceptance</th>
+                    <th scope="col" className="px-3 py-2.5 font-medium sm:px-4">Title</th>
+                    <th scope="col" className="w-24 px-3 py-2.5 font-medium sm:w-28 sm:px-4">Difficulty</th>
+                    <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Categories</th>
+                    <th scope="col" className="hidden w-28 px-4 py-2.5 text-right font-medium sm:table-cell">Acceptance</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
                   {data.problems.map((p) => (
                     <tr key={p.id} data-testid="problem-row" className="hover:bg-zinc-50 dark:hover:bg-zinc-900/60">
-                      <td className="px-4 py-3">
-                        <Link to={`/problems/${encodeURIComponent(p.slug)}`} className="font-medium text-zinc-900 hover:text-indigo-700 dark:text-zinc-100 dark:hover:text-indigo-300">
-                          {p.title}
-                        </Link>
+                      <td className="px-3 py-3 sm:px-4">
+                        <span className="flex items-center gap-2">
+                          <ProgressMark progress={p.progress} />
+                          <Link
+                            to={`/problems/${encodeURIComponent(p.slug)}`}
+                            className="font-medium text-zinc-900 hover:text-indigo-700 dark:text-zinc-100 dark:hover:text-indigo-300"
+                          >
+                            {p.title}
+                          </Link>
+                        </span>
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="px-3 py-3 sm:px-4">
                         <DifficultyBadge difficulty={p.difficulty} />
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="hidden px-4 py-3 md:table-cell">
                         <div className="flex flex-wrap gap-1">
                           {p.categories.map((c) => (
                             <Chip key={c}>{c}</Chip>
                           ))}
                         </div>
                       </td>
-                      <td className="px-4 py-3 text-right text-zinc-600 tabular-nums dark:text-zinc-400">
-                        {p.acceptance_rate != null ? `${Math.round(p.acceptance_rate)}%` : "—"}
+                      <td
+                        data-testid="acceptance"
+                        className="hidden px-4 py-3 text-right text-zinc-600 tabular-nums sm:table-cell dark:text-zinc-400"
+                        title={p.submissions ? `${Math.round(p.acceptance_rate ?? 0)}% of ${plural(p.submissions, 'submit')} passed every test` : 'Nobody has submitted yet'}
+                      >
+                        {p.acceptance_rate != null ? `${Math.round(p.acceptance_rate)}%` : '—'}
                       </td>
                     </tr>
                   ))}
@@ -263,6 +277,25 @@ export function ProblemsPage() {
       </section>
     </Page>
   )
+}
+
+/** Solved or attempted, for a signed-in candidate; nothing otherwise. */
+export function ProgressMark({ progress }: { progress?: 'solved' | 'attempted' }) {
+  if (progress === 'solved')
+    return (
+      <span data-testid="progress" data-progress="solved" title="Solved: a submit passed every test" className="shrink-0 text-emerald-600 dark:text-emerald-400">
+        <CheckCircle2 className="size-4" aria-hidden="true" />
+        <span className="sr-only">Solved</span>
+      </span>
+    )
+  if (progress === 'attempted')
+    return (
+      <span data-testid="progress" data-progress="attempted" title="Attempted: not solved yet" className="shrink-0 text-amber-600 dark:text-amber-400">
+        <CircleDashed className="size-4" aria-hidden="true" />
+        <span className="sr-only">Attempted</span>
+      </span>
+    )
+  return <span className="size-4 shrink-0" aria-hidden="true" />
 }
 
 function ListSkeleton() {

@@ -31,11 +31,11 @@ const routes = [
   { path: '/interview/:id', element: <p>the room</p> },
 ]
 
-function server(start: (body: Record<string, unknown>) => Response) {
+function server(start: (body: Record<string, unknown>) => Response, credits: Record<string, unknown> = { balance: 3, transactions: [] }) {
   return mockFetch({
     'GET /api/auth/session': () => json(session),
     'GET /api/problems/two-sum': () => json(twoSum),
-    'GET /api/users/credits': () => json({ balance: 3, transactions: [] }),
+    'GET /api/users/credits': () => json(credits),
     'POST /api/sessions/start': (_u, init) => start(JSON.parse(String(init.body)) as Record<string, unknown>),
   })
 }
@@ -68,10 +68,32 @@ describe('Start interview', () => {
     const dialog = await screen.findByRole('dialog')
     const buttons = dialog.querySelectorAll('button')
     await userEvent.click([...buttons].find((b) => b.textContent === 'Start interview')!)
-    expect(await screen.findByRole('alert')).toHaveTextContent('You have no credits left.')
+    const alert = await screen.findByTestId('no-credits')
+    expect(alert).toHaveTextContent('You have no interview credits left.')
+    expect(alert).toHaveTextContent('mockroom credits grant a@example.com 5')
     await userEvent.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(screen.getByRole('button', { name: 'Start interview' })).toHaveFocus()
+  })
+})
+
+describe('Start interview with 0 or unlimited credits', () => {
+  it('with 0 credits says so and what to do next, with no start button', async () => {
+    server(() => json({}, 500), { balance: 0, transactions: [] })
+    renderAt('/problems/two-sum', routes)
+    await userEvent.click(await screen.findByRole('button', { name: 'Start interview' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(await screen.findByTestId('no-credits')).toHaveTextContent(/no interview credits left.*mockroom credits grant a@example\.com 5.*CREDITS=unlimited/)
+    expect([...dialog.querySelectorAll('button')].some((b) => b.textContent === 'Start interview')).toBe(false)
+    expect(screen.getByRole('link', { name: 'Go to your dashboard' })).toHaveAttribute('href', '/dashboard')
+  })
+
+  it('on an unlimited server says credits are not counted', async () => {
+    server(() => json({ id: 's1' }, 201), { balance: 0, transactions: [], unlimited: true })
+    renderAt('/problems/two-sum', routes)
+    await userEvent.click(await screen.findByRole('button', { name: 'Start interview' }))
+    expect(await screen.findByText('Credits are unlimited on this server.')).toBeInTheDocument()
+    expect(screen.queryByTestId('no-credits')).toBeNull()
   })
 })
 

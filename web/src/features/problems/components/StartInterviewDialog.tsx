@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { errorMessage, isApiError } from '../../../lib/api'
+import { useAuth } from '../../../lib/auth'
 import { languageName, plural } from '../../../lib/format'
 import type { ProblemDetail } from '../../../lib/types'
 import { Alert } from '../../../components/ui/Alert'
-import { Button } from '../../../components/ui/Button'
+import { Button, buttonClass } from '../../../components/ui/Button'
 import { Dialog } from '../../../components/ui/Dialog'
 import { getCreditBalance, startSession } from '../api'
 
@@ -33,7 +34,8 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
   const navigate = useNavigate()
   const [language, setLanguage] = useState(() => defaultLanguage(problem.languages))
   const [minutes, setMinutes] = useState<number>(45)
-  const [credits, setCredits] = useState<number | null>(null)
+  const [credits, setCredits] = useState<{ balance: number; unlimited: boolean } | null>(null)
+  const { profile } = useAuth()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const langId = useId()
@@ -63,9 +65,9 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
     }
   }
 
-  const message = isApiError(error, 'insufficient_credits') ? (
-    <>You have no credits left. An admin can grant more.</>
-  ) : isApiError(error, 'too_many_sessions') ? (
+  // Out of credits: say so and what to do, instead of a greyed-out button.
+  const empty = (credits !== null && !credits.unlimited && credits.balance <= 0) || isApiError(error, 'insufficient_credits')
+  const message = empty ? null : isApiError(error, 'too_many_sessions') ? (
     <>
       You have too many interviews open. Finish one from your <Link to="/dashboard" className="underline">dashboard</Link> first.
     </>
@@ -79,16 +81,42 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
       title={`Start: ${problem.title}`}
       onClose={onClose}
       footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void start()} loading={busy} disabled={credits === 0}>
-            Start interview
-          </Button>
-        </>
+        empty ? (
+          <>
+            <Button variant="secondary" onClick={onClose}>
+              Close
+            </Button>
+            <Link to="/dashboard" className={buttonClass('primary', 'md')}>
+              Go to your dashboard
+            </Link>
+          </>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button onClick={() => void start()} loading={busy}>
+              Start interview
+            </Button>
+          </>
+        )
       }
     >
+      {empty ? (
+        <div data-testid="no-credits" role="alert" className="space-y-3 text-sm">
+          <p className="font-medium text-zinc-900 dark:text-zinc-100">You have no interview credits left.</p>
+          <p className="text-zinc-700 dark:text-zinc-300">
+            Each interview takes one credit. This server has no shop: its administrator can give you more by running
+          </p>
+          <pre className="overflow-x-auto rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-900">
+            mockroom credits grant {profile?.email ?? 'you@example.com'} 5
+          </pre>
+          <p className="text-zinc-700 dark:text-zinc-300">
+            or by starting the server with <code className="font-mono">CREDITS=unlimited</code>. Meanwhile you can still read every problem and review your past
+            interviews.
+          </p>
+        </div>
+      ) : (
       <form
         className="space-y-4"
         onSubmit={(e) => {
@@ -132,11 +160,16 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
           </div>
         </fieldset>
         <p data-testid="credit-cost" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {credits === null ? 'Uses 1 credit.' : `Uses 1 of your ${plural(credits, 'credit')}.`}
+          {credits === null
+            ? 'Uses 1 credit.'
+            : credits.unlimited
+              ? 'Credits are unlimited on this server.'
+              : `Uses 1 of your ${plural(credits.balance, 'credit')}.`}
         </p>
         {message && <Alert>{message}</Alert>}
         <button type="submit" hidden />
       </form>
+      )}
     </Dialog>
   )
 }
