@@ -27,6 +27,7 @@ lint: web-deps ## formatting, vet and the web type check
 	$(GO) vet ./...
 	cd web && npm run check:api
 	cd web && npm run typecheck
+	cd web && npm run lint
 
 test-web: web-deps
 	cd web && npm test
