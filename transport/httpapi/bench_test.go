@@ -99,21 +99,26 @@ func BenchmarkSubmissionsPerSecond(b *testing.B) {
 	ctx := mockroom.AsService(context.Background())
 	p, _ := app.DB.ProblemBySlug(ctx, "two-sum")
 	sol, _ := app.DB.Solution(ctx, p.ID)
-	ids := []string{c.Start("two-sum", "python"), c.Start("two-sum", "python")}
+	// Two candidates, one interview each: the judge runs one execution per
+	// user at a time (SANDBOX_MAX_PER_USER), so two users fill two workers.
+	other := app.Client()
+	other.Signup("bench2@example.com")
+	clients := []*apptest.Client{c, other}
+	ids := []string{c.Start("two-sum", "python"), other.Start("two-sum", "python")}
 	b.ResetTimer()
 	start := time.Now()
 	var wg sync.WaitGroup
 	for w := 0; w < 2; w++ {
 		wg.Add(1)
-		go func(id string) {
+		go func(cl *apptest.Client, id string) {
 			defer wg.Done()
 			for i := w; i < b.N; i += 2 {
-				r := c.Do("POST", "/api/sessions/"+id+"/execute", map[string]any{"code": sol.Code["python"], "mode": "submit"})
+				r := cl.Do("POST", "/api/sessions/"+id+"/execute", map[string]any{"code": sol.Code["python"], "mode": "submit"})
 				if r.Status != 200 {
 					panic(fmt.Sprintf("%d %s", r.Status, r.Body))
 				}
 			}
-		}(ids[w])
+		}(clients[w], ids[w])
 	}
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "submissions/s")
