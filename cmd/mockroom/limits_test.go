@@ -122,11 +122,11 @@ func TestServeCutsSlowClientsButNotSockets(t *testing.T) {
 	}
 	json.NewDecoder(resp.Body).Decode(&p)
 	resp.Body.Close()
-	if st := post("/api/sessions/start", map[string]any{"problemId": p.ID, "language": "python", "durationMinutes": 30}, &s); st != 201 {
+	if st := post("/api/sessions/start", map[string]any{"problem_id": p.ID, "language": "python", "duration_minutes": 30}, &s); st != 201 {
 		t.Fatalf("start: %d", st)
 	}
 	var tok struct{ Token string }
-	post("/api/realtime/token", map[string]string{"sessionId": s.ID}, &tok)
+	post("/api/realtime/token", map[string]string{"session_id": s.ID}, &tok)
 	wctx, wcancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer wcancel()
 	ws, _, err := websocket.Dial(wctx, "ws://"+addr+"/ws", &websocket.DialOptions{Subprotocols: []string{realtime.Subprotocol, tok.Token}})

@@ -34,12 +34,12 @@ func TestNULInTextIsRefusedOnEveryMutatingRoute(t *testing.T) {
 			{"POST", "/api/auth/signup", map[string]string{"email": "nul2@example.com", "password": "correct horse", "full_name": nul}},
 			{"POST", "/api/auth/signin", map[string]string{"email": "nul@example.com", "password": "correct " + nul}},
 			{"PATCH", "/api/users/profile", map[string]any{"target_companies": []string{"Acme", nul}}},
-			{"POST", "/api/sessions/start", map[string]any{"problemId": app.ProblemID("two-sum"), "language": nul, "durationMinutes": 30}},
+			{"POST", "/api/sessions/start", map[string]any{"problem_id": app.ProblemID("two-sum"), "language": nul, "duration_minutes": 30}},
 			{"PATCH", s, map[string]string{"language": nul}},
 			{"POST", s + "/code", map[string]string{"code": nul}},
 			{"POST", s + "/chat", map[string]string{"text": nul}},
 			{"POST", s + "/execute", map[string]any{"code": "x", "stdin": map[string]string{"s": nul}}},
-			{"POST", "/api/realtime/token", map[string]string{"sessionId": nul}},
+			{"POST", "/api/realtime/token", map[string]string{"session_id": nul}},
 			{"POST", s + "/code", `{"co\u0000de": "x"}`}, // in a key, written raw
 		} {
 			r := c.Do(rt.method, rt.path, rt.body)

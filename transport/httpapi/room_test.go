@@ -174,7 +174,7 @@ func TestCreditsRunOutAndUnlimited(t *testing.T) {
 		for range 3 {
 			c.Start("two-sum", "python")
 		}
-		r := c.Do("POST", "/api/sessions/start", map[string]any{"problemId": app.ProblemID("two-sum"), "language": "python", "durationMinutes": 30})
+		r := c.Do("POST", "/api/sessions/start", map[string]any{"problem_id": app.ProblemID("two-sum"), "language": "python", "duration_minutes": 30})
 		if r.Status != 402 || r.ErrCode(t) != "insufficient_credits" || !strings.Contains(string(r.Body), "mockroom credits grant") {
 			t.Fatalf("start with 0 credits: %d %s", r.Status, r.Body)
 		}
