@@ -41,7 +41,23 @@ func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
 	if err != nil {
 		return err
 	}
-	text := s.interviewer.React(p, sess, r)
+	ictx, cancel := s.interviewerCtx(ctx)
+	defer cancel()
+	streamed := false
+	text, err := s.interviewer.React(ictx, p, sess, r, func(delta string) {
+		if delta != "" {
+			streamed = true
+			s.notify(sess.ID, Notice{Delta: &Delta{Text: delta}})
+		}
+	})
+	if streamed {
+		s.notify(sess.ID, Notice{Delta: &Delta{Final: true}})
+	}
+	if err != nil {
+		// A remark is worth less than a retry storm against a failing model.
+		s.log.WarnContext(ctx, "the interviewer's remark on a run failed", "session_id", sess.ID, "err", err)
+		return nil
+	}
 	if text == "" {
 		return nil
 	}

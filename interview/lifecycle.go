@@ -74,7 +74,15 @@ func (s *Service) Start(ctx context.Context, userID, problemID, language string,
 		return nil, mockroom.Wrap(op, err)
 	}
 	s.touch(sess.ID)
-	greeting := s.interviewer.Greeting(p, sess)
+	ictx, cancel := s.interviewerCtx(ctx)
+	greeting, err := s.interviewer.Greeting(ictx, p, sess)
+	cancel()
+	if err != nil || strings.TrimSpace(greeting) == "" {
+		// The session is started and paid for: open it with a plain line
+		// rather than none.
+		s.log.WarnContext(ctx, "the interviewer's greeting failed", "session_id", sess.ID, "err", err)
+		greeting = fallbackGreeting
+	}
 	if _, err := s.say(ctx, sess, SpeakerInterviewer, greeting, 0); err != nil {
 		s.log.WarnContext(ctx, "storing the greeting", "session_id", sess.ID, "err", err)
 	}
@@ -228,6 +236,7 @@ func (s *Service) forget(id string) {
 	delete(s.lastEditEv, id)
 	delete(s.lastAuto, id)
 	delete(s.lastAutoAt, id)
+	s.cancelReplies(id)
 	s.mu.Unlock()
 }
 

@@ -29,6 +29,8 @@ type Config struct {
 	EditEventEvery    time.Duration // at most one code.edited event per session this often (2 s)
 	MaxTranscript     int           // lines a session's conversation may hold before chat is refused (500)
 	ReplyWindow       int           // latest lines the interviewer reads to reply (20)
+	ReplyTimeout      time.Duration // the interviewer's longest answer, greeting, hint or remark (60 s)
+	PendingReplies    int           // replies a session may have waiting; a message past it gets none (8)
 	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
 	// for a self-hosted server whose users need no quota).
 	UnlimitedCredits bool
@@ -50,6 +52,8 @@ func (c *Config) defaults() {
 	set(&c.ExecsPerHour, 50)
 	set(&c.MaxTranscript, 500)
 	set(&c.ReplyWindow, 20)
+	set(&c.PendingReplies, 8)
+	setD(&c.ReplyTimeout, 60*time.Second)
 	setD(&c.HardLimit, 120*time.Minute)
 	setD(&c.AbandonAfter, 10*time.Minute)
 	setD(&c.AutoSnapshotEvery, 30*time.Second)
@@ -63,13 +67,26 @@ type Judge interface {
 }
 
 // Interviewer produces what the interviewer says. The offline engine is
-// rule based; the agents release adds language models behind the same port.
+// rule based; the agents release adds language models behind the same port,
+// so every call takes a context (a model can be slow, and is cancelled when
+// the session ends) and may fail. Reply and React stream: emit receives the
+// text as it is produced (the offline engine emits it whole); the returned
+// string is the finished line that is stored.
 type Interviewer interface {
-	Greeting(p *problem.Problem, s *Session) string
-	Reply(p *problem.Problem, s *Session, history []Transcript, message string) string
-	Hint(p *problem.Problem, n, total int, hint string) string
+	Greeting(ctx context.Context, p *problem.Problem, s *Session) (string, error)
+	Reply(ctx context.Context, t Turn, emit func(delta string)) (string, error)
+	Hint(ctx context.Context, p *problem.Problem, n, total int, hint string) (string, error)
 	// React comments on a run or submit result; "" says nothing.
-	React(p *problem.Problem, s *Session, r ExecutionSummary) string
+	React(ctx context.Context, p *problem.Problem, s *Session, r ExecutionSummary, emit func(delta string)) (string, error)
+}
+
+// Turn is what the interviewer reads to answer the candidate: the latest
+// ReplyWindow lines of the conversation, the candidate's message among them.
+type Turn struct {
+	Problem *problem.Problem
+	Session *Session
+	History []Transcript
+	Message string
 }
 
 // Notice is something live rooms of a session should hear about.
@@ -79,6 +96,17 @@ type Notice struct {
 	Ended      *Session
 	Reason     string // why it ended
 	Queued     *QueuePlace
+	Delta      *Delta
+}
+
+// Delta is interviewer text while it is being produced. ReplyTo is the
+// candidate's line it answers ("" for a remark on a run); Final (with no
+// text) says the stream is over, finished or not: a finished line follows
+// as a Transcript notice.
+type Delta struct {
+	ReplyTo string
+	Text    string
+	Final   bool
 }
 
 // Notifier pushes notices to the session's open rooms (the realtime hub).
@@ -104,6 +132,11 @@ type Service struct {
 	lastAuto   map[string]string    // session → hash of the code at the last auto snapshot
 	lastAutoAt map[string]time.Time
 	started    time.Time
+	replies    map[string]*replyQueue // session → its pending interviewer replies, in order
+	closed     bool
+	workers    sync.WaitGroup // reply workers
+	root       context.Context
+	stop       context.CancelFunc
 }
 
 // NewService wires the interview service.
@@ -112,9 +145,10 @@ func NewService(store Store, problems problem.Store, j Judge, iv Interviewer, li
 	if log == nil {
 		log = slog.Default()
 	}
+	root, stop := context.WithCancel(mockroom.AsService(context.Background()))
 	return &Service{store: store, problems: problems, judge: j, interviewer: iv, limiter: limiter, clock: clock, log: log, cfg: cfg,
 		lastSeen: map[string]time.Time{}, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{},
-		started: clock.Now()}
+		started: clock.Now(), replies: map[string]*replyQueue{}, root: root, stop: stop}
 }
 
 // SetNotifier connects the realtime hub (it is built after the service).
