@@ -15,7 +15,6 @@ import (
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
-	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
 )
 
@@ -171,9 +170,9 @@ type spyInterviewer struct {
 	histories [][]interview.Transcript
 }
 
-func (s *spyInterviewer) Reply(p *problem.Problem, sess *interview.Session, history []interview.Transcript, message string) string {
-	s.histories = append(s.histories, history)
-	return s.Offline.Reply(p, sess, history, message)
+func (s *spyInterviewer) Reply(ctx context.Context, t interview.Turn, emit func(string)) (string, error) {
+	s.histories = append(s.histories, t.History)
+	return s.Offline.Reply(ctx, t, emit)
 }
 
 // onlyPython is a judge that is never asked to run anything here.
@@ -192,6 +191,7 @@ func TestChatReplyReadsABoundedWindow(t *testing.T) {
 	store := &spyStore{Store: app.DB}
 	iv := &spyInterviewer{}
 	svc := interview.NewService(store, app.DB, onlyPython{}, iv, ratelimit.NewMemory(clock), clock, nil, interview.Config{ReplyWindow: 4})
+	t.Cleanup(svc.Close)
 	s, err := svc.Start(ctx, uid, app.ProblemID("two-sum"), "python", 60)
 	if err != nil {
 		t.Fatal(err)
@@ -199,9 +199,11 @@ func TestChatReplyReadsABoundedWindow(t *testing.T) {
 	for i := 1; i <= 12; i++ {
 		clock.Advance(time.Second)
 		msg := fmt.Sprintf("message %d", i)
-		if _, err := svc.Chat(ctx, uid, s.ID, msg, int64(i)); err != nil {
+		_, replied, err := svc.Chat(ctx, uid, s.ID, msg, int64(i))
+		if err != nil {
 			t.Fatal(err)
 		}
+		<-replied
 		h := iv.histories[len(iv.histories)-1]
 		if len(h) > 4 || h[len(h)-1].Content != msg {
 			t.Fatalf("reply %d was given %d lines ending %q; want at most 4, ending with the message", i, len(h), h[len(h)-1].Content)
@@ -231,7 +233,7 @@ func TestHugeSeqIsRefusedAndTheSessionKeepsSaving(t *testing.T) {
 		if e := mockroom.AsError(err); e == nil || e.Code != "invalid_seq" {
 			t.Fatalf("SaveCode seq %d: %v", seq, err)
 		}
-		if _, err := app.Interviews.Chat(ctx, uid, s.ID, "huge", seq); mockroom.AsError(err) == nil || mockroom.AsError(err).Code != "invalid_seq" {
+		if _, _, err := app.Interviews.Chat(ctx, uid, s.ID, "huge", seq); mockroom.AsError(err) == nil || mockroom.AsError(err).Code != "invalid_seq" {
 			t.Fatalf("Chat seq %d: %v", seq, err)
 		}
 		if _, _, _, err := app.Interviews.Hint(ctx, uid, s.ID, seq); mockroom.AsError(err) == nil || mockroom.AsError(err).Code != "invalid_seq" {

@@ -5,6 +5,7 @@
 package interviewer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -18,7 +19,11 @@ type Offline struct{}
 var _ interview.Interviewer = Offline{}
 
 // Greeting opens the interview.
-func (Offline) Greeting(p *problem.Problem, s *interview.Session) string {
+func (Offline) Greeting(_ context.Context, p *problem.Problem, s *interview.Session) (string, error) {
+	return greeting(p, s), nil
+}
+
+func greeting(p *problem.Problem, s *interview.Session) string {
 	article := "a"
 	if strings.HasPrefix(p.Difficulty, "e") {
 		article = "an"
@@ -59,8 +64,14 @@ var rules = []rule{
 	}},
 }
 
-// Reply answers a candidate's message.
-func (Offline) Reply(p *problem.Problem, s *interview.Session, history []interview.Transcript, message string) string {
+// Reply answers a candidate's message, emitted whole: the rules take no time.
+func (Offline) Reply(_ context.Context, t interview.Turn, emit func(delta string)) (string, error) {
+	text := reply(t.Problem, t.History, t.Message)
+	emit(text)
+	return text, nil
+}
+
+func reply(p *problem.Problem, history []interview.Transcript, message string) string {
 	m := strings.ToLower(message)
 	for _, r := range rules {
 		for _, w := range r.words {
@@ -85,12 +96,18 @@ func (Offline) Reply(p *problem.Problem, s *interview.Session, history []intervi
 }
 
 // Hint introduces one of the problem's progressive hints.
-func (Offline) Hint(p *problem.Problem, n, total int, hint string) string {
-	return fmt.Sprintf("Hint %d of %d: %s", n, total, hint)
+func (Offline) Hint(_ context.Context, p *problem.Problem, n, total int, hint string) (string, error) {
+	return fmt.Sprintf("Hint %d of %d: %s", n, total, hint), nil
 }
 
 // React comments on a run or submit the way an interviewer watching would.
-func (Offline) React(p *problem.Problem, s *interview.Session, r interview.ExecutionSummary) string {
+func (Offline) React(_ context.Context, p *problem.Problem, s *interview.Session, r interview.ExecutionSummary, emit func(delta string)) (string, error) {
+	text := react(r)
+	emit(text)
+	return text, nil
+}
+
+func react(r interview.ExecutionSummary) string {
 	switch {
 	case r.Status == "compile_error":
 		return "There's a compile error. Read the message and the line it points to — what is the compiler telling you?"

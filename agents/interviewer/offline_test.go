@@ -1,6 +1,7 @@
 package interviewer
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -11,8 +12,8 @@ import (
 
 func TestGreetingReadsNaturally(t *testing.T) {
 	for diff, want := range map[string]string{"easy": "an easy problem", "medium": "a medium problem", "hard": "a hard problem"} {
-		g := Offline{}.Greeting(&problem.Problem{Title: "Two Sum", Difficulty: diff}, &interview.Session{DurationMinutes: 45})
-		if !strings.Contains(g, want) || !strings.Contains(g, "45 minutes") || !strings.Contains(g, `"Two Sum"`) {
+		g, err := Offline{}.Greeting(context.Background(), &problem.Problem{Title: "Two Sum", Difficulty: diff}, &interview.Session{DurationMinutes: 45})
+		if err != nil || !strings.Contains(g, want) || !strings.Contains(g, "45 minutes") || !strings.Contains(g, `"Two Sum"`) {
 			t.Errorf("%s: %q", diff, g)
 		}
 	}
@@ -31,7 +32,10 @@ func TestRepliesFollowTheCandidate(t *testing.T) {
 		{"Can the input be unsorted?", "assumption"},
 	}
 	for _, c := range cases {
-		if got := (Offline{}).Reply(p, s, nil, c.msg); !strings.Contains(got, c.want) {
+		got, err := streamed(t, func(emit func(string)) (string, error) {
+			return Offline{}.Reply(context.Background(), interview.Turn{Problem: p, Session: s, Message: c.msg}, emit)
+		})
+		if err != nil || !strings.Contains(got, c.want) {
 			t.Errorf("%q → %q, want it to mention %q", c.msg, got, c.want)
 		}
 	}
@@ -52,8 +56,23 @@ func TestReactionsMatchTheResult(t *testing.T) {
 		{interview.ExecutionSummary{Mode: "submit", Status: "wrong_answer", Passed: 9, Total: 13}, "9 of 13"},
 	}
 	for _, c := range cases {
-		if got := (Offline{}).React(p, s, c.r); !strings.Contains(got, c.want) {
+		got, err := streamed(t, func(emit func(string)) (string, error) {
+			return Offline{}.React(context.Background(), p, s, c.r, emit)
+		})
+		if err != nil || !strings.Contains(got, c.want) {
 			t.Errorf("%+v → %q, want %q", c.r, got, c.want)
 		}
 	}
+}
+
+// streamed calls a streaming method and checks that what it emitted adds up
+// to the line it returned.
+func streamed(t *testing.T, call func(emit func(string)) (string, error)) (string, error) {
+	t.Helper()
+	var deltas strings.Builder
+	got, err := call(func(d string) { deltas.WriteString(d) })
+	if err == nil && deltas.String() != got {
+		t.Errorf("emitted %q, returned %q", deltas.String(), got)
+	}
+	return got, err
 }

@@ -187,6 +187,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		metricsSrv.Shutdown(shutCtx)
 	}
 	hub.Shutdown(shutCtx)
+	interviews.Close() // stops the interviewer's pending replies; the candidates' lines are already stored
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -74,6 +74,8 @@ type Options struct {
 	Account   account.Config
 	Admission admission.Queue                     // the judge's execution queue; nil: the default limits
 	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
+	// Interviewer replaces the offline interviewer (a slow or failing double).
+	Interviewer interview.Interviewer
 }
 
 // Engines names the storage engines tests run against.
@@ -128,7 +130,11 @@ func New(t testing.TB, o Options) *App {
 	if o.Admission != nil {
 		judges.SetAdmission(o.Admission)
 	}
-	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, o.Interview)
+	var iv interview.Interviewer = interviewer.Offline{}
+	if o.Interviewer != nil {
+		iv = o.Interviewer
+	}
+	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, o.Interview)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
@@ -148,6 +154,7 @@ func New(t testing.TB, o Options) *App {
 		defer cancel()
 		hub.Shutdown(sctx)
 		srv.Close()
+		interviews.Close()
 	})
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = srv.URL

@@ -126,15 +126,27 @@ func (s *server) hint(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, hintBody{Hint: text, HintsUsed: used})
 }
 
+// chatReplyWait bounds how long POST /chat waits for the interviewer.
+const chatReplyWait = 10 * time.Second
+
 func (s *server) chat(w http.ResponseWriter, r *http.Request) {
 	var in chatRequest
 	if err := decode(w, r, &in, 0); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	if _, err := s.Interviews.Chat(r.Context(), userID(r), r.PathValue("id"), in.Text, 0); err != nil {
+	_, replied, err := s.Interviews.Chat(r.Context(), userID(r), r.PathValue("id"), in.Text, 0)
+	if err != nil {
 		s.writeError(w, r, err)
 		return
+	}
+	// The message is stored; wait a bounded while for the interviewer's
+	// answer so the lines below usually carry it. A slower answer still
+	// lands, over the realtime socket or the next transcript read.
+	select {
+	case <-replied:
+	case <-r.Context().Done():
+	case <-time.After(chatReplyWait):
 	}
 	// The latest lines, not the whole conversation: the client merges them
 	// by id, and a message must not cost more as the interview grows.

@@ -248,6 +248,8 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 	case n.Execution != nil:
 		raw, _ := json.Marshal(n.Execution)
 		frame = ExecutionResult{Type: TypeExecution, Mode: string(n.Execution.Mode), Report: raw}
+	case n.Delta != nil:
+		frame = InterviewerMessage{Type: TypeInterviewer, ReplyTo: n.Delta.ReplyTo, Text: n.Delta.Text, Final: n.Delta.Final}
 	case n.Queued != nil:
 		frame = ExecutionQueued{Type: TypeQueued, Mode: string(n.Queued.Mode), Ahead: n.Queued.Ahead, Running: n.Queued.Running}
 	case n.Ended != nil:
@@ -573,7 +575,9 @@ func (c *conn) handle(data []byte) {
 			c.fail(m.Seq, "message_too_long", "a message can be at most 4000 characters")
 			return
 		}
-		if _, err := c.hub.svc.Chat(c.ctx, c.userID, c.sessionID, m.Text, m.Seq); err != nil {
+		// Chat returns once the message is durable; the interviewer answers
+		// on the session's reply worker, so this loop keeps reading meanwhile.
+		if _, _, err := c.hub.svc.Chat(c.ctx, c.userID, c.sessionID, m.Text, m.Seq); err != nil {
 			c.failErr(m.Seq, err)
 			return
 		}

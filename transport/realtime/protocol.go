@@ -168,12 +168,16 @@ type Transcript struct {
 	Entry TranscriptEntry `json:"entry"`
 }
 
-// InterviewerMessage streams interviewer text as it is produced (a delta
-// when Final is false); the finished line also arrives as a transcript.
+// InterviewerMessage streams interviewer text as it is produced: deltas
+// (Final false) to append to a typing line, then one frame with Final true
+// and no text when the stream is over, finished, failed or cancelled. The
+// finished line then arrives as a transcript. ReplyTo is the id of the
+// candidate's line being answered ("" for a remark on a run).
 type InterviewerMessage struct {
-	Type  string `json:"type"`
-	Text  string `json:"text"`
-	Final bool   `json:"final"`
+	Type    string `json:"type"`
+	ReplyTo string `json:"reply_to,omitempty"`
+	Text    string `json:"text"`
+	Final   bool   `json:"final"`
 }
 
 // Observation is the code observer's structured view (a later release fills it).

@@ -98,6 +98,7 @@ export interface Transcript {
 
 export interface InterviewerMessage {
   type: "interviewer.message";
+  reply_to?: string;
   text: string;
   final: boolean;
 }

@@ -1,0 +1,105 @@
+// Running and submitting code, within the rate limits.
+
+package interview
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/admission"
+)
+
+// ExecutionSummary is what the code.executed event carries: counts and
+// verdicts only, never a hidden test's data.
+type ExecutionSummary struct {
+	Mode      string               `json:"mode"`
+	Status    string               `json:"status"`
+	Passed    int                  `json:"passed"`
+	Total     int                  `json:"total"`
+	CPUTimeMS float64              `json:"cpu_time_ms"` // the sandbox's CPU time of the whole run
+	MemoryKB  int64                `json:"memory_kb"`
+	Hidden    *judge.HiddenSummary `json:"hidden,omitempty"`
+}
+
+// QueuePlace is where an execution of the session waits for the judge.
+type QueuePlace struct {
+	Mode    judge.Mode
+	Ahead   int  // executions queued before it
+	Running bool // it left the queue and runs now
+}
+
+// Execute runs or submits code for the session, within the seed's limits.
+func (s *Service) Execute(ctx context.Context, userID, id, code, language string, mode judge.Mode, custom json.RawMessage) (*judge.Report, error) {
+	if mode != judge.ModeRun && mode != judge.ModeSubmit {
+		return nil, invalid("invalid_field", "mode must be run or submit")
+	}
+	sess, err := s.activeSession(ctx, userID, id)
+	if err != nil {
+		return nil, err
+	}
+	if language == "" {
+		language = sess.Language
+	}
+	if language != sess.Language {
+		return nil, invalid("language_mismatch", "the session's language is %s; switch languages first", sess.Language)
+	}
+	if len(code) > judge.MaxCodeBytes {
+		return nil, mockroom.Errorf(mockroom.KindTooLarge, "code_too_large", "code is larger than %d KiB", judge.MaxCodeBytes>>10)
+	}
+	for _, l := range []struct {
+		key    string
+		n      int
+		window time.Duration
+		what   string
+	}{
+		{"exec:session:" + id, s.cfg.RunsPerMinute, time.Minute, fmt.Sprintf("%d runs a minute in an interview", s.cfg.RunsPerMinute)},
+		{"exec:user:" + userID, s.cfg.ExecsPerHour, time.Hour, fmt.Sprintf("%d runs an hour", s.cfg.ExecsPerHour)},
+	} {
+		ok, retry, err := s.limiter.Allow(ctx, l.key, l.n, l.window)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			e := mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "you can make %s; try again in %d seconds", l.what, int(retry.Seconds()+0.999))
+			e.RetryAfter = retry
+			return nil, e
+		}
+	}
+	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
+	if err != nil {
+		return nil, err
+	}
+	// The code is what the candidate ran: make it durable first.
+	if _, err := s.store.SaveCode(ctx, id, code, language, 0, s.clock.Now(), nil); err != nil {
+		return nil, err
+	}
+	queued := func(pl admission.Place) {
+		s.notify(id, Notice{Queued: &QueuePlace{Mode: mode, Ahead: pl.Ahead, Running: pl.Admitted}})
+	}
+	rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: language, Code: code, Mode: mode, CustomInput: custom, Queued: queued})
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	result, _ := json.Marshal(ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
+		CPUTimeMS: rep.CPUTimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
+	snap := &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: code, Language: language, TimestampMS: s.elapsedMS(sess),
+		Type: SnapshotExecution, ExecutionResult: result, CreatedAt: now}
+	ev := event(events.CodeExecuted, sess, snap.ID, json.RawMessage(result), now)
+	if err := s.store.AddSnapshot(ctx, snap, &ev); err != nil {
+		return nil, err
+	}
+	if mode == judge.ModeSubmit {
+		sess.TestCasesPassed, sess.TestCasesTotal = rep.Passed, rep.Total
+		if err := s.store.UpdateSession(ctx, sess); err != nil {
+			return nil, err
+		}
+	}
+	s.notify(id, Notice{Execution: rep})
+	return rep, nil
+}
