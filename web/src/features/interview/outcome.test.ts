@@ -14,16 +14,19 @@ const session = (over: Partial<Session> = {}): Session => ({
   test_cases_total: 0,
   credits_consumed: 1,
   created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
   ...over,
 })
 let n = 0
 const exec = (code: string, mode: 'run' | 'submit', passed: number, total: number, status = passed === total ? 'accepted' : 'wrong_answer'): Snapshot => ({
   id: String(++n),
+  session_id: 's',
   code,
   language: 'python',
   timestamp_ms: n,
   snapshot_type: 'execution',
   execution_result: { mode, status, passed, total },
+  created_at: '2026-01-01T00:00:00Z',
 })
 const starters = { python: 'class Solution:\n    pass\n' }
 
