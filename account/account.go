@@ -35,7 +35,7 @@ type Profile struct {
 	ID               string    `json:"id"`
 	Email            string    `json:"email"`
 	FullName         string    `json:"full_name"`
-	ExperienceLevel  string    `json:"experience_level"` // "" or one of ExperienceLevels
+	ExperienceLevel  string    `json:"experience_level" enum:",junior,mid,senior,staff"` // "" or one of ExperienceLevels
 	TargetCompanies  []string  `json:"target_companies"`
 	Credits          int       `json:"credits"` // mirror of the ledger's balance, kept by storage
 	SubscriptionTier string    `json:"subscription_tier"`

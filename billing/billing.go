@@ -24,7 +24,7 @@ type CreditTransaction struct {
 	ID           string    `json:"id"`
 	UserID       string    `json:"-"`
 	Amount       int       `json:"amount"`
-	Type         string    `json:"transaction_type"`
+	Type         string    `json:"transaction_type" enum:"purchase,usage,refund,bonus"`
 	ReferenceID  string    `json:"reference_id,omitempty"`
 	Description  string    `json:"description,omitempty"`
 	BalanceAfter int       `json:"balance_after"`

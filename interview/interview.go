@@ -28,8 +28,8 @@ type Session struct {
 	ID                 string          `json:"id"`
 	UserID             string          `json:"-"`
 	ProblemID          string          `json:"problem_id"`
-	Status             string          `json:"status"`
-	DifficultyOverride string          `json:"difficulty_override,omitempty"`
+	Status             string          `json:"status" enum:"scheduled,active,completed,abandoned"`
+	DifficultyOverride string          `json:"difficulty_override,omitempty" enum:"easy,medium,hard"`
 	Language           string          `json:"language"`
 	DurationMinutes    int             `json:"duration_minutes"`
 	StartedAt          *time.Time      `json:"started_at,omitempty"`
@@ -49,15 +49,15 @@ type SessionSummary struct {
 	Session
 	ProblemSlug       string `json:"problem_slug"`
 	ProblemTitle      string `json:"problem_title"`
-	ProblemDifficulty string `json:"problem_difficulty"`
+	ProblemDifficulty string `json:"problem_difficulty" enum:"easy,medium,hard"`
 }
 
 // Transcript is one line of the conversation (seed: transcripts).
 type Transcript struct {
 	ID          string          `json:"id"`
 	SessionID   string          `json:"session_id"`
-	Seq         int64           `json:"seq"`     // the line's place in the conversation, 1, 2, 3... (assigned by the store)
-	Speaker     string          `json:"speaker"` // interviewer | candidate | system
+	Seq         int64           `json:"seq"` // the line's place in the conversation, 1, 2, 3... (assigned by the store)
+	Speaker     string          `json:"speaker" enum:"interviewer,candidate,system"`
 	Content     string          `json:"content"`
 	TimestampMS int64           `json:"timestamp_ms"`
 	Metadata    json.RawMessage `json:"metadata,omitempty"`
@@ -71,7 +71,7 @@ type Snapshot struct {
 	Code             string          `json:"code"`
 	Language         string          `json:"language"`
 	TimestampMS      int64           `json:"timestamp_ms"`
-	Type             string          `json:"snapshot_type"` // auto | manual | execution | final
+	Type             string          `json:"snapshot_type" enum:"auto,manual,execution,final"`
 	ObserverAnalysis json.RawMessage `json:"observer_analysis,omitempty"`
 	ExecutionResult  json.RawMessage `json:"execution_result,omitempty"`
 	CreatedAt        time.Time       `json:"created_at"`

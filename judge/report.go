@@ -10,6 +10,9 @@ const (
 	ModeSubmit Mode = "submit" // every test; hidden ones reported only as counts
 )
 
+// Enum lists the modes for the API's schema (swaggest/jsonschema-go).
+func (Mode) Enum() []any { return []any{ModeRun, ModeSubmit} }
+
 // Verdict is the outcome of one test, or of a whole submission.
 type Verdict string
 
@@ -25,6 +28,12 @@ const (
 	Ran           Verdict = "ran"            // a custom input finished; there is nothing to compare with
 	InternalError Verdict = "internal_error" // our fault, logged
 )
+
+// Enum lists every verdict for the API's schema (swaggest/jsonschema-go),
+// so the web app's generated types carry them.
+func (Verdict) Enum() []any {
+	return []any{Accepted, WrongAnswer, TimeLimit, MemoryLimit, OutputLimit, RuntimeError, CompileErr, NotRun, Ran, InternalError}
+}
 
 // Report is what a results console shows for one execution.
 type Report struct {

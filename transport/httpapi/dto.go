@@ -68,7 +68,7 @@ type oauthCallbackParams struct {
 
 type profileUpdate struct {
 	FullName        *string   `json:"full_name,omitempty"`
-	ExperienceLevel *string   `json:"experience_level,omitempty"`
+	ExperienceLevel *string   `json:"experience_level,omitempty" enum:",junior,mid,senior,staff"`
 	TargetCompanies *[]string `json:"target_companies,omitempty"`
 }
 
@@ -111,10 +111,17 @@ type sessionList struct {
 }
 
 type startRequest struct {
-	ProblemID       string `json:"problem_id"`
-	Language        string `json:"language"`
-	DurationMinutes int    `json:"duration_minutes,omitempty" enum:"30,45,60" description:"default 45"`
+	ProblemID       string          `json:"problem_id"`
+	Language        string          `json:"language"`
+	DurationMinutes durationMinutes `json:"duration_minutes,omitempty" description:"default 45"`
 }
+
+// durationMinutes is an interview's length as a start request gives it. (An
+// enum tag on an int field is reflected as strings, which no integer
+// matches; the method gives the schema real numbers.)
+type durationMinutes int
+
+func (durationMinutes) Enum() []any { return []any{30, 45, 60} }
 
 type sessionPatch struct {
 	Language *string `json:"language,omitempty"`

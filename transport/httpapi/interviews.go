@@ -40,7 +40,7 @@ func (s *server) startSession(w http.ResponseWriter, r *http.Request) {
 	if in.DurationMinutes == 0 {
 		in.DurationMinutes = 45
 	}
-	sess, err := s.Interviews.Start(r.Context(), userID(r), in.ProblemID, in.Language, in.DurationMinutes)
+	sess, err := s.Interviews.Start(r.Context(), userID(r), in.ProblemID, in.Language, int(in.DurationMinutes))
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -20,6 +21,63 @@ func TestOpenAPIIsGenerated(t *testing.T) {
 	}
 	if !bytes.Equal(httpapi.OpenAPIDocument(), want) {
 		t.Fatal("transport/httpapi/openapi.json is stale: run `go generate ./transport/httpapi` (then `cd web && npm run gen:api`)")
+	}
+}
+
+// TestEnumsMatchTheirTypes walks the document: every enum value must be of
+// the type its schema declares. An `enum:"30,45,60"` tag on an int field was
+// reflected as the strings "30", "45", "60", which no integer request could
+// match and which the generated TypeScript turned into string literals.
+func TestEnumsMatchTheirTypes(t *testing.T) {
+	var doc any
+	if err := json.Unmarshal(httpapi.OpenAPIDocument(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case []any:
+			for i, e := range v {
+				walk(fmt.Sprintf("%s[%d]", path, i), e)
+			}
+		case map[string]any:
+			if enum, ok := v["enum"].([]any); ok {
+				types := map[string]bool{}
+				switch ty := v["type"].(type) {
+				case string:
+					types[ty] = true
+				case []any:
+					for _, x := range ty {
+						types[fmt.Sprint(x)] = true
+					}
+				}
+				for _, e := range enum {
+					checked++
+					var ok bool
+					switch e := e.(type) {
+					case nil:
+						ok = types["null"]
+					case string:
+						ok = types["string"]
+					case bool:
+						ok = types["boolean"]
+					case float64:
+						ok = types["number"] || types["integer"] && e == float64(int64(e))
+					}
+					if !ok && len(types) > 0 {
+						t.Errorf("%s: enum value %#v is not of type %v", path, e, v["type"])
+					}
+				}
+			}
+			for k, e := range v {
+				walk(path+"/"+k, e)
+			}
+		}
+	}
+	walk("#", doc)
+	if checked == 0 {
+		t.Fatal("the document has no enums")
 	}
 }
 

@@ -19,12 +19,12 @@ type problemSummary struct {
 	ID             string   `json:"id"`
 	Slug           string   `json:"slug"`
 	Title          string   `json:"title"`
-	Difficulty     string   `json:"difficulty"`
+	Difficulty     string   `json:"difficulty" enum:"easy,medium,hard"`
 	Categories     []string `json:"categories"`
 	Companies      []string `json:"companies"`
 	AcceptanceRate *float64 `json:"acceptance_rate,omitempty"` // percent of submits that passed, over everyone
 	Submissions    int      `json:"submissions"`
-	Progress       string   `json:"progress,omitempty"` // signed in: solved | attempted
+	Progress       string   `json:"progress,omitempty" enum:"solved,attempted" description:"signed in: your standing on it"`
 }
 
 type example struct {

@@ -1762,7 +1762,8 @@ export interface components {
             description?: string;
             id: string;
             reference_id?: string;
-            transaction_type: string;
+            /** @enum {string} */
+            transaction_type: "purchase" | "usage" | "refund" | "bonus";
         };
         CreditsBody: {
             balance: number;
@@ -1770,6 +1771,8 @@ export interface components {
             /** @description CREDITS=unlimited: interviews take no credit */
             unlimited: boolean;
         };
+        /** @enum {integer} */
+        DurationMinutes: 30 | 45 | 60;
         EmailRequest: {
             email: string;
         };
@@ -1803,7 +1806,7 @@ export interface components {
             companies: string[];
         };
         HiddenSummary: {
-            first_failure?: string;
+            first_failure?: components["schemas"]["Verdict"];
             passed: number;
             total: number;
             verdicts: {
@@ -1814,6 +1817,8 @@ export interface components {
             hint: string;
             hints_used: number;
         };
+        /** @enum {string} */
+        Mode: "run" | "submit";
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -1827,12 +1832,17 @@ export interface components {
             categories: string[];
             companies: string[];
             description: string;
-            difficulty: string;
+            /** @enum {string} */
+            difficulty: "easy" | "medium" | "hard";
             examples: components["schemas"]["Example"][];
             hint_count: number;
             id: string;
             languages: string[];
-            progress?: string;
+            /**
+             * @description signed in: your standing on it
+             * @enum {string}
+             */
+            progress?: "solved" | "attempted";
             slug: string;
             starter_code: {
                 [key: string]: string;
@@ -1850,9 +1860,14 @@ export interface components {
             acceptance_rate?: null | number;
             categories: string[];
             companies: string[];
-            difficulty: string;
+            /** @enum {string} */
+            difficulty: "easy" | "medium" | "hard";
             id: string;
-            progress?: string;
+            /**
+             * @description signed in: your standing on it
+             * @enum {string}
+             */
+            progress?: "solved" | "attempted";
             slug: string;
             submissions: number;
             title: string;
@@ -1862,7 +1877,8 @@ export interface components {
             created_at: string;
             credits: number;
             email: string;
-            experience_level: string;
+            /** @enum {string} */
+            experience_level: "" | "junior" | "mid" | "senior" | "staff";
             full_name: string;
             id: string;
             subscription_tier: string;
@@ -1871,7 +1887,8 @@ export interface components {
             updated_at: string;
         };
         ProfileUpdate: {
-            experience_level?: null | string;
+            /** @enum {null|string} */
+            experience_level?: "" | "junior" | "mid" | "senior" | "staff" | null;
             full_name?: null | string;
             target_companies?: null | string[];
         };
@@ -1891,9 +1908,9 @@ export interface components {
             language: string;
             /** Format: int64 */
             memory_kb: number;
-            mode: string;
+            mode: components["schemas"]["Mode"];
             passed: number;
-            status: string;
+            status: components["schemas"]["Verdict"];
             tests: components["schemas"]["TestResult"][];
             total: number;
             trace?: string;
@@ -1912,7 +1929,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             credits_consumed: number;
-            difficulty_override?: string;
+            /** @enum {string} */
+            difficulty_override?: "easy" | "medium" | "hard";
             duration_minutes: number;
             duration_seconds: number;
             /** Format: date-time */
@@ -1923,7 +1941,8 @@ export interface components {
             problem_id: string;
             /** Format: date-time */
             started_at?: null | string;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "active" | "completed" | "abandoned";
             test_cases_passed: number;
             test_cases_total: number;
             /** Format: date-time */
@@ -1946,7 +1965,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             credits_consumed: number;
-            difficulty_override?: string;
+            /** @enum {string} */
+            difficulty_override?: "easy" | "medium" | "hard";
             duration_minutes: number;
             duration_seconds: number;
             /** Format: date-time */
@@ -1954,13 +1974,15 @@ export interface components {
             hints_used: number;
             id: string;
             language: string;
-            problem_difficulty: string;
+            /** @enum {string} */
+            problem_difficulty: "easy" | "medium" | "hard";
             problem_id: string;
             problem_slug: string;
             problem_title: string;
             /** Format: date-time */
             started_at?: null | string;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "active" | "completed" | "abandoned";
             test_cases_passed: number;
             test_cases_total: number;
             /** Format: date-time */
@@ -2002,7 +2024,8 @@ export interface components {
             language: string;
             observer_analysis?: unknown;
             session_id: string;
-            snapshot_type: string;
+            /** @enum {string} */
+            snapshot_type: "auto" | "manual" | "execution" | "final";
             /** Format: int64 */
             timestamp_ms: number;
         };
@@ -2010,11 +2033,8 @@ export interface components {
             snapshots: components["schemas"]["Snapshot"][];
         };
         StartRequest: {
-            /**
-             * @description default 45
-             * @enum {integer}
-             */
-            duration_minutes?: "30" | "45" | "60";
+            /** @description default 45 */
+            duration_minutes?: components["schemas"]["DurationMinutes"];
             language: string;
             problem_id: string;
         };
@@ -2038,7 +2058,7 @@ export interface components {
             stderr?: string;
             stdout?: string;
             trace?: string;
-            verdict: string;
+            verdict: components["schemas"]["Verdict"];
         };
         TokenBody: {
             /** @description seconds */
@@ -2058,7 +2078,8 @@ export interface components {
             /** Format: int64 */
             seq: number;
             session_id: string;
-            speaker: string;
+            /** @enum {string} */
+            speaker: "interviewer" | "candidate" | "system";
             /** Format: int64 */
             timestamp_ms: number;
         };
@@ -2071,6 +2092,8 @@ export interface components {
             id: string;
             is_admin: boolean;
         };
+        /** @enum {string} */
+        Verdict: "accepted" | "wrong_answer" | "time_limit" | "memory_limit" | "output_limit" | "runtime_error" | "compile_error" | "not_run" | "ran" | "internal_error";
     };
     responses: never;
     parameters: never;
@@ -2083,6 +2106,7 @@ export type ChatRequest = components['schemas']['ChatRequest'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
+export type DurationMinutes = components['schemas']['DurationMinutes'];
 export type EmailRequest = components['schemas']['EmailRequest'];
 export type EmailToken = components['schemas']['EmailToken'];
 export type ErrorBody = components['schemas']['ErrorBody'];
@@ -2091,6 +2115,7 @@ export type ExecuteRequest = components['schemas']['ExecuteRequest'];
 export type Facets = components['schemas']['Facets'];
 export type HiddenSummary = components['schemas']['HiddenSummary'];
 export type HintBody = components['schemas']['HintBody'];
+export type Mode = components['schemas']['Mode'];
 export type PasswordChange = components['schemas']['PasswordChange'];
 export type PasswordReset = components['schemas']['PasswordReset'];
 export type ProblemDetail = components['schemas']['ProblemDetail'];
@@ -2119,5 +2144,6 @@ export type TokenRequest = components['schemas']['TokenRequest'];
 export type Transcript = components['schemas']['Transcript'];
 export type TranscriptBody = components['schemas']['TranscriptBody'];
 export type User = components['schemas']['User'];
+export type Verdict = components['schemas']['Verdict'];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

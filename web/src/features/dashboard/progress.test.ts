@@ -16,7 +16,9 @@ function session(over: Partial<InterviewSession>): InterviewSession {
     hints_used: 0,
     test_cases_passed: 0,
     test_cases_total: 0,
+    credits_consumed: 1,
     created_at: '2026-03-02T10:00:00Z',
+    updated_at: '2026-03-02T10:00:00Z',
     ...over,
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { outcome } from './outcome'
-import type { Session, Snapshot } from './types'
+import { executionSummary, type Session, type Snapshot } from './types'
 
 const session = (over: Partial<Session> = {}): Session => ({
   id: 's',
@@ -14,16 +14,19 @@ const session = (over: Partial<Session> = {}): Session => ({
   test_cases_total: 0,
   credits_consumed: 1,
   created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
   ...over,
 })
 let n = 0
 const exec = (code: string, mode: 'run' | 'submit', passed: number, total: number, status = passed === total ? 'accepted' : 'wrong_answer'): Snapshot => ({
   id: String(++n),
+  session_id: 's',
   code,
   language: 'python',
   timestamp_ms: n,
   snapshot_type: 'execution',
   execution_result: { mode, status, passed, total },
+  created_at: '2026-01-01T00:00:00Z',
 })
 const starters = { python: 'class Solution:\n    pass\n' }
 
@@ -56,5 +59,21 @@ describe('outcome', () => {
   it('keeps abandoned and in-progress sessions as they are', () => {
     expect(outcome(session({ status: 'abandoned' }), [], { code: 'mine', language: 'python' }, starters).kind).toBe('abandoned')
     expect(outcome(session({ status: 'active' }), [], { code: starters.python, language: 'python' }, starters).kind).toBe('active')
+  })
+})
+
+describe('executionSummary', () => {
+  const snap = (execution_result: unknown): Snapshot => ({ ...exec('x', 'submit', 1, 1), execution_result })
+  it.each([
+    ['none', undefined],
+    ['a bare count', { passed: 1 }],
+    ['an unknown mode', { mode: 'debug', status: 'accepted', passed: 1, total: 1 }],
+    ['counts as text', { mode: 'submit', status: 'accepted', passed: '1', total: 1 }],
+  ])('%s is not a result', (_, r) => {
+    expect(executionSummary(snap(r))).toBeNull()
+    expect(outcome(session(), [snap(r)], { code: 'x', language: 'python' }, starters).submits).toBe(0)
+  })
+  it('keeps counts only', () => {
+    expect(executionSummary(snap({ mode: 'run', status: 'wrong_answer', passed: 1, total: 2, cpu_time_ms: 3 }))).toEqual({ mode: 'run', status: 'wrong_answer', passed: 1, total: 2 })
   })
 })

@@ -2,7 +2,7 @@
 // the best and the last submit (labelled as such), whether the final code is
 // what was last run, and whether the candidate attempted anything at all.
 import { formatDuration } from '../../lib/format'
-import type { Session, Snapshot } from './types'
+import { executionSummary, type ExecutionSummary, type Session, type Snapshot } from './types'
 
 export interface SubmitResult {
   passed: number
@@ -20,7 +20,7 @@ export interface Outcome {
   submits: number
   runs: number
   /** How the final code last ran: the execution of exactly that code, if any. */
-  finalRun: { mode: 'run' | 'submit'; status: string; passed: number; total: number } | null
+  finalRun: ExecutionSummary | null
   /** The final code differs from the last code that was run. */
   changedSinceRun: boolean
 }
@@ -32,8 +32,11 @@ function better(a: SubmitResult, b: SubmitResult): boolean {
 }
 
 export function outcome(session: Session, snaps: Snapshot[], final: { code: string; language: string }, starters: Record<string, string>): Outcome {
-  const execs = snaps.filter((s) => s.snapshot_type === 'execution' && s.execution_result)
-  const submits = execs.filter((s) => s.execution_result!.mode === 'submit').map((s) => s.execution_result!)
+  const execs = snaps.flatMap((s) => {
+    const result = s.snapshot_type === 'execution' ? executionSummary(s) : null
+    return result ? [{ ...s, result }] : []
+  })
+  const submits = execs.filter((s) => s.result.mode === 'submit').map((s) => s.result)
   let best: SubmitResult | undefined
   for (const r of submits) if (!best || better(r, best)) best = r
   const last = submits[submits.length - 1]
@@ -41,7 +44,7 @@ export function outcome(session: Session, snaps: Snapshot[], final: { code: stri
   const same = lastExec !== undefined && lastExec.code === final.code && lastExec.language === final.language
   const untouched = execs.length === 0 && final.code.trim() === (starters[final.language] ?? '').trim()
 
-  const base = { best, last, submits: submits.length, runs: execs.length - submits.length, finalRun: same ? lastExec.execution_result! : null, changedSinceRun: lastExec !== undefined && !same }
+  const base = { best, last, submits: submits.length, runs: execs.length - submits.length, finalRun: same ? lastExec.result : null, changedSinceRun: lastExec !== undefined && !same }
   if (session.status === 'active') return { ...base, kind: 'active', label: 'In progress' }
   if (untouched)
     return {

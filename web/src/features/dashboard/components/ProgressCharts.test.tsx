@@ -9,7 +9,7 @@ import { DashboardPage } from './DashboardPage'
 
 const now = new Date(2026, 2, 11, 12)
 
-function session(id: string, day: number, passed: number, total: number, status = 'completed'): InterviewSession {
+function session(id: string, day: number, passed: number, total: number, status: InterviewSession['status'] = 'completed'): InterviewSession {
   return {
     id,
     problem_id: 'p',
@@ -24,7 +24,9 @@ function session(id: string, day: number, passed: number, total: number, status 
     test_cases_passed: passed,
     test_cases_total: total,
     started_at: new Date(2026, 2, day, 10).toISOString(),
+    credits_consumed: 1,
     created_at: new Date(2026, 2, day, 10).toISOString(),
+    updated_at: new Date(2026, 2, day, 10).toISOString(),
   }
 }
 

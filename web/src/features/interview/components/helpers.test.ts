@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCustomInput } from './InterviewRoom'
 import { finalCode } from './SummaryPage'
+import type { Snapshot } from '../types'
 
 describe('parseCustomInput', () => {
   it.each([
@@ -16,7 +17,7 @@ describe('parseCustomInput', () => {
 })
 
 describe('finalCode', () => {
-  const snap = (code: string, type: string) => ({ id: code, code, language: 'python', timestamp_ms: 0, snapshot_type: type })
+  const snap = (code: string, type: Snapshot['snapshot_type']): Snapshot => ({ id: code, session_id: 's', code, language: 'python', timestamp_ms: 0, snapshot_type: type, created_at: '2026-01-01T00:00:00Z' })
   it('prefers the final snapshot, then the newest, then the live code', () => {
     const live = { code: 'live', language: 'go' }
     expect(finalCode([snap('a', 'auto'), snap('f', 'final'), snap('b', 'manual')], live).code).toBe('f')

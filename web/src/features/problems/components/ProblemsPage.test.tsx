@@ -7,9 +7,9 @@ import type { ProblemSummary } from '../../../lib/types'
 import { ProblemsPage } from './ProblemsPage'
 
 const all: ProblemSummary[] = [
-  { id: '1', slug: 'two-sum', title: 'Two Sum', difficulty: 'easy', categories: ['Array', 'Hash Table'], companies: ['Google'] },
-  { id: '2', slug: 'lru-cache', title: 'LRU Cache', difficulty: 'medium', categories: ['Design'], companies: [] },
-  { id: '3', slug: 'median', title: 'Median of Two Sorted Arrays', difficulty: 'hard', categories: ['Array'], companies: [] },
+  { id: '1', slug: 'two-sum', title: 'Two Sum', difficulty: 'easy', categories: ['Array', 'Hash Table'], companies: ['Google'], submissions: 0 },
+  { id: '2', slug: 'lru-cache', title: 'LRU Cache', difficulty: 'medium', categories: ['Design'], companies: [], submissions: 0 },
+  { id: '3', slug: 'median', title: 'Median of Two Sorted Arrays', difficulty: 'hard', categories: ['Array'], companies: [], submissions: 0 },
 ]
 
 // A tiny in-test server that filters like the real one does.

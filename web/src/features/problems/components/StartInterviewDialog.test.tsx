@@ -19,6 +19,7 @@ const twoSum: ProblemDetail = {
   languages: ['python', 'go'],
   examples: [],
   hint_count: 3,
+  submissions: 0,
 }
 
 const session = {
