@@ -24,13 +24,16 @@ func TestPatchSession(t *testing.T) {
 	if r.Status != http.StatusOK {
 		t.Fatalf("language switch: %d %s", r.Status, r.Body)
 	}
-	var sess struct {
+	var view struct {
 		Language string `json:"language"`
-		Status   string `json:"status"`
+		Session  struct {
+			Language string `json:"language"`
+			Status   string `json:"status"`
+		} `json:"session"`
 	}
-	r.JSON(t, &sess)
-	if sess.Language != "javascript" {
-		t.Fatalf("language = %q after the switch", sess.Language)
+	r.JSON(t, &view)
+	if view.Language != "javascript" || view.Session.Language != "javascript" {
+		t.Fatalf("language = %q / %q after the switch", view.Language, view.Session.Language)
 	}
 	if r := c.Do("PATCH", "/api/sessions/"+id, map[string]any{"status": "paused"}); r.Status != http.StatusBadRequest {
 		t.Fatalf("status paused: %d %s, want 400", r.Status, r.Body)
@@ -39,9 +42,9 @@ func TestPatchSession(t *testing.T) {
 	if r.Status != http.StatusOK {
 		t.Fatalf("status completed: %d %s", r.Status, r.Body)
 	}
-	r.JSON(t, &sess)
-	if sess.Status != "completed" {
-		t.Fatalf("status = %q, want completed", sess.Status)
+	r.JSON(t, &view)
+	if view.Session.Status != "completed" {
+		t.Fatalf("status = %q, want completed", view.Session.Status)
 	}
 }
 
