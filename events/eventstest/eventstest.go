@@ -247,7 +247,7 @@ func testDuplicateKey(t *testing.T, h Harness) {
 	must(t, bus.Publish(ctx, e))
 	must(t, bus.Publish(ctx, event(events.CodeExecuted, "dup-2")))
 	waitFor(t, "both keys", func() bool { n, _ := rec.totals("g"); return n == 2 })
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond) // the behaviour under test is an absence: room for a wrong redelivery to show
 	if n := rec.effect("g", "dup-1"); n != 1 {
 		t.Fatalf("a key published three times was handled %d times", n)
 	}
@@ -268,7 +268,7 @@ func testRetry(t *testing.T, h Harness) {
 	must(t, bus.Publish(context.Background(), event(events.CodeEdited, "retry-1")))
 	start(t, bus)
 	waitFor(t, "success on the third try", func() bool { return rec.effect("flaky", "retry-1") == 1 })
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond) // the behaviour under test is an absence: room for a wrong redelivery to show
 	if got := rec.calls("flaky", "retry-1"); !slices.Equal(got, []int{1, 2, 3}) {
 		t.Fatalf("attempts = %v, want [1 2 3]", got)
 	}
@@ -328,7 +328,7 @@ func testCrash(t *testing.T, h Harness) {
 	second.Subscribe("worker", nil, rec.counting())
 	start(t, second)
 	waitFor(t, "the second consumer to finish the rest", func() bool { keys, _ := rec.totals("worker"); return keys == n })
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond) // the behaviour under test is an absence: room for a wrong redelivery to show
 	if keys, most := rec.totals("worker"); keys != n || most != 1 {
 		t.Fatalf("%d keys applied, the most often %d times; want %d keys once each", keys, most, n)
 	}
@@ -391,7 +391,7 @@ func testPoison(t *testing.T, h Harness) {
 	fixed.Unlock()
 	must(t, bus.Replay(ctx, dl.ID))
 	waitFor(t, "the replayed event", func() bool { return rec.effect("fragile", "poison") == 1 })
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond) // the behaviour under test is an absence: room for a wrong redelivery to show
 	if got := rec.calls("fragile", "poison"); len(got) != 6 || got[5] != 1 {
 		t.Fatalf("attempts after replay = %v, want a fresh attempt 1", got)
 	}
