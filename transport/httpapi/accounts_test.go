@@ -479,3 +479,26 @@ func TestPasswordResetWithoutMailSaysSo(t *testing.T) {
 		t.Fatalf("providers = %+v", p)
 	}
 }
+
+// TestResendVerification mails a fresh link to an unverified address and
+// answers an unknown address exactly alike (nothing says who is registered).
+func TestResendVerification(t *testing.T) {
+	app, mp := mailApp(t, apptest.Options{})
+	c := app.Client()
+	if r := c.Do("POST", "/api/auth/signup", signupBody("again@example.com", "correct horse")); r.Status != http.StatusAccepted {
+		t.Fatalf("sign-up: %d %s", r.Status, r.Body)
+	}
+	first := mp.Wait("again@example.com", 1)
+	known := c.Do("POST", "/api/auth/verify-email/resend", map[string]string{"email": "again@example.com"})
+	unknown := c.Do("POST", "/api/auth/verify-email/resend", map[string]string{"email": "nobody@example.com"})
+	if known.Status != http.StatusAccepted || unknown.Status != known.Status || string(unknown.Body) != string(known.Body) {
+		t.Fatalf("resend: %d %s, unknown address: %d %s", known.Status, known.Body, unknown.Status, unknown.Body)
+	}
+	second := mp.Wait("again@example.com", 2)
+	if tokenIn(t, second) == tokenIn(t, first) {
+		t.Fatal("the resent mail carries the old link")
+	}
+	if r := c.Do("POST", "/api/auth/verify-email", map[string]string{"token": tokenIn(t, second)}); r.Status != http.StatusOK {
+		t.Fatalf("the resent link: %d %s", r.Status, r.Body)
+	}
+}
