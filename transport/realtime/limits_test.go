@@ -104,6 +104,12 @@ func TestFullConversationRefusesChatButNotCodeEdits(t *testing.T) {
 	if ack := ws.next("ack", "error"); ack["type"] != "ack" {
 		t.Fatalf("first message: %v", ack)
 	}
+	// The reply is written by a worker after the ack; wait for it.
+	waitUntil(t, func() bool {
+		var v struct{ Transcript []interview.Transcript }
+		c.Do("GET", "/api/sessions/"+id+"/transcript", nil).JSON(t, &v)
+		return len(v.Transcript) >= 3
+	})
 	ws.send(map[string]any{"type": "chat_message", "seq": 2, "text": "are you there?"})
 	e := ws.next("ack", "error")
 	if e["type"] != "error" || e["code"] != "conversation_full" || e["seq"].(float64) != 2 ||
