@@ -18,10 +18,13 @@ const (
 	CodeExecuted   = "code.executed"
 	HintRequested  = "hint.requested"
 	SessionEnded   = "session.ended"
+	// CodeObserved carries the code observer's finding (interview.Observation)
+	// to the interviewer, which may use it at its next signal.
+	CodeObserved = "code.observed"
 )
 
 // Topics lists every topic.
-var Topics = []string{SessionStarted, CodeEdited, CodeExecuted, HintRequested, SessionEnded}
+var Topics = []string{SessionStarted, CodeEdited, CodeExecuted, HintRequested, SessionEnded, CodeObserved}
 
 // MaxAttempts is how many times a consumer group tries an event before it
 // goes to the dead-letter queue.
