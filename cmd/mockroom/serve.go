@@ -22,6 +22,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
@@ -96,6 +97,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	// The code observer: toolchain syntax checks in the sandbox and static
+	// analysis, on the code the candidate paused on.
+	observations := observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(runner), log), db, db, bus, clock, log, observer.Config{})
+	observations.SetNotifier(hub)
+	bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
+	defer observations.Close() // before the bus and the sandbox close
 	busName := "embedded queue"
 	if cfg.RedisURL != "" {
 		busName = "redis streams"

@@ -22,6 +22,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/events/sqlqueue"
@@ -76,6 +77,9 @@ type Options struct {
 	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 	// Interviewer replaces the offline interviewer (a slow or failing double).
 	Interviewer interview.Interviewer
+	// Observer, when set, runs the offline code observer with this
+	// configuration on the bus, as serve does (App.Observer).
+	Observer *observer.Config
 }
 
 // Engines names the storage engines tests run against.
@@ -90,6 +94,7 @@ type App struct {
 	Hub        *realtime.Hub
 	Limiter    *ratelimit.Memory
 	Accounts   *account.Service
+	Observer   *observer.Service // nil unless Options.Observer
 }
 
 // New starts the app; everything is torn down with the test.
@@ -139,6 +144,13 @@ func New(t testing.TB, o Options) *App {
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	var observations *observer.Service
+	if o.Observer != nil {
+		observations = observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(r), log), db, db, bus, clock, log, *o.Observer)
+		observations.SetNotifier(hub)
+		bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
+		t.Cleanup(observations.Close)
+	}
 	busCtx, stopBus := context.WithCancel(context.Background())
 	busDone := make(chan struct{})
 	go func() { defer close(busDone); bus.Run(busCtx) }()
@@ -180,7 +192,7 @@ func New(t testing.TB, o Options) *App {
 		o.Mutate(&cfg, &deps)
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Observer: observations}
 }
 
 // Client is one browser-like user agent with its own cookies.

@@ -250,6 +250,8 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 		frame = ExecutionResult{Type: TypeExecution, Mode: string(n.Execution.Mode), Report: raw}
 	case n.Delta != nil:
 		frame = InterviewerMessage{Type: TypeInterviewer, ReplyTo: n.Delta.ReplyTo, Text: n.Delta.Text, Final: n.Delta.Final}
+	case n.Observation != nil:
+		frame = Observation{Type: TypeObservation, Analysis: *n.Observation}
 	case n.Queued != nil:
 		frame = ExecutionQueued{Type: TypeQueued, Mode: string(n.Queued.Mode), Ahead: n.Queued.Ahead, Running: n.Queued.Running}
 	case n.Ended != nil:

@@ -1,0 +1,123 @@
+package observer_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/mockroom/mockroom/agents/observer"
+	"github.com/mockroom/mockroom/internal/apptest"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/transport/realtime"
+)
+
+// room is a realtime client that collects observation frames.
+type room struct {
+	t    *testing.T
+	conn *websocket.Conn
+	ctx  context.Context
+	seq  int64
+	obs  chan interview.Observation
+}
+
+func openRoom(t *testing.T, app *apptest.App, c *apptest.Client, id string) *room {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	t.Cleanup(cancel)
+	conn, err := app.Dial(ctx, "", realtime.Subprotocol, c.Token(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	r := &room{t: t, conn: conn, ctx: ctx, obs: make(chan interview.Observation, 16)}
+	go func() {
+		for {
+			_, data, err := conn.Read(ctx)
+			if err != nil {
+				close(r.obs)
+				return
+			}
+			var f realtime.Observation
+			if json.Unmarshal(data, &f) == nil && f.Type == realtime.TypeObservation {
+				r.obs <- f.Analysis
+			}
+		}
+	}()
+	return r
+}
+
+func (r *room) edit(code string) {
+	r.t.Helper()
+	r.seq++
+	raw, _ := json.Marshal(realtime.CodeEdit{Type: realtime.TypeCodeEdit, Seq: r.seq, Language: "python", Code: code})
+	if err := r.conn.Write(r.ctx, websocket.MessageText, raw); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// next waits up to d for an observation; ok is false when none came.
+func (r *room) next(d time.Duration) (interview.Observation, bool) {
+	select {
+	case o, ok := <-r.obs:
+		return o, ok
+	case <-time.After(d):
+		return interview.Observation{}, false
+	}
+}
+
+const broken = "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        seen = {}\n        for i, x in enumerate(nums)\n            seen[x] = i\n        return []\n"
+
+const fixed = "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n        return []\n"
+
+// TestEditWithASyntaxErrorReachesTheRoomAsAMarker: through the socket, the
+// bus and the sandbox, a pause after an edit with a syntax error brings an
+// observation frame with the error's line; fixing it clears the markers and
+// suggests a run. A burst of edits is observed once, after the pause, on
+// its last version.
+func TestEditWithASyntaxErrorReachesTheRoomAsAMarker(t *testing.T) {
+	app := apptest.New(t, apptest.Options{Problems: true,
+		Observer: &observer.Config{Debounce: 300 * time.Millisecond, MinInterval: 300 * time.Millisecond}})
+	c := app.Client()
+	c.Signup("observer@example.com")
+	id := c.Start("two-sum", "python")
+	r := openRoom(t, app, c, id)
+
+	// a burst: only the last version is observed
+	r.edit("class Solution:\n    def twoSum(self")
+	r.edit("class Solution:\n    def twoSum(self, nums")
+	r.edit(broken)
+	o, ok := r.next(20 * time.Second)
+	if !ok {
+		t.Fatal("no observation after the pause")
+	}
+	if o.CodeHash != observer.Hash(broken) {
+		t.Fatalf("observed another version than the last (%s)", o.CodeHash)
+	}
+	if len(o.SyntaxErrors) != 1 || o.SyntaxErrors[0].Line != 4 || o.SuggestRun {
+		t.Fatalf("got %+v; want one syntax error at line 4 and no run suggested", o)
+	}
+	if o2, ok := r.next(1500 * time.Millisecond); ok {
+		t.Fatalf("a second observation of the burst: %+v", o2)
+	}
+
+	r.edit(fixed)
+	o, ok = r.next(20 * time.Second)
+	if !ok {
+		t.Fatal("no observation after the fix")
+	}
+	if len(o.SyntaxErrors) != 0 || !o.SuggestRun || o.EstimatedComplexity != "O(n)" || o.Approach != interview.ApproachOptimized {
+		t.Fatalf("after the fix: %+v", o)
+	}
+	if got := app.Observer.Latest(id); got == nil || got.CodeHash != observer.Hash(fixed) {
+		t.Fatalf("latest observation %+v", got)
+	}
+
+	// the same code again (a re-save) is not observed twice in a row
+	r.edit(fixed)
+	if o2, ok := r.next(2 * time.Second); ok {
+		t.Fatalf("the same code was observed again: %+v", o2)
+	}
+}
