@@ -111,7 +111,11 @@ func (o *Offline) observe(ctx context.Context, p *problem.Problem, language, cod
 // optimum, warnings, and whether to suggest a run.
 func assess(obs *interview.Observation, p *problem.Problem, checked bool) {
 	f := obs.Facts
-	if p != nil && obs.EstimatedComplexity != "" && len(obs.SyntaxErrors) == 0 {
+	if len(obs.SyntaxErrors) > 0 {
+		// code that does not parse cannot be read reliably either
+		obs.EstimatedComplexity = ""
+	}
+	if p != nil && obs.EstimatedComplexity != "" {
 		obs.Approach = codeanalysis.Approach(obs.EstimatedComplexity, p.TimeComplexity)
 	}
 	obs.Warnings = warnings(f)

@@ -2,6 +2,7 @@ package observer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,5 +66,39 @@ func TestSyntaxErrorsAtTheirLines(t *testing.T) {
 				t.Fatalf("fixed: got %+v, %v; want no errors", errs, err)
 			}
 		})
+	}
+}
+
+// TestParseDiagnostics reads each toolchain's own words (as captured from
+// the real tools) with no toolchain installed.
+func TestParseDiagnostics(t *testing.T) {
+	tests := []struct {
+		lang, diag string
+		lines      int
+		want       []int // lines of the errors found
+	}{
+		{"python", "  File \"main.py\", line 3\n    for i in range(3)\n                     ^\nSyntaxError: expected ':'\n", 5, []int{3}},
+		{"python", "Sorry: IndentationError: expected an indented block after 'if' statement on line 2 (main.py, line 3)", 5, []int{3}},
+		{"javascript", "/w/main.js:2\n  let x = ;\n          ^\n\nSyntaxError: Unexpected token ';'\n    at wrapSafe (node:internal/modules/cjs/loader:1464:18)\n", 5, []int{2}},
+		{"typescript", "✘ [ERROR] Expected \")\" but found \"{\"\n\n    main.ts:3:38:\n      3 │   for (let i = 0; i < nums.length; i++ {\n", 6, []int{3}},
+		{"java", "Solution.java:4: error: ';' expected\n        int x = 1\n                 ^\nSolution.java:9: error: class, interface, enum, or record expected\n1 error\n", 8, []int{4}},
+		{"go", "solution.go:3:2: declared and not used: x\nsolution.go:3:2: declared and not used: x\nharness.go:10:2: undefined: y\n", 5, []int{3}},
+		{"go", "harness.go:15:6: syntax error: unexpected name mr_map, expected (\n", 7, []int{7}},
+		{"cpp", "solution.cpp:5:19: error: expected ')' before ';' token\nharness.cpp:3:1: error: x\n", 8, []int{5}},
+		{"cpp", "harness.cpp:40:1: error: expected '}' at end of input\n", 8, []int{8}},
+		{"python", "", 5, nil},
+	}
+	for _, tc := range tests {
+		got := parseDiagnostics(tc.lang, tc.diag, tc.lines, tc.lines)
+		var lines []int
+		for _, e := range got {
+			if e.Message == "" {
+				t.Errorf("%s: an error without a message", tc.lang)
+			}
+			lines = append(lines, e.Line)
+		}
+		if !slices.Equal(lines, tc.want) {
+			t.Errorf("%s %q: lines %v, want %v", tc.lang, tc.diag, lines, tc.want)
+		}
 	}
 }
