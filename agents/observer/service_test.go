@@ -20,7 +20,12 @@ type room struct {
 	conn *websocket.Conn
 	ctx  context.Context
 	seq  int64
-	obs  chan interview.Observation
+	obs  chan arrival
+}
+
+type arrival struct {
+	obs interview.Observation
+	at  time.Time
 }
 
 func openRoom(t *testing.T, app *apptest.App, c *apptest.Client, id string) *room {
@@ -32,7 +37,7 @@ func openRoom(t *testing.T, app *apptest.App, c *apptest.Client, id string) *roo
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.CloseNow() })
-	r := &room{t: t, conn: conn, ctx: ctx, obs: make(chan interview.Observation, 16)}
+	r := &room{t: t, conn: conn, ctx: ctx, obs: make(chan arrival, 64)}
 	go func() {
 		for {
 			_, data, err := conn.Read(ctx)
@@ -42,7 +47,7 @@ func openRoom(t *testing.T, app *apptest.App, c *apptest.Client, id string) *roo
 			}
 			var f realtime.Observation
 			if json.Unmarshal(data, &f) == nil && f.Type == realtime.TypeObservation {
-				r.obs <- f.Analysis
+				r.obs <- arrival{f.Analysis, time.Now()}
 			}
 		}
 	}()
@@ -60,11 +65,16 @@ func (r *room) edit(code string) {
 
 // next waits up to d for an observation; ok is false when none came.
 func (r *room) next(d time.Duration) (interview.Observation, bool) {
+	a, ok := r.nextAt(d)
+	return a.obs, ok
+}
+
+func (r *room) nextAt(d time.Duration) (arrival, bool) {
 	select {
-	case o, ok := <-r.obs:
-		return o, ok
+	case a, ok := <-r.obs:
+		return a, ok
 	case <-time.After(d):
-		return interview.Observation{}, false
+		return arrival{}, false
 	}
 }
 
@@ -119,5 +129,49 @@ func TestEditWithASyntaxErrorReachesTheRoomAsAMarker(t *testing.T) {
 	r.edit(fixed)
 	if o2, ok := r.next(2 * time.Second); ok {
 		t.Fatalf("the same code was observed again: %+v", o2)
+	}
+}
+
+// TestObservationsAreSpacedPerSession: a candidate pausing briefly but often
+// is observed at most once per MinInterval, and the last version is
+// observed once they stop.
+func TestObservationsAreSpacedPerSession(t *testing.T) {
+	const minInterval = 700 * time.Millisecond
+	app := apptest.New(t, apptest.Options{Problems: true,
+		Interview: interview.Config{EditEventEvery: 20 * time.Millisecond},
+		Observer:  &observer.Config{Debounce: 100 * time.Millisecond, MinInterval: minInterval, EditEventEvery: 20 * time.Millisecond}})
+	c := app.Client()
+	c.Signup("spacing@example.com")
+	id := c.Start("two-sum", "python")
+	r := openRoom(t, app, c, id)
+
+	code := fixed
+	start := time.Now()
+	for i := 0; time.Since(start) < 2500*time.Millisecond; i++ {
+		code += "# pause\n"
+		r.edit(code) // a pause of 150 ms: longer than the debounce
+		time.Sleep(150 * time.Millisecond)
+	}
+	var at []time.Time
+	var last interview.Observation
+	for {
+		a, ok := r.nextAt(3 * time.Second)
+		if !ok {
+			break
+		}
+		at = append(at, a.at)
+		last = a.obs
+	}
+	if len(at) < 2 || len(at) > 5 {
+		t.Fatalf("%d observations in 2.5 s of edits; want between 2 and 5", len(at))
+	}
+	for i := 1; i < len(at); i++ {
+		// frames arrive a little after the observation; allow for the jitter
+		if gap := at[i].Sub(at[i-1]); gap < minInterval-200*time.Millisecond {
+			t.Fatalf("observations %d and %d only %v apart", i-1, i, gap)
+		}
+	}
+	if last.CodeHash != observer.Hash(code) {
+		t.Fatal("the last version was not observed")
 	}
 }
