@@ -130,6 +130,16 @@ func TestEditWithASyntaxErrorReachesTheRoomAsAMarker(t *testing.T) {
 	if o2, ok := r.next(2 * time.Second); ok {
 		t.Fatalf("the same code was observed again: %+v", o2)
 	}
+
+	// a room that joins (a reload) gets the latest finding at once
+	r2 := openRoom(t, app, c, id)
+	raw, _ := json.Marshal(realtime.Resume{Type: realtime.TypeResume, LastAckedSeq: r.seq})
+	if err := r2.conn.Write(r2.ctx, websocket.MessageText, raw); err != nil {
+		t.Fatal(err)
+	}
+	if o, ok := r2.next(5 * time.Second); !ok || o.CodeHash != observer.Hash(fixed) {
+		t.Fatalf("a joining room got %+v, %v; want the latest finding", o, ok)
+	}
 }
 
 // TestObservationsAreSpacedPerSession: a candidate pausing briefly but often

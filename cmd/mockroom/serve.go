@@ -101,6 +101,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	// analysis, on the code the candidate paused on.
 	observations := observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(runner), log), db, db, bus, clock, log, observer.Config{})
 	observations.SetNotifier(hub)
+	hub.SetObservations(observations)
 	bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
 	defer observations.Close() // before the bus and the sandbox close
 	busName := "embedded queue"

@@ -148,6 +148,7 @@ func New(t testing.TB, o Options) *App {
 	if o.Observer != nil {
 		observations = observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(r), log), db, db, bus, clock, log, *o.Observer)
 		observations.SetNotifier(hub)
+		hub.SetObservations(observations)
 		bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
 		t.Cleanup(observations.Close)
 	}

@@ -68,13 +68,28 @@ type Hub struct {
 	clock  mockroom.Clock
 	cfg    Config
 
-	mu      sync.Mutex
-	rooms   map[string]map[*conn]struct{}
-	closing bool
-	wg      sync.WaitGroup
+	mu           sync.Mutex
+	rooms        map[string]map[*conn]struct{}
+	closing      bool
+	wg           sync.WaitGroup
+	observations Observations
 }
 
 var _ interview.Notifier = (*Hub)(nil)
+
+// Observations gives the code observer's latest finding on a session (the
+// observer service), so that a room that (re)joins shows its markers at
+// once instead of after the next pause.
+type Observations interface {
+	Latest(sessionID string) *interview.Observation
+}
+
+// SetObservations connects the code observer (built after the hub).
+func (h *Hub) SetObservations(o Observations) {
+	h.mu.Lock()
+	h.observations = o
+	h.mu.Unlock()
+}
 
 // NewHub returns a hub serving svc's sessions.
 func NewHub(svc *interview.Service, tokens *Tokens, log *slog.Logger, clock mockroom.Clock, cfg Config) *Hub {
@@ -634,4 +649,12 @@ func (c *conn) sendState() {
 		Language: live.Language, HintsUsed: sess.HintsUsed, HintsTotal: c.hub.svc.HintsTotal(c.ctx, sess),
 		RemainingMS: t.RemainingMS, ServerTime: t.ServerTime, EndsAt: t.EndsAt}
 	c.push(st)
+	c.hub.mu.Lock()
+	obs := c.hub.observations
+	c.hub.mu.Unlock()
+	if obs != nil {
+		if o := obs.Latest(sess.ID); o != nil {
+			c.push(Observation{Type: TypeObservation, Analysis: *o})
+		}
+	}
 }
