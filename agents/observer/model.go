@@ -71,9 +71,9 @@ const maxModelWarnings = 3
 
 // Observe checks the syntax with the toolchain, then asks the model.
 func (m *Model) Observe(ctx context.Context, in Input) (*interview.Observation, error) {
-	obs, checked := m.fallback.observe(ctx, in.Problem, in.Language, in.Code)
+	obs, compiles := m.fallback.observe(ctx, in.Problem, in.Language, in.Code)
 	if obs.Facts.IsStarter || strings.TrimSpace(in.Code) == "" {
-		assess(obs, in.Problem, checked) // nothing written yet: no call, no cost
+		assess(obs, in.Problem, compiles) // nothing written yet: no call, no cost
 		return obs, nil
 	}
 	system := observerSystem + llm.DataRule
@@ -95,7 +95,7 @@ func (m *Model) Observe(ctx context.Context, in Input) (*interview.Observation, 
 	}, &ans)
 	if err != nil {
 		m.log.WarnContext(ctx, "the observer's model failed; the offline observer stands in", "session_id", in.SessionID, "err", err)
-		assess(obs, in.Problem, checked)
+		assess(obs, in.Problem, compiles)
 		return obs, nil
 	}
 	obs.Source = m.client.Provider() + "/" + m.model
@@ -108,7 +108,7 @@ func (m *Model) Observe(ctx context.Context, in Input) (*interview.Observation, 
 		}
 	}
 	// the toolchain, not the model, says whether the code parses
-	obs.SuggestRun = ans.SuggestRun && checked && len(obs.SyntaxErrors) == 0
+	obs.SuggestRun = ans.SuggestRun && compiles && len(obs.SyntaxErrors) == 0
 	return obs, nil
 }
 

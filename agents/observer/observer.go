@@ -70,14 +70,14 @@ func Hash(code string) string {
 // the syntax unchecked (and suggest_run false), never an error: the rest
 // of the observation still holds.
 func (o *Offline) Observe(ctx context.Context, in Input) (*interview.Observation, error) {
-	obs, checked := o.observe(ctx, in.Problem, in.Language, in.Code)
-	assess(obs, in.Problem, checked)
+	obs, compiles := o.observe(ctx, in.Problem, in.Language, in.Code)
+	assess(obs, in.Problem, compiles)
 	return obs, nil
 }
 
 // observe fills what does not need judgement: the hash, the facts and the
-// toolchain's syntax errors. checked is false when the syntax could not be
-// checked.
+// toolchain's syntax errors. compiles is true only when the toolchain
+// checked the code and accepted it.
 func (o *Offline) observe(ctx context.Context, p *problem.Problem, language, code string) (*interview.Observation, bool) {
 	starter := ""
 	if p != nil {
@@ -92,24 +92,24 @@ func (o *Offline) observe(ctx context.Context, p *problem.Problem, language, cod
 	if !a.Facts.IsStarter && strings.TrimSpace(code) != "" {
 		obs.EstimatedComplexity = a.Complexity
 	}
-	checked := false
+	compiles := false
 	if o.syntax != nil && strings.TrimSpace(code) != "" {
-		errs, err := o.syntax.Check(ctx, p, language, code)
+		errs, ok, err := o.syntax.CheckProgram(ctx, p, language, code)
 		if err != nil {
 			o.log.WarnContext(ctx, "the observer's syntax check failed", "language", language, "err", err)
 		} else {
-			checked = true
+			compiles = ok
 			if errs != nil {
 				obs.SyntaxErrors = errs
 			}
 		}
 	}
-	return obs, checked
+	return obs, compiles
 }
 
 // assess fills the offline judgement: approach against the problem's
 // optimum, warnings, and whether to suggest a run.
-func assess(obs *interview.Observation, p *problem.Problem, checked bool) {
+func assess(obs *interview.Observation, p *problem.Problem, compiles bool) {
 	f := obs.Facts
 	if len(obs.SyntaxErrors) > 0 {
 		// code that does not parse cannot be read reliably either
@@ -119,7 +119,7 @@ func assess(obs *interview.Observation, p *problem.Problem, checked bool) {
 		obs.Approach = codeanalysis.Approach(obs.EstimatedComplexity, p.TimeComplexity)
 	}
 	obs.Warnings = warnings(f)
-	obs.SuggestRun = checked && len(obs.SyntaxErrors) == 0 && !f.IsStarter && f.Lines > 0
+	obs.SuggestRun = compiles && len(obs.SyntaxErrors) == 0 && !f.IsStarter && f.Lines > 0
 }
 
 func warnings(f interview.CodeFacts) []string {

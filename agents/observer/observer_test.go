@@ -51,6 +51,23 @@ func TestOffline(t *testing.T) {
 	}
 }
 
+// TestOfflineProgramThatDoesNotBuild: Go code that parses but names its
+// function otherwise than the harness calls gets no marker (the error is
+// not on the candidate's lines) and no run suggested.
+func TestOfflineProgramThatDoesNotBuild(t *testing.T) {
+	p := twoSum(t)
+	checker := NewSyntaxChecker(bare.New(t.TempDir()))
+	testenv.NeedToolchain(t, "go", checker.Languages())
+	code := "func twoSums(nums []int, target int) []int {\n\treturn nil\n}\n"
+	o, err := NewOffline(checker, nil).Observe(context.Background(), Input{Problem: p, Language: "go", Code: code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.SyntaxErrors) != 0 || o.SuggestRun {
+		t.Fatalf("got %+v; want no markers and no run suggested", o)
+	}
+}
+
 // scripted is a model provider answering from a script, recording what it
 // was sent. (The real adapters are tested against their providers' wire
 // protocols in agents/llm/*; this one tests what the observer sends and

@@ -58,28 +58,37 @@ const maxSyntaxErrors = 10
 // The error is for the toolchain being unavailable or the sandbox failing,
 // never for the candidate's code.
 func (c *SyntaxChecker) Check(ctx context.Context, p *problem.Problem, language, code string) ([]interview.SyntaxError, error) {
+	errs, _, err := c.CheckProgram(ctx, p, language, code)
+	return errs, err
+}
+
+// CheckProgram is Check that also says whether the toolchain accepted the
+// program: false with no errors on the candidate's lines is a program that
+// fails for another reason (a Go or C++ function named otherwise than the
+// harness calls), which a run would report.
+func (c *SyntaxChecker) CheckProgram(ctx context.Context, p *problem.Problem, language, code string) (errs []interview.SyntaxError, compiles bool, err error) {
 	files, err := programFiles(p, language, code)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	select {
 	case c.slots <- struct{}{}:
 		defer func() { <-c.slots }()
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, false, ctx.Err()
 	}
 	b, err := c.runner.Compile(ctx, sandbox.Program{Language: sandbox.Language(language), Files: files}, c.limits)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if b.OK {
-		return nil, nil
+		return nil, true, nil
 	}
-	errs := parseDiagnostics(language, b.Diagnostics, lineCount(code), lastCodeLine(code))
+	errs = parseDiagnostics(language, b.Diagnostics, lineCount(code), lastCodeLine(code))
 	if len(errs) > maxSyntaxErrors {
 		errs = errs[:maxSyntaxErrors]
 	}
-	return errs, nil
+	return errs, false, nil
 }
 
 func programFiles(p *problem.Problem, language, code string) (map[string][]byte, error) {
