@@ -9,6 +9,7 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/mockroom/mockroom/agents/observer"
+	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/internal/apptest"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/transport/realtime"
@@ -88,8 +89,20 @@ const fixed = "class Solution:\n    def twoSum(self, nums: List[int], target: in
 // suggests a run. A burst of edits is observed once, after the pause, on
 // its last version.
 func TestEditWithASyntaxErrorReachesTheRoomAsAMarker(t *testing.T) {
+	// the interviewer's side: code.observed through the bus
+	observed := make(chan interview.Observation, 16)
 	app := apptest.New(t, apptest.Options{Problems: true,
-		Observer: &observer.Config{Debounce: 300 * time.Millisecond, MinInterval: 300 * time.Millisecond}})
+		Observer: &observer.Config{Debounce: 300 * time.Millisecond, MinInterval: 300 * time.Millisecond},
+		Subscribe: func(bus events.Bus) {
+			bus.Subscribe("test-interviewer", []string{events.CodeObserved}, func(_ context.Context, d events.Delivery) error {
+				var o interview.Observation
+				if err := json.Unmarshal(d.Payload, &o); err != nil {
+					t.Errorf("code.observed payload %s: %v", d.Payload, err)
+				}
+				observed <- o
+				return nil
+			})
+		}})
 	c := app.Client()
 	c.Signup("observer@example.com")
 	id := c.Start("two-sum", "python")
@@ -111,6 +124,14 @@ func TestEditWithASyntaxErrorReachesTheRoomAsAMarker(t *testing.T) {
 	}
 	if o2, ok := r.next(1500 * time.Millisecond); ok {
 		t.Fatalf("a second observation of the burst: %+v", o2)
+	}
+	select {
+	case ev := <-observed:
+		if ev.CodeHash != o.CodeHash || len(ev.SyntaxErrors) != 1 {
+			t.Fatalf("code.observed carried %+v", ev)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no code.observed event on the bus")
 	}
 
 	r.edit(fixed)

@@ -80,6 +80,9 @@ type Options struct {
 	// Observer, when set, runs the offline code observer with this
 	// configuration on the bus, as serve does (App.Observer).
 	Observer *observer.Config
+	// Subscribe adds consumers to the event bus before it runs (a test
+	// listening for the events a feature publishes).
+	Subscribe func(events.Bus)
 }
 
 // Engines names the storage engines tests run against.
@@ -151,6 +154,9 @@ func New(t testing.TB, o Options) *App {
 		hub.SetObservations(observations)
 		bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
 		t.Cleanup(observations.Close)
+	}
+	if o.Subscribe != nil {
+		o.Subscribe(bus)
 	}
 	busCtx, stopBus := context.WithCancel(context.Background())
 	busDone := make(chan struct{})
