@@ -154,6 +154,7 @@ func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
 	}
 	e.SessionID = sess.ID
 	e.OverallScore = Weighted(e.Dimensions) // ours, whatever the evaluator said
+	e.Normalize()
 	if e.CreatedAt.IsZero() {
 		e.CreatedAt = s.clock.Now()
 	}
@@ -264,6 +265,7 @@ func (s *Service) Evaluate(ctx context.Context, in Input) (*Evaluation, error) {
 	}
 	e.SessionID = in.SessionID
 	e.OverallScore = Weighted(e.Dimensions)
+	e.Normalize()
 	if e.CreatedAt.IsZero() {
 		e.CreatedAt = s.clock.Now()
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -87,6 +88,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
 		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
+	evaluations := evaluation.NewService(db, db, db, nil, judges, clock, log)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -129,7 +131,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
 		UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
-		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Realtime: hub,
+		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics,
 	})
 

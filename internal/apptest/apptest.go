@@ -23,6 +23,7 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/events/sqlqueue"
 	"github.com/mockroom/mockroom/internal/testenv"
@@ -76,6 +77,8 @@ type Options struct {
 	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 	// Interviewer replaces the offline interviewer (a slow or failing double).
 	Interviewer interview.Interviewer
+	// Evaluator evaluates ended sessions (nil: none; reports stay pending).
+	Evaluator evaluation.Evaluator
 }
 
 // Engines names the storage engines tests run against.
@@ -174,8 +177,9 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
+	evaluations := evaluation.NewService(db, db, db, o.Evaluator, judges, clock, log)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
+		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}

@@ -19,6 +19,7 @@ func (c *Core) SaveEvaluation(ctx context.Context, e *evaluation.Evaluation) (bo
 	if !ok {
 		return false, mockroom.Wrap(op, mockroom.NotFound("session"))
 	}
+	e.Normalize()
 	details, err := json.Marshal(e)
 	if err != nil {
 		return false, mockroom.Wrap(op, err)
@@ -42,8 +43,8 @@ func (c *Core) SaveEvaluation(ctx context.Context, e *evaluation.Evaluation) (bo
 	if e.OverallScore != nil {
 		overall = *e.OverallScore
 	}
-	if e.Recommendation != nil {
-		rec = *e.Recommendation
+	if e.Recommendation != "" && e.Recommendation != evaluation.InsufficientEvidence {
+		rec = e.Recommendation
 	}
 	created := e.CreatedAt
 	if created.IsZero() {
@@ -102,6 +103,7 @@ func (c *Core) Evaluation(ctx context.Context, userID, sessionID string) (*evalu
 		return nil, mockroom.Wrap(op, err)
 	}
 	e.SessionID, e.CreatedAt = sid, created
+	e.Normalize()
 	return &e, nil
 }
 

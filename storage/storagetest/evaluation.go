@@ -14,7 +14,6 @@ import (
 func score(v float64) *float64 { return &v }
 
 func sampleEvaluation(sessionID string) *evaluation.Evaluation {
-	yes := evaluation.Yes
 	ev := []evaluation.Evidence{{Kind: "transcript", TMS: 61000, Ref: "4", Quote: "a hash map from value to index"}}
 	e := &evaluation.Evaluation{
 		SessionID: sessionID,
@@ -26,7 +25,7 @@ func sampleEvaluation(sessionID string) *evaluation.Evaluation {
 		},
 		Strengths:      []evaluation.Finding{{Text: "optimal approach", Evidence: ev}},
 		Improvements:   []evaluation.Finding{{Text: "say the complexity out loud"}},
-		Recommendation: &yes,
+		Recommendation: evaluation.Yes,
 		Signals:        evaluation.Signals{TestsPassed: 12, TestsTotal: 12, Accepted: true, Submitted: true, FinalComplexity: "O(n)"},
 		Report:         "# Report\n\nGood.",
 		Evaluator:      "offline",
@@ -60,7 +59,7 @@ func testEvaluations(t *testing.T, db storage.DB) {
 	must(t, err)
 	if got.Report != e.Report || got.OverallScore == nil || *got.OverallScore != *e.OverallScore ||
 		len(got.Dimensions) != 4 || got.Dimensions[2].Score != nil || got.Dimensions[0].Evidence[0].Quote != "a hash map from value to index" ||
-		got.Recommendation == nil || *got.Recommendation != evaluation.Yes || !got.Signals.Accepted || got.Strengths[0].Evidence[0].TMS != 61000 {
+		got.Recommendation != evaluation.Yes || !got.Signals.Accepted || got.Strengths[0].Evidence[0].TMS != 61000 {
 		t.Fatalf("read back %+v", got)
 	}
 	// Another candidate, by their own request or naming the owner, sees nothing.
