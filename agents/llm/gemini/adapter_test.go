@@ -413,6 +413,24 @@ func TestDeadline(t *testing.T) {
 	}
 }
 
+// TestStreamStalls: a stream that stops mid-answer ends at the deadline,
+// as a timeout, with what was shown so far already emitted.
+func TestStreamStalls(t *testing.T) {
+	f := startFake(t, "")
+	f.queueRaw(rawReply{status: 200, events: []string{chunk("Let us think ", "", nil)}, stall: true})
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	var deltas []string
+	start := time.Now()
+	_, err := f.prov.Complete(ctx, baseRequest(), func(d string) { deltas = append(deltas, d) })
+	if llm.KindOf(err) != llm.KindTimeout || time.Since(start) > 3*time.Second {
+		t.Fatalf("a stalled stream gave %v after %v", err, time.Since(start))
+	}
+	if strings.Join(deltas, "") != "Let us think " {
+		t.Fatalf("deltas %q", deltas)
+	}
+}
+
 // TestCallerTransportKept: a caller's HTTP client keeps its own transport
 // under ours.
 func TestCallerTransportKept(t *testing.T) {

@@ -74,6 +74,7 @@ type rawReply struct {
 	header map[string]string
 	body   string
 	events []string // each is sent as "data: EVENT\r\n\r\n"; a stream that is not cut ends there
+	stall  bool     // after the events, keep the stream open until the client goes away
 }
 
 type fake struct {
@@ -224,6 +225,12 @@ func (f *fake) handle(w http.ResponseWriter, r *http.Request) {
 		googleError(w, 500, "INTERNAL", "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting", "")
 	case next.raw != nil:
 		writeRaw(w, *next.raw)
+		if next.raw.stall {
+			select {
+			case <-r.Context().Done():
+			case <-f.closing:
+			}
+		}
 	default:
 		f.answer(w, r, model, stream, next.answer)
 	}
