@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -150,6 +151,14 @@ func TestNewNeedsAKey(t *testing.T) {
 	_, err := New(context.Background(), Config{})
 	if err == nil || !strings.Contains(err.Error(), "GEMINI_API_KEY") {
 		t.Fatalf("an empty key gave %v; it must be refused, naming the variable, not taken from the environment", err)
+	}
+}
+
+func TestBadBaseURL(t *testing.T) {
+	for _, base := range []string{"generativelanguage.googleapis.com", "ftp://example.com/", "http://", "::"} {
+		if _, err := New(context.Background(), Config{APIKey: testKey, BaseURL: base}); err == nil || !strings.Contains(err.Error(), "base URL") {
+			t.Errorf("base URL %q gave %v", base, err)
+		}
 	}
 }
 
@@ -364,9 +373,9 @@ func TestThoughtsAndUsage(t *testing.T) {
 // TestConnectionDropped: a transport failure is one attempt, classified
 // unavailable.
 func TestConnectionDropped(t *testing.T) {
-	var n int
+	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n++
+		n.Add(1)
 		conn, _, err := w.(http.Hijacker).Hijack()
 		if err == nil {
 			_ = conn.Close()
@@ -382,7 +391,7 @@ func TestConnectionDropped(t *testing.T) {
 	if !errors.As(err, &le) || le.Kind != llm.KindUnavailable {
 		t.Fatalf("got %#v", err)
 	}
-	if n != 1 {
+	if n := n.Load(); n != 1 {
 		t.Fatalf("%d requests: the SDK retried", n)
 	}
 }

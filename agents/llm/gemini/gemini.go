@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -61,6 +62,9 @@ func New(ctx context.Context, cfg Config) (*Provider, error) {
 		// Set explicitly so the SDK does not take GOOGLE_GEMINI_BASE_URL from the environment.
 		base = DefaultBaseURL
 	}
+	if u, err := url.Parse(base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("gemini: base URL %q is not an http(s) URL", base)
+	}
 	hc := &http.Client{}
 	if cfg.HTTPClient != nil {
 		c := *cfg.HTTPClient
@@ -77,7 +81,8 @@ func New(ctx context.Context, cfg Config) (*Provider, error) {
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("gemini: %w", err)
+		// The SDK prints its whole ClientConfig, key included, in some errors.
+		return nil, fmt.Errorf("gemini: %s", strings.ReplaceAll(err.Error(), cfg.APIKey, "[key]"))
 	}
 	return &Provider{client: c}, nil
 }
