@@ -165,13 +165,13 @@ func (p *Provider) stream(ctx context.Context, req llm.Request, contents []*gena
 }
 
 func config(req llm.Request) *genai.GenerateContentConfig {
-	max := req.MaxTokens
-	if max <= 0 {
-		max = defaultMaxTokens
+	limit := req.MaxTokens
+	if limit <= 0 {
+		limit = defaultMaxTokens
 	}
 	cfg := &genai.GenerateContentConfig{
 		SystemInstruction:     &genai.Content{Parts: []*genai.Part{{Text: req.System}}},
-		MaxOutputTokens:       int32(max),
+		MaxOutputTokens:       int32(limit),
 		AutomaticContinuation: genai.Ptr(false),
 	}
 	if req.System == "" {
