@@ -165,6 +165,30 @@ func TestAFinalAssistantTurnIsNotAPrefill(t *testing.T) {
 	}
 }
 
+func TestLongAnswersStream(t *testing.T) {
+	cases := []struct {
+		maxTokens int
+		stream    bool
+	}{
+		{maxTokens: 4096, stream: false},
+		{maxTokens: 64000, stream: true}, // the SDK refuses it without streaming
+	}
+	for _, c := range cases {
+		f := newFakeAt(t, "")
+		f.Queue(llmtest.Answer{Kind: llmtest.AnswerText, Text: "A long report.", InputTokens: 5, OutputTokens: 4})
+		req := basicRequest()
+		req.MaxTokens = c.maxTokens
+		resp, err := f.Provider().Complete(context.Background(), req, nil)
+		if err != nil {
+			t.Fatalf("max tokens %d: %v", c.maxTokens, err)
+		}
+		seen := f.Requests()[0]
+		if resp.Text != "A long report." || seen.Stream != c.stream || seen.MaxTokens != c.maxTokens || resp.Usage.OutputTokens != 4 {
+			t.Fatalf("max tokens %d: %+v, sent %+v", c.maxTokens, resp, seen)
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 	header := func(kv ...string) http.Header {

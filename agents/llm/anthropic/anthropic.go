@@ -94,12 +94,22 @@ func (p *Provider) Complete(ctx context.Context, req llm.Request, emit func(delt
 		return nil, &llm.Error{Provider: llm.ProviderAnthropic, Kind: llm.KindRequest, Err: err}
 	}
 	if emit == nil {
+		if _, err := sdk.CalculateNonStreamingTimeout(int(params.MaxTokens), params.Model, nil); err != nil {
+			// The SDK refuses a long answer without streaming (it could outlast
+			// the HTTP timeouts on the way); stream it and keep it to ourselves.
+			return p.stream(ctx, params, func(string) {})
+		}
 		msg, err := p.client.Messages.New(ctx, params)
 		if err != nil {
 			return nil, p.classify(ctx, err)
 		}
 		return response(msg)
 	}
+	return p.stream(ctx, params, emit)
+}
+
+// stream makes the call with "stream": true, passing each text delta to emit.
+func (p *Provider) stream(ctx context.Context, params sdk.MessageNewParams, emit func(string)) (*llm.Response, error) {
 	stream := p.client.Messages.NewStreaming(ctx, params)
 	defer stream.Close()
 	var (
