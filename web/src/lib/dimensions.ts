@@ -9,8 +9,6 @@ export type Recommendation = Evaluation['hiring_recommendation']
 export interface DimensionInfo {
   key: DimensionKey
   label: string
-  /** A short label for narrow places (the radar's axes on a phone). */
-  short: string
   /** What to practise when this dimension is the weakest. */
   practice: string
   /** The library, filtered to problems that exercise it. */
@@ -21,28 +19,24 @@ export const DIMENSIONS: readonly DimensionInfo[] = [
   {
     key: 'problem_solving',
     label: 'Problem solving',
-    short: 'Solving',
     practice: 'Work more problems end to end: restate the problem, try the examples by hand, then code. Arrays and hash tables are the common ground.',
     library: '/problems?category=Array',
   },
   {
     key: 'code_quality',
     label: 'Code quality',
-    short: 'Code',
     practice: 'Write small functions with names that say what they hold, and remove debug prints and dead code before you submit. Easy problems are a good place to polish.',
     library: '/problems?difficulty=easy',
   },
   {
     key: 'communication',
     label: 'Communication',
-    short: 'Talk',
     practice: 'Think aloud: ask a clarifying question first, say your approach before coding, and walk through a test case at the end.',
     library: '/problems?difficulty=medium',
   },
   {
     key: 'efficiency',
     label: 'Efficiency',
-    short: 'Efficiency',
     practice: 'State the time and space complexity of each approach, and look for the hash map or two-pointer pass that turns O(n²) into O(n).',
     library: '/problems?category=Hash%20Table',
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clock, dollars, evidenceLine, pollDelay, radarAxes, radarLabel, timeline } from './report'
+import { clock, dollars, evidenceLine, lanes, pollDelay, radarAxes, radarLabel, timeline } from './report'
 import { evaluation, lines, snaps, thinEvaluation } from './testdata/report'
 
 describe('radarAxes', () => {
@@ -81,5 +81,16 @@ describe('money, time and polling', () => {
 
   it('polls every 2 s at first, backing off to at most 15 s', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 10].map(pollDelay)).toEqual([2000, 3000, 4500, 6750, 10125, 15000, 15000, 15000])
+  })
+})
+
+describe('lanes', () => {
+  it.each([
+    ['far apart, all on the track', [0, 10, 20], [0, 0, 0]],
+    ['two at once, one above the other', [10, 10, 50], [0, 1, 0]],
+    ['a cluster climbs, then comes back down', [10, 11, 12, 20], [0, 1, 2, 0]],
+    ['a free lower lane is reused', [10, 11, 14, 14.5], [0, 1, 0, 1]],
+  ])('%s', (_, positions, want) => {
+    expect(lanes(positions, 3)).toEqual(want)
   })
 })

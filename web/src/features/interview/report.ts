@@ -10,7 +10,6 @@ import { verdictLabel } from './components/ResultsConsole'
 export interface RadarAxis {
   key: string
   label: string
-  short: string
   /** 0–100, or null: insufficient evidence (drawn as a gap, never as 0). */
   score: number | null
   /** Where the axis ends (score 100), and where the score sits on it. */
@@ -26,7 +25,7 @@ export function radarAxes(dims: Evaluation['dimensions'], cx: number, cy: number
     const d = dims.find((x) => x.key === info.key)
     const score = d && d.score !== null ? Math.max(0, Math.min(100, d.score)) : null
     const at = (f: number) => ({ x: round(cx + Math.cos(a) * r * f), y: round(cy + Math.sin(a) * r * f) })
-    return { key: info.key, label: info.label, short: info.short, score, end: at(1), point: score === null ? null : at(score / 100) }
+    return { key: info.key, label: info.label, score, end: at(1), point: score === null ? null : at(score / 100) }
   })
 }
 
@@ -128,4 +127,19 @@ export function dollars(micro: number): string {
  */
 export function pollDelay(attempt: number): number {
   return Math.min(15_000, Math.round(2000 * 1.5 ** Math.max(0, attempt)))
+}
+
+/**
+ * A lane for each marker on the timeline, so markers closer than `gap` (in
+ * the same units as the positions, sorted ascending) sit one above the other
+ * instead of hiding each other. Lane 0 is the track itself.
+ */
+export function lanes(positions: number[], gap: number): number[] {
+  const lastInLane: number[] = []
+  return positions.map((p) => {
+    let lane = lastInLane.findIndex((q) => p - q >= gap)
+    if (lane === -1) lane = lastInLane.length
+    lastInLane[lane] = p
+    return lane
+  })
 }

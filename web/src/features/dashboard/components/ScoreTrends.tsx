@@ -106,30 +106,33 @@ export function ScoreTrendChart({ series }: { series: ScorePoint[] }) {
         ))}
       </ul>
       <figcaption className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{summary} Gaps are interviews with too little evidence to score.</figcaption>
-      <table className="sr-only">
-        <caption>Scores by interview</caption>
-        <thead>
-          <tr>
-            <th scope="col">Interview</th>
-            {LINES.map((l) => (
-              <th key={l.key} scope="col">
-                {l.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{`${p.title}, ${shortDate(p.at)}`}</th>
-              {LINES.map((l) => {
-                const v = valueOf(p, l.key)
-                return <td key={l.key}>{v === null ? 'insufficient evidence' : Math.round(v)}</td>
-              })}
+      {/* In a div: a table ignores sr-only's 1px width and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>Scores by interview</caption>
+          <thead>
+            <tr>
+              <th scope="col">Interview</th>
+              {LINES.map((l) => (
+                <th key={l.key} scope="col">
+                  {l.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {series.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{`${p.title}, ${shortDate(p.at)}`}</th>
+                {LINES.map((l) => {
+                  const v = valueOf(p, l.key)
+                  return <td key={l.key}>{v === null ? 'insufficient evidence' : Math.round(v)}</td>
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }

@@ -7,7 +7,7 @@ import type { Evaluation } from '../../../lib/api.gen'
 import { radarAxes, radarLabel, scoreText } from '../report'
 
 // Wider than tall: the left and right axes' labels need the room.
-const W = 340
+const W = 400
 const H = 260
 const CX = W / 2
 const CY = H / 2
@@ -19,7 +19,7 @@ export function RadarChart({ dimensions }: { dimensions: Evaluation['dimensions'
   const label = radarLabel(axes)
   return (
     <figure className="m-0">
-      <svg viewBox={`0 0 ${W} ${H}`} className="mx-auto h-auto w-full max-w-[22rem]" role="img" aria-label={label} data-testid="radar-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} className="mx-auto h-auto w-full max-w-[26rem]" role="img" aria-label={label} data-testid="radar-chart">
         {[0.25, 0.5, 0.75, 1].map((f) => (
           <polygon
             key={f}
@@ -71,7 +71,7 @@ export function RadarChart({ dimensions }: { dimensions: Evaluation['dimensions'
             <g key={a.key} data-testid="radar-axis" data-key={a.key} data-score={a.score ?? 'none'}>
               {a.point && <circle cx={a.point.x} cy={a.point.y} r={4} className="fill-indigo-600 dark:fill-indigo-400" />}
               <text x={lx} y={ly} textAnchor={anchor} className="fill-zinc-700 text-[12px] font-medium dark:fill-zinc-300">
-                {a.short}
+                {a.label}
               </text>
               <text x={lx} y={ly + 14} textAnchor={anchor} className="fill-zinc-600 text-[12px] tabular-nums dark:fill-zinc-400">
                 {a.score === null ? 'n/a' : Math.round(a.score)}
@@ -80,23 +80,26 @@ export function RadarChart({ dimensions }: { dimensions: Evaluation['dimensions'
           )
         })}
       </svg>
-      <table className="sr-only">
-        <caption>Scores by dimension</caption>
-        <thead>
-          <tr>
-            <th scope="col">Dimension</th>
-            <th scope="col">Score out of 100</th>
-          </tr>
-        </thead>
-        <tbody>
-          {axes.map((a) => (
-            <tr key={a.key}>
-              <th scope="row">{a.label}</th>
-              <td>{scoreText(a.score)}</td>
+      {/* In a div: a table ignores sr-only's 1px width and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>Scores by dimension</caption>
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col">Score out of 100</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {axes.map((a) => (
+              <tr key={a.key}>
+                <th scope="row">{a.label}</th>
+                <td>{scoreText(a.score)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }

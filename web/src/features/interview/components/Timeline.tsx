@@ -3,7 +3,7 @@
 // tooltip shows on hover and on focus; pressing it jumps to that moment of
 // the transcript. The same moments are listed below the track in words.
 import { useState } from 'react'
-import { clock, type Moment, type MomentKind } from '../report'
+import { clock, lanes, type Moment, type MomentKind } from '../report'
 
 const MARK: Record<MomentKind, string> = {
   run: 'bg-sky-500 dark:bg-sky-400',
@@ -13,6 +13,8 @@ const MARK: Record<MomentKind, string> = {
   improvement: 'bg-rose-600 dark:bg-rose-400',
   end: 'bg-zinc-500 dark:bg-zinc-400',
 }
+
+const LANE = 18
 
 const NAMES: Record<MomentKind, string> = {
   run: 'Run',
@@ -38,9 +40,12 @@ export function Timeline({ moments, durationMs, onSelect }: { moments: Moment[];
   const [open, setOpen] = useState<number | null>(null)
   const span = Math.max(durationMs, ...moments.map((m) => m.t), 1)
   const kinds = [...new Set(moments.map((m) => m.kind))]
+  // Markers within 3 % of the track of each other stack upwards, 18 px a lane.
+  const lane = lanes(moments.map((m) => (m.t / span) * 100), 3)
+  const above = Math.max(0, ...lane) * LANE
   return (
     <div data-testid="timeline">
-      <div className="relative mx-2 mt-8 mb-6 h-6" role="group" aria-label={`Session timeline, ${moments.length} moments over ${clock(span)}`}>
+      <div className="relative mx-2 mt-8 mb-6 h-6" style={{ marginTop: 32 + above }} role="group" aria-label={`Session timeline, ${moments.length} moments over ${clock(span)}`}>
         <div className="absolute inset-x-0 top-1/2 h-1 -translate-y-1/2 rounded-full bg-zinc-200 dark:bg-zinc-800" aria-hidden="true" />
         {moments.map((m, i) => {
           const left = (m.t / span) * 100
@@ -57,7 +62,7 @@ export function Timeline({ moments, durationMs, onSelect }: { moments: Moment[];
               onFocus={() => setOpen(i)}
               onBlur={() => setOpen((o) => (o === i ? null : o))}
               className="group absolute top-1/2 flex size-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-indigo-600"
-              style={{ left: `${left}%` }}
+              style={{ left: `${left}%`, marginTop: -lane[i]! * LANE }}
             >
               <span aria-hidden="true" data-failed={dot(m).includes('border') || undefined} className={`block size-3 ${dot(m)}`} />
               {open === i && (
