@@ -160,6 +160,18 @@ describe('SummaryPage report', () => {
     expect(net.evalCalls()).toBe(2)
   })
 
+  it('says when the report is slow to come, and keeps asking at most every 15 s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const net = serve([pending])
+    open()
+    expect(await screen.findByText(/This page updates itself when it is ready/)).toBeInTheDocument()
+    await act(() => vi.advanceTimersByTimeAsync(95_000))
+    expect(screen.getByText(/This is taking longer than usual/)).toBeInTheDocument()
+    const before = net.evalCalls()
+    await act(() => vi.advanceTimersByTimeAsync(60_000))
+    expect(net.evalCalls() - before).toBe(4)
+  })
+
   it('does not poll while the interview is still running', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const net = serve([{ status: 'in_progress', usage: offlineUsage }])

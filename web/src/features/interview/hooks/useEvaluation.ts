@@ -25,7 +25,10 @@ export function useEvaluation(id: string): EvaluationState {
     const ctrl = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
     let attempt = 0
+    // Another session (or a retry) starts from nothing: no stale report shows meanwhile.
+    setView(undefined)
     setError(undefined)
+    setWaitingSince(null)
     const tick = async () => {
       try {
         const v = await getEvaluation(id, ctrl.signal)
