@@ -363,3 +363,24 @@ func TestRetryAfter(t *testing.T) {
 		})
 	}
 }
+
+func TestRefusal(t *testing.T) {
+	for _, stream := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream %v", stream), func(t *testing.T) {
+			f := newFakeWith(t, "k")
+			f.Queue(llmtest.Answer{Kind: llmtest.AnswerRefusal, Text: "I'm sorry, I can't assist with that request."})
+			var emit func(string)
+			var shown string
+			if stream {
+				emit = func(d string) { shown += d }
+			}
+			_, err := f.p.Complete(context.Background(), req(), emit)
+			if llm.KindOf(err) != llm.KindRefused || !strings.Contains(err.Error(), "can't assist") {
+				t.Fatalf("%v", err)
+			}
+			if shown != "" {
+				t.Fatalf("the refusal was streamed as the answer: %q", shown)
+			}
+		})
+	}
+}
