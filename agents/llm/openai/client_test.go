@@ -61,7 +61,7 @@ func TestClientThroughTheAdapter(t *testing.T) {
 			wantErr: llm.KindUnavailable,
 			want:    llm.Call{Model: "gpt-4o-mini", Attempts: 3, Outcome: "error", Error: "unavailable"}},
 		{name: "schema violation then a valid answer: both attempts' tokens are paid", schema: true,
-			answers: []llmtest.Answer{text(`{"score": 101}`, 100, 10), text("```json\n{\"score\": 64}\n```", 100, 10)},
+			answers:  []llmtest.Answer{text(`{"score": 101}`, 100, 10), text("```json\n{\"score\": 64}\n```", 100, 10)},
 			wantText: `{"score": 64}`,
 			want:     llm.Call{Model: "gpt-4o-mini-2025-01-01", InputTokens: 200, OutputTokens: 20, CostMicroUSD: 42, Attempts: 2, Outcome: "ok"}},
 		{name: "garbage twice: one retry only", schema: true,
