@@ -173,3 +173,33 @@ func TestClientStopsWhenTheCallerGivesUp(t *testing.T) {
 		t.Fatalf("records %+v", rec.list)
 	}
 }
+
+func TestClientRefusesBadRequestsBeforeCalling(t *testing.T) {
+	cases := []struct {
+		name   string
+		schema *llm.Schema
+		json   bool // CompleteJSON rather than Complete
+	}{
+		{"a schema that is not JSON", &llm.Schema{Name: "broken", JSON: json.RawMessage(`{"type":`)}, false},
+		{"a schema that does not compile", &llm.Schema{Name: "odd", JSON: json.RawMessage(`{"type":"no-such-type"}`)}, false},
+		{"CompleteJSON without a schema", nil, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeWith(t, "k")
+			c := llm.NewClient(f.p, nil, nil, llm.ClientConfig{})
+			r := req()
+			r.Schema = tc.schema
+			var err error
+			if tc.json {
+				var out any
+				_, err = c.CompleteJSON(context.Background(), r, &out)
+			} else {
+				_, err = c.Complete(context.Background(), r, nil)
+			}
+			if llm.KindOf(err) != llm.KindRequest || len(f.wire()) != 0 {
+				t.Fatalf("err %v after %d requests", err, len(f.wire()))
+			}
+		})
+	}
+}
