@@ -84,6 +84,16 @@ func New(cfg Config) (*Provider, error) {
 	return p, nil
 }
 
+// Official reports whether baseURL is OpenAI's own API ("" included), as
+// opposed to a compatible server with model names of its own.
+func Official(baseURL string) bool {
+	if strings.TrimSpace(baseURL) == "" {
+		return true
+	}
+	u, err := url.Parse(strings.TrimSpace(baseURL))
+	return err == nil && isOpenAI(u)
+}
+
 // isOpenAI reports whether u is OpenAI's own API.
 func isOpenAI(u *url.URL) bool {
 	h := strings.ToLower(u.Hostname())
