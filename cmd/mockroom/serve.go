@@ -83,11 +83,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
-	// The agents are handed the provider where they are built; here a
-	// provider that cannot be built stops the start.
-	if _, err := newLLMProvider(cfg); err != nil {
+	// A provider that cannot be built stops the start; with none (offline)
+	// the agents use their built-in engines.
+	llmClient, err := newLLMClient(cfg, db, log)
+	if err != nil {
 		return err
 	}
+	_ = llmClient // handed to the model-backed agents below
 	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
 		"interviewer", cfg.LLM.InterviewerModel, "observer", cfg.LLM.ObserverModel, "evaluator", cfg.LLM.EvaluatorModel, "attempt_timeout", cfg.LLM.Timeout.String())
 	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits}
