@@ -20,11 +20,12 @@ func TestDependencyDirection(t *testing.T) {
 		// the kernel imports nothing of ours
 		".": {""},
 		// domain packages never reach up to transports, adapters or wiring
-		"account":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
-		"billing":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
-		"problem":   {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "judge"},
-		"interview": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
-		"judge":     {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "agents", "interview"},
+		"account":    {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"billing":    {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"problem":    {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "judge"},
+		"interview":  {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "evaluation"},
+		"evaluation": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"judge":      {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "agents", "interview"},
 		// the admission queue knows only the kernel: any judge can sit behind it
 		"judge/admission": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "problem"},
 		"events":          {"transport", "storage", "cmd", "web", "sandbox", "agents", "interview", "judge"},

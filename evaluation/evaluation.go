@@ -33,13 +33,14 @@ var Weights = map[string]float64{ProblemSolving: 0.30, CodeQuality: 0.25, Commun
 // DimensionKeys in report order.
 var DimensionKeys = []string{ProblemSolving, CodeQuality, Communication, Efficiency}
 
-// Recommendations (seed: evaluations.hiring_recommendation). A nil
-// Recommendation means the evidence was too thin to recommend anything.
+// Recommendations (seed: evaluations.hiring_recommendation), and ours for
+// a session whose evidence is too thin to recommend anything (stored NULL).
 const (
-	StrongYes = "strong-yes"
-	Yes       = "yes"
-	Maybe     = "maybe"
-	No        = "no"
+	StrongYes            = "strong-yes"
+	Yes                  = "yes"
+	Maybe                = "maybe"
+	No                   = "no"
+	InsufficientEvidence = "insufficient-evidence"
 )
 
 // Evaluation is the evaluator's verdict on one session.
@@ -49,10 +50,10 @@ type Evaluation struct {
 	Dimensions     []Dimension `json:"dimensions"`    // DimensionKeys order
 	Strengths      []Finding   `json:"strengths"`
 	Improvements   []Finding   `json:"improvements"`
-	Recommendation *string     `json:"hiring_recommendation" enum:"strong-yes,yes,maybe,no"` // nil: insufficient evidence
-	Signals        Signals     `json:"signals"`                                              // measured, apart from judgement
-	Report         string      `json:"detailed_report"`                                      // Markdown
-	Evaluator      string      `json:"evaluator"`                                            // "offline", or provider/model
+	Recommendation string      `json:"hiring_recommendation" enum:"strong-yes,yes,maybe,no,insufficient-evidence"`
+	Signals        Signals     `json:"signals"`         // measured, apart from judgement
+	Report         string      `json:"detailed_report"` // Markdown
+	Evaluator      string      `json:"evaluator"`       // "offline", or provider/model
 	CreatedAt      time.Time   `json:"created_at"`
 }
 
@@ -99,6 +100,32 @@ type Signals struct {
 	ComplexityDiscussed bool   `json:"complexity_discussed"`
 	TestingDiscussed    bool   `json:"testing_discussed"`
 	FinalCodeLines      int    `json:"final_code_lines"`
+}
+
+// Normalize makes every list non-nil (the API promises arrays) and an empty
+// recommendation insufficient evidence.
+func (e *Evaluation) Normalize() {
+	if e.Dimensions == nil {
+		e.Dimensions = []Dimension{}
+	}
+	for i := range e.Dimensions {
+		if e.Dimensions[i].Evidence == nil {
+			e.Dimensions[i].Evidence = []Evidence{}
+		}
+	}
+	for _, fs := range []*[]Finding{&e.Strengths, &e.Improvements} {
+		if *fs == nil {
+			*fs = []Finding{}
+		}
+		for i := range *fs {
+			if (*fs)[i].Evidence == nil {
+				(*fs)[i].Evidence = []Evidence{}
+			}
+		}
+	}
+	if e.Recommendation == "" {
+		e.Recommendation = InsufficientEvidence
+	}
 }
 
 // Weighted is the overall score: the weighted mean of the dimensions that

@@ -12,6 +12,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events/sqlqueue"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
@@ -25,6 +26,7 @@ type DB interface {
 	billing.Ledger
 	problem.Store
 	interview.Store
+	evaluation.UsageStore
 	Auditor
 	// The outbox and the embedded queue's tables (events.Outbox is part
 	// of it), for the event bus.

@@ -24,6 +24,7 @@ import (
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -83,11 +84,21 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
+	// A provider that cannot be built stops the start; with none (offline)
+	// the agents use their built-in engines.
+	llmClient, err := newLLMClient(cfg, db, log)
+	if err != nil {
+		return err
+	}
+	_ = llmClient // handed to the model-backed agents below
+	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
+		"interviewer", cfg.LLM.InterviewerModel, "observer", cfg.LLM.ObserverModel, "evaluator", cfg.LLM.EvaluatorModel, "attempt_timeout", cfg.LLM.Timeout.String())
 	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits}
 	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
 		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
+	evaluations := evaluation.NewService(db, db, db, nil, judges, clock, log)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -137,7 +148,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
 		UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
-		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Realtime: hub,
+		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics,
 	})
 

@@ -24,6 +24,7 @@ import (
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/events/sqlqueue"
 	"github.com/mockroom/mockroom/internal/testenv"
@@ -83,6 +84,8 @@ type Options struct {
 	// Subscribe adds consumers to the event bus before it runs (a test
 	// listening for the events a feature publishes).
 	Subscribe func(events.Bus)
+	// Evaluator evaluates ended sessions (nil: none; reports stay pending).
+	Evaluator evaluation.Evaluator
 }
 
 // Engines names the storage engines tests run against.
@@ -193,8 +196,9 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
+	evaluations := evaluation.NewService(db, db, db, o.Evaluator, judges, clock, log)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Problems: db, Interviews: interviews, Realtime: hub, Health: db, Limiter: limiter}
+		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}

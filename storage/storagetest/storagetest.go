@@ -61,6 +61,9 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"SnapshotsAndTranscripts", testSnapshotsAndTranscripts},
 		{"TranscriptCapAndRecent", testTranscriptCapAndRecent},
 		{"Outbox", testOutbox},
+		{"Evaluations", testEvaluations},
+		{"ModelCalls", testModelCalls},
+		{"EvaluationHistory", testEvaluationHistory},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/interview"
 )
 
@@ -147,6 +148,11 @@ type hintBody struct {
 
 type chatRequest struct {
 	Text string `json:"text"`
+}
+
+// progressBody is the candidate's evaluated sessions, oldest first.
+type progressBody struct {
+	Points []evaluation.HistoryPoint `json:"points"`
 }
 
 type transcriptBody struct {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problem"
@@ -50,6 +51,7 @@ func (s *server) routes() []route {
 
 		{"GET", "/api/users/profile", true, s.getProfile, doc{Tag: users, Summary: "Your profile", Out: account.Profile{}}},
 		{"PATCH", "/api/users/profile", true, s.patchProfile, doc{Tag: users, Summary: "Change your profile", Body: profileUpdate{}, Out: account.Profile{}}},
+		{"GET", "/api/users/progress", true, s.progress, doc{Tag: users, Summary: "Your evaluated interviews, oldest first, with their scores per dimension", Out: progressBody{}}},
 		{"GET", "/api/users/credits", true, s.credits, doc{Tag: users, Summary: "Your credit balance and the last 100 ledger rows", Out: creditsBody{}}},
 
 		{"GET", "/api/problems", false, s.listProblems, doc{Tag: problems, Summary: "List problems", Params: problemListQuery{}, Out: problemList{}}},
@@ -67,6 +69,8 @@ func (s *server) routes() []route {
 		{"POST", "/api/sessions/{id}/chat", true, s.chat, doc{Tag: sessions, Summary: "Say something to the interviewer; answers the latest lines of the conversation", Params: idParams{}, Body: chatRequest{}, Out: transcriptBody{}}},
 		{"GET", "/api/sessions/{id}/transcript", true, s.transcript, doc{Tag: sessions, Summary: "The conversation so far", Params: idParams{}, Out: transcriptBody{}}},
 		{"GET", "/api/sessions/{id}/snapshots", true, s.snapshots, doc{Tag: sessions, Summary: "The saved versions of the code", Params: idParams{}, Out: snapshotsBody{}}},
+		{"GET", "/api/sessions/{id}/evaluation", true, s.evaluationView, doc{Tag: sessions, Summary: "The report: the evaluation once it is ready (status pending until then) and what the session's model calls cost", Params: idParams{}, Out: evaluation.View{}}},
+		{"GET", "/api/sessions/{id}/export", true, s.exportSession, doc{Tag: sessions, Summary: "The session in the recorded-session format (docs/recorded-sessions.md), for mockroom evaluate", Params: idParams{}, Out: evaluation.Recording{}}},
 		{"POST", "/api/sessions/{id}/execute", true, s.execute, doc{Tag: sessions, Summary: "Run the examples (and a custom input) or submit against the hidden tests", Params: idParams{}, Body: executeRequest{}, Out: judge.Report{}}},
 
 		{"POST", "/api/realtime/token", true, s.realtimeToken, doc{Tag: sessions, Summary: "A one-time token for the interview's WebSocket", Body: tokenRequest{}, Out: tokenBody{}}},

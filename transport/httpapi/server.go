@@ -13,6 +13,7 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
@@ -46,12 +47,14 @@ type Deps struct {
 	Ledger     billing.Ledger
 	Problems   problem.Store
 	Interviews *interview.Service
-	Realtime   *realtime.Hub
-	Health     Health
-	Limiter    ratelimit.Limiter
-	Languages  func() []string // languages the judge can run now; nil = all in starter code
-	Web        http.Handler    // the SPA; nil serves nothing outside /api
-	Metrics    *Metrics
+	// Evaluations serves reports, exports and progress.
+	Evaluations *evaluation.Service
+	Realtime    *realtime.Hub
+	Health      Health
+	Limiter     ratelimit.Limiter
+	Languages   func() []string // languages the judge can run now; nil = all in starter code
+	Web         http.Handler    // the SPA; nil serves nothing outside /api
+	Metrics     *Metrics
 }
 
 type server struct {

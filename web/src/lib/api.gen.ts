@@ -1244,6 +1244,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report: the evaluation once it is ready (status pending until then) and what the session's model calls cost */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["View"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/execute": {
         parameters: {
             query?: never;
@@ -1289,6 +1336,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The session in the recorded-session format (docs/recorded-sessions.md), for mockroom evaluate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Recording"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1559,6 +1653,51 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/users/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your evaluated interviews, oldest first, with their scores per dimension */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1741,6 +1880,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgentUsage: {
+            /** @enum {string} */
+            agent: "interviewer" | "observer" | "evaluator";
+            calls: number;
+            /** Format: int64 */
+            cost_micro_usd: number;
+            input_tokens: number;
+            /** Format: int64 */
+            latency_ms_avg: number;
+            model: string;
+            output_tokens: number;
+            provider: string;
+        };
         AuthResponse: {
             profile: components["schemas"]["Profile"];
             user: components["schemas"]["User"];
@@ -1771,6 +1923,15 @@ export interface components {
             /** @description CREDITS=unlimited: interviews take no credit */
             unlimited: boolean;
         };
+        Dimension: {
+            evidence: components["schemas"]["Evidence"][];
+            feedback: string;
+            /** @enum {string} */
+            key: "problem_solving" | "code_quality" | "communication" | "efficiency";
+            score: null | number;
+            /** Format: double */
+            weight: number;
+        };
         /** @enum {integer} */
         DurationMinutes: 30 | 45 | 60;
         EmailRequest: {
@@ -1784,6 +1945,28 @@ export interface components {
                 code: string;
                 message: string;
             };
+        };
+        Evaluation: {
+            /** Format: date-time */
+            created_at: string;
+            detailed_report: string;
+            dimensions: components["schemas"]["Dimension"][];
+            evaluator: string;
+            /** @enum {string} */
+            hiring_recommendation: "strong-yes" | "yes" | "maybe" | "no" | "insufficient-evidence";
+            improvements: components["schemas"]["Finding"][];
+            overall_score: null | number;
+            session_id: string;
+            signals: components["schemas"]["Signals"];
+            strengths: components["schemas"]["Finding"][];
+        };
+        Evidence: {
+            /** @enum {string} */
+            kind: "transcript" | "snapshot" | "run" | "signal";
+            quote?: string;
+            ref?: string;
+            /** Format: int64 */
+            t_ms: number;
         };
         Example: {
             expected_output: unknown;
@@ -1805,6 +1988,10 @@ export interface components {
             categories: string[];
             companies: string[];
         };
+        Finding: {
+            evidence: components["schemas"]["Evidence"][];
+            text: string;
+        };
         HiddenSummary: {
             first_failure?: components["schemas"]["Verdict"];
             passed: number;
@@ -1816,6 +2003,17 @@ export interface components {
         HintBody: {
             hint: string;
             hints_used: number;
+        };
+        HistoryPoint: {
+            /** Format: date-time */
+            ended_at: string;
+            overall_score: null | number;
+            problem_slug: string;
+            problem_title: string;
+            scores: {
+                [key: string]: null | number;
+            };
+            session_id: string;
         };
         /** @enum {string} */
         Mode: "run" | "submit";
@@ -1892,12 +2090,46 @@ export interface components {
             full_name?: null | string;
             target_companies?: null | string[];
         };
+        ProgressBody: {
+            points: components["schemas"]["HistoryPoint"][];
+        };
         ProvidersBody: {
             /** @description whether the server sends e-mail (verification, password reset) */
             mail: boolean;
             providers: string[];
             /** @enum {string} */
             signups: "open" | "invite" | "closed";
+        };
+        RecordedLine: {
+            /** @enum {string} */
+            speaker: "interviewer" | "candidate" | "system";
+            /** Format: int64 */
+            t_ms: number;
+            text: string;
+        };
+        RecordedRun: {
+            code: string;
+            /** @enum {string} */
+            mode: "run" | "submit";
+            /** Format: int64 */
+            t_ms: number;
+        };
+        RecordedSnapshot: {
+            code: string;
+            /** Format: int64 */
+            t_ms: number;
+            /** @enum {string} */
+            type: "auto" | "manual" | "execution" | "final";
+        };
+        Recording: {
+            duration_minutes: number;
+            duration_seconds: number;
+            hints_used: number;
+            language: string;
+            problem_slug: string;
+            runs: components["schemas"]["RecordedRun"][];
+            snapshots: components["schemas"]["RecordedSnapshot"][];
+            transcript: components["schemas"]["RecordedLine"][];
         };
         Report: {
             compile_error?: components["schemas"]["CompileError"];
@@ -2004,6 +2236,26 @@ export interface components {
             server_time: string;
             session: components["schemas"]["Session"];
         };
+        Signals: {
+            accepted: boolean;
+            candidate_messages: number;
+            candidate_words: number;
+            clarifying_questions: number;
+            complexity_discussed: boolean;
+            duration_minutes: number;
+            duration_seconds: number;
+            final_code_lines: number;
+            final_complexity?: string;
+            hints_available: number;
+            hints_used: number;
+            optimal_complexity?: string;
+            runs: number;
+            submits: number;
+            submitted: boolean;
+            testing_discussed: boolean;
+            tests_passed: number;
+            tests_total: number;
+        };
         SigninRequest: {
             email: string;
             password: string;
@@ -2086,6 +2338,14 @@ export interface components {
         TranscriptBody: {
             transcript: components["schemas"]["Transcript"][];
         };
+        Usage: {
+            by_agent: components["schemas"]["AgentUsage"][];
+            calls: number;
+            /** Format: int64 */
+            cost_micro_usd: number;
+            input_tokens: number;
+            output_tokens: number;
+        };
         User: {
             email: string;
             email_verified: boolean;
@@ -2094,6 +2354,12 @@ export interface components {
         };
         /** @enum {string} */
         Verdict: "accepted" | "wrong_answer" | "time_limit" | "memory_limit" | "output_limit" | "runtime_error" | "compile_error" | "not_run" | "ran" | "internal_error";
+        View: {
+            evaluation?: components["schemas"]["Evaluation"];
+            /** @enum {string} */
+            status: "in_progress" | "pending" | "ready";
+            usage: components["schemas"]["Usage"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2101,20 +2367,26 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AgentUsage = components['schemas']['AgentUsage'];
 export type AuthResponse = components['schemas']['AuthResponse'];
 export type ChatRequest = components['schemas']['ChatRequest'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
+export type Dimension = components['schemas']['Dimension'];
 export type DurationMinutes = components['schemas']['DurationMinutes'];
 export type EmailRequest = components['schemas']['EmailRequest'];
 export type EmailToken = components['schemas']['EmailToken'];
 export type ErrorBody = components['schemas']['ErrorBody'];
+export type Evaluation = components['schemas']['Evaluation'];
+export type Evidence = components['schemas']['Evidence'];
 export type Example = components['schemas']['Example'];
 export type ExecuteRequest = components['schemas']['ExecuteRequest'];
 export type Facets = components['schemas']['Facets'];
+export type Finding = components['schemas']['Finding'];
 export type HiddenSummary = components['schemas']['HiddenSummary'];
 export type HintBody = components['schemas']['HintBody'];
+export type HistoryPoint = components['schemas']['HistoryPoint'];
 export type Mode = components['schemas']['Mode'];
 export type PasswordChange = components['schemas']['PasswordChange'];
 export type PasswordReset = components['schemas']['PasswordReset'];
@@ -2123,7 +2395,12 @@ export type ProblemList = components['schemas']['ProblemList'];
 export type ProblemSummary = components['schemas']['ProblemSummary'];
 export type Profile = components['schemas']['Profile'];
 export type ProfileUpdate = components['schemas']['ProfileUpdate'];
+export type ProgressBody = components['schemas']['ProgressBody'];
 export type ProvidersBody = components['schemas']['ProvidersBody'];
+export type RecordedLine = components['schemas']['RecordedLine'];
+export type RecordedRun = components['schemas']['RecordedRun'];
+export type RecordedSnapshot = components['schemas']['RecordedSnapshot'];
+export type Recording = components['schemas']['Recording'];
 export type Report = components['schemas']['Report'];
 export type SaveCodeRequest = components['schemas']['SaveCodeRequest'];
 export type SavedBody = components['schemas']['SavedBody'];
@@ -2132,6 +2409,7 @@ export type SessionList = components['schemas']['SessionList'];
 export type SessionPatch = components['schemas']['SessionPatch'];
 export type SessionSummary = components['schemas']['SessionSummary'];
 export type SessionView = components['schemas']['SessionView'];
+export type Signals = components['schemas']['Signals'];
 export type SigninRequest = components['schemas']['SigninRequest'];
 export type SignupRequest = components['schemas']['SignupRequest'];
 export type Snapshot = components['schemas']['Snapshot'];
@@ -2143,7 +2421,9 @@ export type TokenBody = components['schemas']['TokenBody'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type Transcript = components['schemas']['Transcript'];
 export type TranscriptBody = components['schemas']['TranscriptBody'];
+export type Usage = components['schemas']['Usage'];
 export type User = components['schemas']['User'];
 export type Verdict = components['schemas']['Verdict'];
+export type View = components['schemas']['View'];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

@@ -1,0 +1,273 @@
+package evaluation
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
+)
+
+// Group is the consumer group through which the evaluator hears that a
+// session ended.
+const Group = "evaluator"
+
+// Statuses of a session's evaluation (View.Status).
+const (
+	StatusInProgress = "in_progress" // the interview is still going
+	StatusPending    = "pending"     // ended; the evaluator is at work
+	StatusReady      = "ready"
+)
+
+// View is what the report page loads.
+type View struct {
+	Status     string      `json:"status" enum:"in_progress,pending,ready"`
+	Evaluation *Evaluation `json:"evaluation,omitempty"`
+	Usage      Usage       `json:"usage"`
+}
+
+// ModelCall is one call to a language model, recorded on its session for
+// the session's cost (seed section 8).
+type ModelCall struct {
+	SessionID    string
+	Agent        string // interviewer, observer, evaluator
+	Provider     string
+	Model        string
+	InputTokens  int
+	OutputTokens int
+	LatencyMS    int64
+	CostMicroUSD int64
+	Outcome      string // ok | error
+	At           time.Time
+}
+
+// Usage sums a session's model calls.
+type Usage struct {
+	Calls        int          `json:"calls"`
+	InputTokens  int          `json:"input_tokens"`
+	OutputTokens int          `json:"output_tokens"`
+	CostMicroUSD int64        `json:"cost_micro_usd"` // millionths of a dollar
+	ByAgent      []AgentUsage `json:"by_agent"`
+}
+
+// AgentUsage is one agent's share of a session's usage.
+type AgentUsage struct {
+	Agent        string `json:"agent" enum:"interviewer,observer,evaluator"`
+	Provider     string `json:"provider"`
+	Model        string `json:"model"`
+	Calls        int    `json:"calls"`
+	InputTokens  int    `json:"input_tokens"`
+	OutputTokens int    `json:"output_tokens"`
+	CostMicroUSD int64  `json:"cost_micro_usd"`
+	LatencyMSAvg int64  `json:"latency_ms_avg"`
+}
+
+// HistoryPoint is one evaluated session on the candidate's progress chart.
+type HistoryPoint struct {
+	SessionID    string              `json:"session_id"`
+	ProblemSlug  string              `json:"problem_slug"`
+	ProblemTitle string              `json:"problem_title"`
+	EndedAt      time.Time           `json:"ended_at"`
+	OverallScore *float64            `json:"overall_score"`
+	Scores       map[string]*float64 `json:"scores"` // by dimension key; nil: insufficient evidence
+}
+
+// UsageStore keeps model calls and evaluation history; the storage engines
+// implement it next to Store.
+type UsageStore interface {
+	Store
+	// RecordModelCall stores one call ("" SessionID: a call with no session,
+	// e.g. mockroom evaluate, which is not stored).
+	RecordModelCall(ctx context.Context, c ModelCall) error
+	// SessionUsage sums the session's calls (owner-checked like Evaluation;
+	// the caller checked the session).
+	SessionUsage(ctx context.Context, sessionID string) (Usage, error)
+	// History lists the user's evaluated sessions, oldest first, at most limit.
+	History(ctx context.Context, userID string, limit int) ([]HistoryPoint, error)
+}
+
+// Sessions is what the evaluation service reads of interviews.
+type Sessions interface {
+	Session(ctx context.Context, userID, id string) (*interview.Session, error)
+	SessionByID(ctx context.Context, id string) (*interview.Session, error)
+	Transcripts(ctx context.Context, sessionID string) ([]interview.Transcript, error)
+	Snapshots(ctx context.Context, sessionID string) ([]interview.Snapshot, error)
+}
+
+// Judge runs recorded code again (mockroom evaluate).
+type Judge interface {
+	Execute(ctx context.Context, req judge.Request) (*judge.Report, error)
+}
+
+// Service evaluates ended sessions and serves their reports.
+type Service struct {
+	store     UsageStore
+	sessions  Sessions
+	problems  problem.Store
+	evaluator Evaluator
+	judge     Judge
+	clock     mockroom.Clock
+	log       *slog.Logger
+}
+
+// NewService wires the evaluation service. judge may be nil when no
+// recording is ever evaluated from a file.
+func NewService(store UsageStore, sessions Sessions, problems problem.Store, ev Evaluator, j Judge, clock mockroom.Clock, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{store: store, sessions: sessions, problems: problems, evaluator: ev, judge: j, clock: clock, log: log}
+}
+
+// HandleEvent is the evaluator's consumer of session.ended. A crash midway
+// is retried by the bus; an evaluation already saved is never written
+// again (SaveEvaluation keeps the first).
+func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
+	if d.Topic != events.SessionEnded {
+		return nil
+	}
+	ctx = mockroom.AsService(ctx)
+	sess, err := s.sessions.SessionByID(ctx, d.SessionID)
+	if mockroom.IsKind(err, mockroom.KindNotFound) {
+		return nil // deleted since
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := s.store.Evaluation(ctx, sess.UserID, sess.ID); err == nil {
+		return nil // a redelivery after the save
+	} else if !mockroom.IsKind(err, mockroom.KindNotFound) {
+		return err
+	}
+	in, err := s.inputOf(ctx, sess)
+	if err != nil {
+		return err
+	}
+	e, err := s.evaluator.Evaluate(ctx, in)
+	if err != nil {
+		return fmt.Errorf("evaluating session %s: %w", sess.ID, err)
+	}
+	e.SessionID = sess.ID
+	e.OverallScore = Weighted(e.Dimensions) // ours, whatever the evaluator said
+	e.Normalize()
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = s.clock.Now()
+	}
+	saved, err := s.store.SaveEvaluation(ctx, e)
+	if err != nil {
+		return err
+	}
+	s.log.InfoContext(ctx, "session evaluated", "session_id", sess.ID, "evaluator", e.Evaluator, "saved", saved)
+	return nil
+}
+
+func (s *Service) inputOf(ctx context.Context, sess *interview.Session) (Input, error) {
+	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
+	if err != nil {
+		return Input{}, err
+	}
+	lines, err := s.sessions.Transcripts(ctx, sess.ID)
+	if err != nil {
+		return Input{}, err
+	}
+	snaps, err := s.sessions.Snapshots(ctx, sess.ID)
+	if err != nil {
+		return Input{}, err
+	}
+	rec, runs := FromSession(sess, p.Slug, lines, snaps)
+	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs}, nil
+}
+
+// Get is the report of the user's session: in progress, pending or ready,
+// with what the session's model calls cost.
+func (s *Service) Get(ctx context.Context, userID, sessionID string) (*View, error) {
+	sess, err := s.sessions.Session(ctx, userID, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	usage, err := s.store.SessionUsage(ctx, sess.ID)
+	if err != nil {
+		return nil, err
+	}
+	v := &View{Status: StatusInProgress, Usage: usage}
+	if sess.Status == interview.StatusActive || sess.Status == interview.StatusScheduled {
+		return v, nil
+	}
+	e, err := s.store.Evaluation(ctx, userID, sess.ID)
+	switch {
+	case mockroom.IsKind(err, mockroom.KindNotFound):
+		v.Status = StatusPending
+	case err != nil:
+		return nil, err
+	default:
+		v.Status, v.Evaluation = StatusReady, e
+	}
+	return v, nil
+}
+
+// Export gives the user's session in the recorded-session format.
+func (s *Service) Export(ctx context.Context, userID, sessionID string) (*Recording, error) {
+	sess, err := s.sessions.Session(ctx, userID, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	in, err := s.inputOf(mockroom.AsService(ctx), sess)
+	if err != nil {
+		return nil, err
+	}
+	return &in.Recording, nil
+}
+
+// History is the user's evaluated sessions for the progress chart.
+func (s *Service) History(ctx context.Context, userID string) ([]HistoryPoint, error) {
+	return s.store.History(ctx, userID, 100)
+}
+
+// FromRecording prepares a recording read from a file: the problem from
+// the library and every run judged again by our judge.
+func (s *Service) FromRecording(ctx context.Context, rec Recording) (Input, error) {
+	if err := rec.Validate(); err != nil {
+		return Input{}, mockroom.Errorf(mockroom.KindInvalid, "invalid_recording", "%v", err)
+	}
+	ctx = mockroom.AsService(ctx)
+	p, err := s.problems.ProblemBySlug(ctx, rec.ProblemSlug)
+	if err != nil {
+		return Input{}, err
+	}
+	if _, ok := p.StarterCode[rec.Language]; !ok {
+		return Input{}, mockroom.Errorf(mockroom.KindInvalid, "invalid_recording", "problem %s has no %s version", p.Slug, rec.Language)
+	}
+	in := Input{Problem: p, Recording: rec}
+	for i, run := range rec.Runs {
+		if s.judge == nil {
+			return Input{}, fmt.Errorf("runs[%d]: no judge to run it", i)
+		}
+		rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: rec.Language, Code: run.Code, Mode: judge.Mode(run.Mode)})
+		if err != nil {
+			return Input{}, fmt.Errorf("judging runs[%d]: %w", i, err)
+		}
+		in.Runs = append(in.Runs, JudgedRun{RecordedRun: run, Report: rep})
+	}
+	return in, nil
+}
+
+// Evaluate evaluates prepared input with the configured evaluator, the
+// overall score computed by us.
+func (s *Service) Evaluate(ctx context.Context, in Input) (*Evaluation, error) {
+	e, err := s.evaluator.Evaluate(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	e.SessionID = in.SessionID
+	e.OverallScore = Weighted(e.Dimensions)
+	e.Normalize()
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = s.clock.Now()
+	}
+	return e, nil
+}

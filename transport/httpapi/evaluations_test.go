@@ -1,0 +1,96 @@
+package httpapi_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/evaluation"
+	"github.com/mockroom/mockroom/internal/apptest"
+)
+
+// The report goes in_progress → pending → ready, carries the session's
+// model cost, reaches only its owner, and the export is the recorded-session
+// format with the runs the judge saw.
+func TestReportExportAndProgress(t *testing.T) {
+	onBothEngines(t, func(t *testing.T, app *apptest.App) {
+		c := app.Client()
+		c.Signup("report@example.com")
+		id := c.Start("two-sum", "python")
+
+		var v evaluation.View
+		c.Do("GET", "/api/sessions/"+id+"/evaluation", nil).JSON(t, &v)
+		if v.Status != evaluation.StatusInProgress || v.Evaluation != nil {
+			t.Fatalf("during the interview: %+v", v)
+		}
+		if r := c.Do("POST", "/api/sessions/"+id+"/chat", map[string]any{"text": "Can the array hold duplicates?"}); r.Status != http.StatusOK {
+			t.Fatalf("chat: %d", r.Status)
+		}
+		if r := c.Do("POST", "/api/sessions/"+id+"/execute", map[string]any{"code": twoSumPython, "language": "python", "mode": "submit"}); r.Status != http.StatusOK {
+			t.Fatalf("submit: %d %s", r.Status, r.Body)
+		}
+		if r := c.Do("POST", "/api/sessions/"+id+"/end", nil); r.Status != http.StatusOK {
+			t.Fatalf("end: %d", r.Status)
+		}
+		c.Do("GET", "/api/sessions/"+id+"/evaluation", nil).JSON(t, &v)
+		if v.Status != evaluation.StatusPending {
+			t.Fatalf("after the end, before the evaluator: %+v", v)
+		}
+
+		svc := mockroom.AsService(context.Background())
+		must := func(err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		must(app.DB.RecordModelCall(svc, evaluation.ModelCall{SessionID: id, Agent: "evaluator", Provider: "anthropic",
+			Model: "claude-sonnet-4-6", InputTokens: 6000, OutputTokens: 2000, CostMicroUSD: 48000, Outcome: "ok"}))
+		s70 := 70.0
+		e := &evaluation.Evaluation{SessionID: id, Evaluator: "offline", Report: "# Report",
+			Dimensions: []evaluation.Dimension{{Key: evaluation.ProblemSolving, Weight: 0.3, Score: &s70, Feedback: "ok"}}}
+		e.OverallScore = evaluation.Weighted(e.Dimensions)
+		_, err := app.DB.SaveEvaluation(svc, e)
+		must(err)
+		c.Do("GET", "/api/sessions/"+id+"/evaluation", nil).JSON(t, &v)
+		if v.Status != evaluation.StatusReady || v.Evaluation == nil || *v.Evaluation.OverallScore != 70 ||
+			v.Usage.CostMicroUSD != 48000 || v.Usage.Calls != 1 {
+			t.Fatalf("ready: %+v", v)
+		}
+
+		var rec evaluation.Recording
+		r := c.Do("GET", "/api/sessions/"+id+"/export", nil)
+		r.JSON(t, &rec)
+		if !strings.Contains(r.Header.Get("Content-Disposition"), "attachment") {
+			t.Fatalf("export is not a download: %q", r.Header.Get("Content-Disposition"))
+		}
+		if rec.ProblemSlug != "two-sum" || rec.Language != "python" || len(rec.Runs) != 1 || rec.Runs[0].Mode != "submit" ||
+			rec.Runs[0].Code != twoSumPython || len(rec.Transcript) < 3 || rec.Transcript[1].Speaker != "candidate" {
+			t.Fatalf("export %+v", rec)
+		}
+		if err := rec.Validate(); err != nil {
+			t.Fatalf("the export does not validate as a recording: %v", err)
+		}
+
+		var p struct{ Points []evaluation.HistoryPoint }
+		c.Do("GET", "/api/users/progress", nil).JSON(t, &p)
+		if len(p.Points) != 1 || p.Points[0].SessionID != id || *p.Points[0].Scores[evaluation.ProblemSolving] != 70 {
+			t.Fatalf("progress %+v", p)
+		}
+
+		// Another candidate gets 404 for all of it, and an empty chart.
+		o := app.Client()
+		o.Signup("nosy@example.com")
+		for _, path := range []string{"/evaluation", "/export"} {
+			if r := o.Do("GET", "/api/sessions/"+id+path, nil); r.Status != http.StatusNotFound {
+				t.Fatalf("another candidate's %s: %d %s", path, r.Status, r.Body)
+			}
+		}
+		o.Do("GET", "/api/users/progress", nil).JSON(t, &p)
+		if len(p.Points) != 0 {
+			t.Fatalf("another candidate's progress: %+v", p)
+		}
+	})
+}
