@@ -110,7 +110,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
 	// The code observer: toolchain syntax checks in the sandbox and static
 	// analysis, on the code the candidate paused on.
-	observations := observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(runner), log), db, db, bus, clock, log, observer.Config{})
+	offlineObserver := observer.NewOffline(observer.NewSyntaxChecker(runner), log)
+	var codeObserver observer.Observer = offlineObserver
+	if llmClient != nil {
+		codeObserver = observer.NewModel(llmClient, cfg.LLM.ObserverModel, offlineObserver)
+	}
+	observations := observer.NewService(codeObserver, db, db, bus, clock, log, observer.Config{})
 	observations.SetNotifier(hub)
 	hub.SetObservations(observations)
 	bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
