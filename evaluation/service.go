@@ -239,21 +239,7 @@ func (s *Service) FromRecording(ctx context.Context, rec Recording) (Input, erro
 	if err != nil {
 		return Input{}, err
 	}
-	if _, ok := p.StarterCode[rec.Language]; !ok {
-		return Input{}, mockroom.Errorf(mockroom.KindInvalid, "invalid_recording", "problem %s has no %s version", p.Slug, rec.Language)
-	}
-	in := Input{Problem: p, Recording: rec}
-	for i, run := range rec.Runs {
-		if s.judge == nil {
-			return Input{}, fmt.Errorf("runs[%d]: no judge to run it", i)
-		}
-		rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: rec.Language, Code: run.Code, Mode: judge.Mode(run.Mode)})
-		if err != nil {
-			return Input{}, fmt.Errorf("judging runs[%d]: %w", i, err)
-		}
-		in.Runs = append(in.Runs, JudgedRun{RecordedRun: run, Report: rep})
-	}
-	return in, nil
+	return JudgeRecording(ctx, s.judge, p, rec)
 }
 
 // Evaluate evaluates prepared input with the configured evaluator, the

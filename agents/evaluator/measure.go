@@ -139,8 +139,7 @@ func measure(in evaluation.Input) *measured {
 	}
 	m.analysis = codeanalysis.Analyze(rec.Language, m.code, starter)
 	m.sig.FinalCodeLines = m.analysis.Facts.Lines
-	m.meaningfulCode = strings.TrimSpace(m.code) != "" && !m.analysis.Facts.IsStarter &&
-		len(reIdent.FindAllString(stripComments(m.code), -1)) >= 8
+	m.meaningfulCode = strings.TrimSpace(m.code) != "" && !m.analysis.Facts.IsStarter && newTokens(starter, m.code) >= minNewTokens
 	if m.meaningfulCode {
 		m.sig.FinalComplexity = m.analysis.Complexity
 	}
@@ -216,6 +215,27 @@ func measure(in evaluation.Input) *measured {
 	}
 	m.quarters = len(spoke)
 	return m
+}
+
+// minNewTokens is how many names and words the final code must add to the
+// starter to be judged: a stray line is not a solution.
+const minNewTokens = 8
+
+// newTokens counts the names in code beyond those of the starter.
+func newTokens(starter, code string) int {
+	have := map[string]int{}
+	for _, id := range reIdent.FindAllString(stripComments(starter), -1) {
+		have[id]++
+	}
+	n := 0
+	for _, id := range reIdent.FindAllString(stripComments(code), -1) {
+		if have[id] > 0 {
+			have[id]--
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // measureNames counts the code's names, those of one letter that are not

@@ -20,14 +20,18 @@ const Name = "offline"
 // strong-yes and yes also need a submit that passed every test: a
 // recommendation to hire rests on working code, however well they talked.
 const (
-	BandStrongYes = 80.0
-	BandYes       = 65.0
-	BandMaybe     = 45.0
+	BandStrongYes = 85.0
+	BandYes       = 70.0
+	BandMaybe     = 50.0
 )
 
 // minWords is how many meaningful candidate words make a conversation
 // worth scoring when the session has no code of its own either.
 const minWords = 15
+
+// fullVolume is how many meaningful words earn full credit for how the
+// candidate talked; below it the communication score scales down.
+const fullVolume = 60.0
 
 // Offline is the evaluator with no model: deterministic, from measured
 // signals only. Its zero value is ready.
@@ -187,7 +191,7 @@ func (b *builder) problemSolving() evaluation.Dimension {
 			fb = append(fb, fmt.Sprintf("Your final submit passed every test (%d/%d).", sig.TestsPassed, sig.TestsTotal))
 			b.strength(fmt.Sprintf("A correct solution: your final submit passed all %d tests.", sig.TestsTotal), b.runEv(m.lastRun))
 		case sig.Submitted:
-			s = 75 * frac
+			s = 60 * frac
 			fb = append(fb, fmt.Sprintf("Your last submit passed %d of %d tests (%s).", sig.TestsPassed, sig.TestsTotal, m.lastReport.Status))
 			b.improve(fmt.Sprintf("Your last submit passed %d of %d tests; the first failure was %s. Trace a failing case by hand before resubmitting.",
 				sig.TestsPassed, sig.TestsTotal, firstFailure(m.lastReport)), b.runEv(m.lastRun))
@@ -350,6 +354,8 @@ func (b *builder) communication() evaluation.Dimension {
 	} else if m.meaningfulCode {
 		b.improve("Walk through a test case or an edge case aloud before submitting.", signalEv("testing_discussed", false))
 	}
+	// Thinking aloud takes words: a few scattered ones earn little of the rest.
+	s *= math.Min(1, float64(sig.CandidateWords)/fullVolume)
 	if sig.CandidateMessages > 0 && sig.CandidateWords/sig.CandidateMessages > 70 {
 		s -= 15
 		fb = append(fb, "Long monologues: shorter messages that check in with the interviewer land better.")
@@ -405,6 +411,16 @@ func (b *builder) efficiency() evaluation.Dimension {
 	var base float64
 	var fb string
 	switch {
+	case !m.compiles && m.lastReport != nil:
+		d.Score = score(0)
+		d.Feedback = "The final code does not compile, so it has no running time to measure."
+		return d
+	case ok && c > 0 && sig.Accepted:
+		// The static reading can be wrong; a solution that passed every
+		// test within the time limits was measured, so the reading makes
+		// no claim against it.
+		base = 80
+		fb = fmt.Sprintf("The static reading estimates %s against an optimum of %s, but the solution passed every test within the time limits.", final, opt)
 	case !ok && sig.Accepted:
 		base = 75
 		fb = "The complexity could not be placed on the scale; the solution passed every test within the time limits."
@@ -436,8 +452,11 @@ func (b *builder) efficiency() evaluation.Dimension {
 		base = math.Min(base, 40)
 		fb += " The judge stopped it at the time limit."
 	}
-	s := base * (0.2 + 0.8*correct)
-	if correct < 1 {
+	// The speed of a wrong answer is worth little: below full marks on the
+	// tests, efficiency counts at most half, in proportion to the tests passed.
+	s := base
+	if !sig.Accepted {
+		s = base * 0.5 * correct
 		fb += " Efficiency counts for less while the solution is not correct."
 	}
 	d.Score = score(s)
