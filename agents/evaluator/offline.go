@@ -137,7 +137,7 @@ func (b *builder) codeEv(pick func(string) bool) evaluation.Evidence {
 		if t == "" {
 			continue
 		}
-		if pick == nil || pick(t) {
+		if (pick == nil && !isComment(t)) || (pick != nil && pick(t)) {
 			line = t
 			break
 		}
@@ -153,6 +153,12 @@ func (b *builder) codeEv(pick func(string) bool) evaluation.Evidence {
 		}
 	}
 	return evaluation.Evidence{Kind: "run", TMS: tms, Ref: ref, Quote: quote(line)}
+}
+
+// isComment: a quote of the code never repeats a comment (which may be
+// written at the evaluator).
+func isComment(t string) bool {
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*")
 }
 
 func insufficient(d evaluation.Dimension, why string) evaluation.Dimension {
