@@ -21,6 +21,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
@@ -88,7 +89,9 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
 		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
-	evaluations := evaluation.NewService(db, db, db, nil, judges, clock, log)
+	// The merger of issue 9 picks a model evaluator from LLM_PROVIDER; the
+	// offline one needs no key.
+	evaluations := evaluation.NewService(db, db, db, evaluator.NewOffline(), judges, clock, log)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -98,6 +101,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
 	busName := "embedded queue"
 	if cfg.RedisURL != "" {
 		busName = "redis streams"

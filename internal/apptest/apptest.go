@@ -21,6 +21,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
@@ -77,8 +78,11 @@ type Options struct {
 	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 	// Interviewer replaces the offline interviewer (a slow or failing double).
 	Interviewer interview.Interviewer
-	// Evaluator evaluates ended sessions (nil: none; reports stay pending).
+	// Evaluator evaluates ended sessions (nil: the offline evaluator, as
+	// serve runs it).
 	Evaluator evaluation.Evaluator
+	// NoEvaluator subscribes no evaluator: reports stay pending.
+	NoEvaluator bool
 }
 
 // Engines names the storage engines tests run against.
@@ -93,6 +97,9 @@ type App struct {
 	Hub        *realtime.Hub
 	Limiter    *ratelimit.Memory
 	Accounts   *account.Service
+	// Evaluations is the evaluation service, subscribed to session.ended
+	// unless Options.NoEvaluator.
+	Evaluations *evaluation.Service
 }
 
 // New starts the app; everything is torn down with the test.
@@ -142,6 +149,14 @@ func New(t testing.TB, o Options) *App {
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	var ev evaluation.Evaluator = evaluator.NewOffline()
+	if o.Evaluator != nil {
+		ev = o.Evaluator
+	}
+	evaluations := evaluation.NewService(db, db, db, ev, judges, clock, log)
+	if !o.NoEvaluator {
+		bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	}
 	busCtx, stopBus := context.WithCancel(context.Background())
 	busDone := make(chan struct{})
 	go func() { defer close(busDone); bus.Run(busCtx) }()
@@ -177,14 +192,13 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
-	evaluations := evaluation.NewService(db, db, db, o.Evaluator, judges, clock, log)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
 		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations}
 }
 
 // Client is one browser-like user agent with its own cookies.
