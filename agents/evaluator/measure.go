@@ -173,6 +173,12 @@ func measure(in evaluation.Input) *measured {
 		m.compiles = m.lastReport.Status != judge.CompileErr && m.lastReport.CompileError == nil
 	}
 
+	// Code the judge ran is evidence however short it is.
+	if !m.meaningfulCode && m.lastReport != nil {
+		code := in.Runs[m.lastRun].Code
+		m.meaningfulCode = strings.TrimSpace(code) != "" && !codeanalysis.Analyze(rec.Language, code, starter).Facts.IsStarter
+	}
+
 	// The conversation.
 	spoke := map[int]bool{}
 	dur := int64(rec.DurationSeconds) * 1000

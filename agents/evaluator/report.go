@@ -34,7 +34,11 @@ func Report(e *evaluation.Evaluation, p *problem.Problem) string {
 	fmt.Fprintf(&b, "- Tests passed: %d/%d (%s)\n", s.TestsPassed, s.TestsTotal, map[bool]string{true: "last submit", false: "last run, never submitted"}[s.Submitted])
 	fmt.Fprintf(&b, "- Runs: %d, submits: %d, accepted: %t\n", s.Runs, s.Submits, s.Accepted)
 	fmt.Fprintf(&b, "- Hints used: %d of %d\n", s.HintsUsed, s.HintsAvailable)
-	fmt.Fprintf(&b, "- Time: %d min %02d s of %d min\n", s.DurationSeconds/60, s.DurationSeconds%60, s.DurationMinutes)
+	fmt.Fprintf(&b, "- Time: %d min %02d s", s.DurationSeconds/60, s.DurationSeconds%60)
+	if s.DurationMinutes > 0 {
+		fmt.Fprintf(&b, " of %d min", s.DurationMinutes)
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "- Complexity of the final code: %s (optimum %s)\n", orUnknown(s.FinalComplexity), orUnknown(s.OptimalComplexity))
 	fmt.Fprintf(&b, "- Candidate: %d messages, %d words, %d clarifying questions; complexity discussed: %t; testing discussed: %t\n",
 		s.CandidateMessages, s.CandidateWords, s.ClarifyingQuestions, s.ComplexityDiscussed, s.TestingDiscussed)
