@@ -63,6 +63,8 @@ type Config struct {
 
 	MetricsAddr  string // METRICS_ADDR: serve /metrics there instead of on ADDR
 	MetricsToken string // METRICS_TOKEN: bearer token /metrics asks for
+
+	LLM LLMConfig // LLM_PROVIDER and the model variables (llm.go)
 }
 
 // configError names the variable and what is wrong with it.
@@ -244,6 +246,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	}
 	var err error
 	if c.Admission, err = loadAdmission(env); err != nil {
+		return c, err
+	}
+	if c.LLM, err = loadLLM(env); err != nil {
 		return c, err
 	}
 	for _, v := range []struct {

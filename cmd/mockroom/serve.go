@@ -84,6 +84,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
+	// The agents are handed the provider where they are built; here a
+	// provider that cannot be built stops the start.
+	if _, err := newLLMProvider(cfg); err != nil {
+		return err
+	}
+	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
+		"interviewer", cfg.LLM.InterviewerModel, "observer", cfg.LLM.ObserverModel, "evaluator", cfg.LLM.EvaluatorModel, "attempt_timeout", cfg.LLM.Timeout.String())
 	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits}
 	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
