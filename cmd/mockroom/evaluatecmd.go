@@ -12,6 +12,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/agents/evaluator"
+	"github.com/mockroom/mockroom/agents/llm"
 	"github.com/mockroom/mockroom/evaluation"
 )
 
@@ -53,7 +54,11 @@ func runEvaluate(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	evals := evaluation.NewService(nil, nil, nil, evaluatorFor(getenv, *offline), nil, mockroom.SystemClock{}, log)
+	ev, err := evaluatorFor(getenv, *offline, log)
+	if err != nil {
+		return err
+	}
+	evals := evaluation.NewService(nil, nil, nil, ev, nil, mockroom.SystemClock{}, log)
 	e, err := evals.Evaluate(ctx, in)
 	if err != nil {
 		return err
@@ -63,10 +68,23 @@ func runEvaluate(ctx context.Context, args []string, getenv func(string) string,
 	return enc.Encode(e)
 }
 
-// evaluatorFor picks the evaluator: offline until a model evaluator is
-// wired from LLM_PROVIDER (issue 9's merge), and always with --offline.
-func evaluatorFor(_ func(string) string, _ bool) evaluation.Evaluator {
-	return evaluator.NewOffline()
+// evaluatorFor picks the evaluator: the model-backed one when LLM_PROVIDER
+// names a model service (falling back to offline on any failure), offline
+// with --offline or with no provider.
+func evaluatorFor(getenv func(string) string, offline bool, log *slog.Logger) (evaluation.Evaluator, error) {
+	if offline {
+		return evaluator.NewOffline(), nil
+	}
+	c, err := loadLLM(getenv)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newLLMProvider(Config{LLM: c})
+	if err != nil || p == nil {
+		return evaluator.NewOffline(), err
+	}
+	client := llm.NewClient(p, nil, log, c.ClientConfig())
+	return evaluator.NewModel(client, c.EvaluatorModel, evaluator.NewOffline()), nil
 }
 
 // readRecording reads and checks a recording, at most

@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/mockroom/mockroom/evaluation"
@@ -84,5 +87,46 @@ func TestEvaluateCommand(t *testing.T) {
 				t.Fatalf("evaluation %+v, want %s", e, tc.rec)
 			}
 		})
+	}
+}
+
+// With LLM_PROVIDER the command evaluates through the model service, and
+// falls back to offline (saying so) when the service fails; --offline never
+// calls it.
+func TestEvaluateCommandWithAModel(t *testing.T) {
+	ok, why := local.Available()
+	testenv.Need(t, "the local sandbox", ok, why)
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		// OpenAI's error shape; a bad key is not retried
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		w.Write([]byte(`{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}`))
+	}))
+	defer srv.Close()
+	env := envOf(map[string]string{"LLM_PROVIDER": "openai", "OPENAI_BASE_URL": srv.URL + "/v1", "INTERVIEWER_MODEL": "m",
+		"OBSERVER_MODEL": "m", "EVALUATOR_MODEL": "judge-model"})
+	file := filepath.Join("..", "..", "agents", "evaluator", "testdata", "fidelity", "03-good.json")
+	for _, tc := range []struct {
+		args      []string
+		evaluator string
+		calls     int32
+	}{
+		{[]string{file}, "offline (fallback: openai/judge-model request)", 1},
+		{[]string{"--offline", file}, "offline", 1},
+	} {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), append([]string{"mockroom", "evaluate", "--data", t.TempDir()}, tc.args...), env, &out, &errOut)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, errOut.String())
+		}
+		var e evaluation.Evaluation
+		if err := json.Unmarshal(out.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Evaluator != tc.evaluator || calls.Load() != tc.calls || e.Recommendation != evaluation.Yes {
+			t.Fatalf("%v: evaluator %q, %d calls, %s", tc.args, e.Evaluator, calls.Load(), e.Recommendation)
+		}
 	}
 }
