@@ -127,8 +127,8 @@ func measure(in evaluation.Input) *measured {
 		}
 	}
 	for _, s := range rec.Snapshots {
-		if strings.TrimSpace(s.Code) != "" && !codeanalysis.Analyze(rec.Language, s.Code, starter).Facts.IsStarter &&
-			(m.firstCodeMS < 0 || s.TMS < m.firstCodeMS) {
+		if (m.firstCodeMS < 0 || s.TMS < m.firstCodeMS) && strings.TrimSpace(s.Code) != "" &&
+			!codeanalysis.Analyze(rec.Language, s.Code, starter).Facts.IsStarter {
 			m.firstCodeMS = s.TMS
 		}
 	}
