@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/evaluation"
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/sandbox"
@@ -34,6 +36,11 @@ type fidelityCase struct {
 	raw  []byte
 }
 
+// errNoToolchain: this machine cannot run a recording's language.
+type errNoToolchain string
+
+func (e errNoToolchain) Error() string { return "the sandbox offers no " + string(e) }
+
 var (
 	fidelityOnce  sync.Once
 	fidelityCases []*fidelityCase
@@ -44,6 +51,10 @@ var (
 func fidelity(t testing.TB) []*fidelityCase {
 	t.Helper()
 	fidelityOnce.Do(func() { fidelityCases, fidelityErr = loadFidelity() })
+	var missing errNoToolchain
+	if errors.As(fidelityErr, &missing) {
+		testenv.Need(t, "the "+string(missing)+" toolchain", false, fidelityErr.Error())
+	}
 	if fidelityErr != nil {
 		t.Fatal(fidelityErr)
 	}
@@ -104,7 +115,7 @@ func loadFidelity() ([]*fidelityCase, error) {
 			return nil, fmt.Errorf("%s: no problem %s", c.File, rec.ProblemSlug)
 		}
 		if !slices.Contains(langs, rec.Language) {
-			return nil, fmt.Errorf("%s: the sandbox offers no %s", c.File, rec.Language)
+			return nil, fmt.Errorf("%s: %w", c.File, errNoToolchain(rec.Language))
 		}
 		c.in, err = evaluation.JudgeRecording(ctx, j, &e.Problem, rec)
 		if err != nil {
