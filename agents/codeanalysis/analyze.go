@@ -290,6 +290,10 @@ func (r *reader) hasLambda(open, close int) bool {
 }
 
 func (r *reader) add(b *block) {
+	// half-typed code: a header or a body may run off the end
+	last := len(r.toks) - 1
+	b.header, b.open, b.close = min(b.header, last), min(b.open, last), min(b.close, last)
+	b.he = min(b.he, last)
 	if b.close < b.open {
 		b.close = b.open
 	}

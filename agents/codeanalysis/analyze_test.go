@@ -294,3 +294,25 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnalyze: half-typed code of any language never panics the reader.
+func FuzzAnalyze(f *testing.F) {
+	lib, err := problems.LoadEmbedded(judge.LanguageNames())
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range lib.Entries[:3] {
+		for lang, code := range e.Solution.Code {
+			f.Add(lang, code)
+			f.Add(lang, code[:len(code)/2])
+		}
+	}
+	f.Fuzz(func(t *testing.T, lang, code string) {
+		for _, l := range judge.LanguageNames() {
+			a := Analyze(l, code, code)
+			if a.Complexity != "" && Normalize(a.Complexity) != a.Complexity {
+				t.Fatalf("%s: complexity %q is not on the scale", l, a.Complexity)
+			}
+		}
+	})
+}
