@@ -376,9 +376,12 @@ func (r *reader) loopFactor(b *block, hs, he int) cost {
 		}
 		// a worklist: the header tests a container the body pops from
 		for k, t := range header {
-			if t.kind == ident && (r.pops(t.text, b.open, b.close) || r.sizeTest(header, k) && r.reassigns(t.text, b.open, b.close)) {
+			if t.kind == ident && (r.pops(t.text, b.open, b.close) && !r.scannedInside(t.text, b) || r.sizeTest(header, k) && r.reassigns(t.text, b.open, b.close)) {
 				return cost{}
 			}
+		}
+		if r.monotonePointer(b) {
+			return cost{}
 		}
 	} else if halvesCompound(header) {
 		return cost{log: 1}
@@ -570,6 +573,87 @@ func (r *reader) fixedSize(name string) bool {
 	return false
 }
 
+// monotonePointer reports an inner while loop that only moves a pointer
+// the enclosing loop never resets (the left edge of a sliding window:
+// for right ...: while bad: left += 1). Over the whole outer loop the
+// pointer moves at most n times, so the inner loop adds no factor.
+func (r *reader) monotonePointer(b *block) bool {
+	var outer *block
+	for _, o := range r.found {
+		if o != b && o.kind == loop && !o.comprehend && r.inside(o, b.header) && o.header < b.header && (outer == nil || o.header > outer.header) {
+			outer = o
+		}
+	}
+	if outer == nil {
+		return false
+	}
+	for _, name := range r.steppedAtTop(b) {
+		if !r.assigned(name, outer.header, outer.close) && !slices.Contains(loopVars(outer, r), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// steppedAtTop lists the names the loop's body moves by one on every pass:
+// a step at the body's own level, not under an if.
+func (r *reader) steppedAtTop(b *block) []string {
+	if r.at(b.open) != "{" {
+		return nil
+	}
+	var names []string
+	depth := 0
+	for k := b.open; k <= b.close; k++ {
+		switch r.at(k) {
+		case "{":
+			depth++
+		case "}":
+			depth--
+		}
+		if depth == 1 && r.toks[k].kind == ident && r.steps(r.at(k), k, k) {
+			names = append(names, r.at(k))
+		}
+	}
+	return names
+}
+
+// steps reports whether name is moved by one in [open, close] (x += 1,
+// x++, --x).
+func (r *reader) steps(name string, open, close int) bool {
+	for k := open; k <= close; k++ {
+		if r.at(k) != name {
+			continue
+		}
+		switch {
+		case (r.at(k+1) == "+=" || r.at(k+1) == "-=") && r.at(k+2) == "1" && r.at(k+3) != "[",
+			r.at(k+1) == "++" || r.at(k+1) == "--",
+			r.at(k-1) == "++" || r.at(k-1) == "--":
+			return true
+		}
+	}
+	return false
+}
+
+// assigned reports whether name is on the left of a plain assignment in
+// [from, to] (x = 0; x, y = y, x; x := 0).
+func (r *reader) assigned(name string, from, to int) bool {
+	for k := from; k <= to; k++ {
+		if t := r.at(k); t != "=" && t != ":=" {
+			continue
+		}
+		for j := k - 1; j >= from; j-- {
+			t := r.at(j)
+			if t == ";" || t == "{" || t == "}" || t == "(" || t == ":" {
+				break
+			}
+			if t == name && r.at(j-1) != "." {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // halvesVar reports whether the body sets a header variable to half of
 // itself (n = Math.floor(n / 2), x = x >> 1).
 func (r *reader) halvesVar(header []token, b *block) bool {
@@ -631,10 +715,36 @@ func comparesBounds(ts []token) bool {
 	return false
 }
 
+// scannedInside reports whether a loop nested in b walks name again (for
+// i in range(len(name))): then each pass of b costs a scan of the
+// container, and popping from it pays for nothing.
+func (r *reader) scannedInside(name string, b *block) bool {
+	for k := b.open + 1; k < b.close; k++ {
+		if (r.at(k) != "for" && r.at(k) != "while") || r.toks[k].kind != ident {
+			continue
+		}
+		// the header: a parenthesised one whole, else up to the body
+		end := k + 1
+		if r.at(k+1) == "(" && !r.py() {
+			end = r.closing(k + 1)
+		} else {
+			for end < b.close && r.at(end) != "{" && r.at(end) != ";" {
+				end++
+			}
+		}
+		for j := k + 1; j < min(end, b.close); j++ {
+			if r.at(j) == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var popMethods = map[string]bool{
 	"pop": true, "popleft": true, "shift": true, "poll": true, "pollFirst": true,
 	"pollLast": true, "removeFirst": true, "removeLast": true, "pop_back": true,
-	"pop_front": true, "remove": true, "popitem": true,
+	"pop_front": true, "remove": true, "popitem": true, "discard": true, "delete": true, "erase": true,
 }
 
 // pops reports whether tokens in [open, close] pop from name or replace it
@@ -730,11 +840,25 @@ func (r *reader) inside(b *block, i int) bool {
 func (r *reader) costAt(i int) cost {
 	c := cost{}
 	for _, b := range r.found {
-		if b.kind == loop && r.inside(b, i) {
+		if b.kind == loop && r.inside(b, i) && !r.inIterable(b, i) {
 			c = c.times(b.factor)
 		}
 	}
 	return c
+}
+
+// inIterable reports whether token i is in the iterable of a for-each
+// loop's header (for c in sorted(coins)), which runs once, not per pass.
+func (r *reader) inIterable(b *block, i int) bool {
+	if r.at(b.header) != "for" || i < b.hs || i > b.he {
+		return false
+	}
+	texts := make([]string, 0, b.he-b.hs+1)
+	for k := b.hs; k <= b.he; k++ {
+		texts = append(texts, r.toks[k].text)
+	}
+	k := iterableStart(texts)
+	return k >= 0 && i >= b.hs+k
 }
 
 func (r *reader) longestFunc() int {

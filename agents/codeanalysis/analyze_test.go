@@ -108,6 +108,40 @@ def f(nums):
         seen.add(x)
     return len(seen)
 `, "O(n log n)", 1, false, true, true, 0},
+		{"python a sort in a loop's iterable runs once", "python", `
+def f(coins, amount):
+    count = 0
+    for c in sorted(coins, reverse=True):
+        count += amount // c
+    return count
+`, "O(n log n)", 1, false, true, false, 0},
+		{"python sliding window: the left edge only moves forward", "python", `
+def f(s):
+    seen = set()
+    left = best = 0
+    for right in range(len(s)):
+        while s[right] in seen:
+            seen.discard(s[left])
+            left += 1
+        seen.add(s[right])
+        best = max(best, right - left + 1)
+    return best
+`, "O(n)", 2, false, false, true, 0},
+		{"java a pointer reset by the outer loop is not monotone", "java", `
+class Solution {
+    int f(int[] a) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            int j = i;
+            while (j < a.length && a[j] >= a[i]) {
+                j++;
+            }
+            n += j - i;
+        }
+        return n;
+    }
+}
+`, "O(n^2)", 2, false, false, false, 0},
 		{"python memoised recursion is not guessed", "python", `
 from functools import lru_cache
 def f(n):
