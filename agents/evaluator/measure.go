@@ -199,9 +199,11 @@ func measure(in evaluation.Input) *measured {
 		if !isSpeech(words) {
 			continue
 		}
-		sp := speech{index: i, tms: l.TMS, text: l.Text, words: len(words),
-			complexity: reComplexity.MatchString(l.Text), testing: reTesting.MatchString(l.Text), approach: reApproach.MatchString(l.Text)}
 		before := m.firstCodeMS < 0 || l.TMS <= m.firstCodeMS
+		// Testing is talked through once there is code to test: "can it be
+		// empty?" before coding is a clarifying question.
+		sp := speech{index: i, tms: l.TMS, text: l.Text, words: len(words),
+			complexity: reComplexity.MatchString(l.Text), testing: !before && reTesting.MatchString(l.Text), approach: reApproach.MatchString(l.Text)}
 		sp.question = before && strings.Contains(l.Text, "?") && reClarify.MatchString(strings.TrimSpace(l.Text))
 		m.speech = append(m.speech, sp)
 		m.sig.CandidateMessages++

@@ -137,7 +137,7 @@ func (b *builder) codeEv(pick func(string) bool) evaluation.Evidence {
 		if t == "" {
 			continue
 		}
-		if (pick == nil && !isComment(t)) || (pick != nil && pick(t)) {
+		if (pick == nil && !isComment(t) && !isHeader(t)) || (pick != nil && pick(t)) {
 			line = t
 			break
 		}
@@ -159,6 +159,27 @@ func (b *builder) codeEv(pick func(string) bool) evaluation.Evidence {
 // written at the evaluator).
 func isComment(t string) bool {
 	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*")
+}
+
+// isHeader: a line that only opens a class or function says nothing
+// about the code worth quoting.
+func isHeader(t string) bool {
+	for _, p := range []string{"class ", "def ", "function ", "func ", "public ", "private ", "static ", "import ", "package ",
+		"#include", "using ", "/**", "@", "{", "}", "var ", "export "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLoop(t string) bool {
+	for _, p := range []string{"for ", "for(", "while ", "while(", "foreach"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return strings.Contains(t, " for ") && strings.Contains(t, " in ") // a comprehension
 }
 
 func insufficient(d evaluation.Dimension, why string) evaluation.Dimension {
@@ -199,8 +220,12 @@ func (b *builder) problemSolving() evaluation.Dimension {
 		case sig.Submitted:
 			s = 60 * frac
 			fb = append(fb, fmt.Sprintf("Your last submit passed %d of %d tests (%s).", sig.TestsPassed, sig.TestsTotal, m.lastReport.Status))
-			b.improve(fmt.Sprintf("Your last submit passed %d of %d tests; the first failure was %s. Trace a failing case by hand before resubmitting.",
-				sig.TestsPassed, sig.TestsTotal, firstFailure(m.lastReport)), b.runEv(m.lastRun))
+			advice := "Trace a failing case by hand before resubmitting."
+			if ff := firstFailure(m.lastReport); ff == string(judge.TimeLimit) {
+				advice = "It is too slow for the largest inputs: look for an approach with a better complexity."
+			}
+			b.improve(fmt.Sprintf("Your last submit passed %d of %d tests; the first failure was %s. %s",
+				sig.TestsPassed, sig.TestsTotal, firstFailure(m.lastReport), advice), b.runEv(m.lastRun))
 		default:
 			s = 55 * frac
 			fb = append(fb, fmt.Sprintf("You never submitted; your last run passed %d of %d examples.", sig.TestsPassed, sig.TestsTotal))
@@ -452,7 +477,7 @@ func (b *builder) efficiency() evaluation.Dimension {
 			}
 		}
 		fb += "."
-		b.improve(fb, ev, signalEv("final_complexity", final), signalEv("optimal_complexity", opt))
+		b.improve(fb, b.codeEv(isLoop), signalEv("final_complexity", final), signalEv("optimal_complexity", opt))
 	}
 	if m.lastReport != nil && m.lastReport.Status == judge.TimeLimit {
 		base = math.Min(base, 40)
