@@ -60,7 +60,7 @@ var (
 	reClarify    = regexp.MustCompile(`(?i)^(can|could|is|are|do|does|will|should|what|how|may|might)\b|\b(assume|input size|duplicates?|negative|empty|constraint|sorted|unique|guaranteed)\b`)
 	// Text written at the evaluator, not the interviewer: never counted,
 	// never quoted as a strength (prompt injection changes nothing).
-	reInjection = regexp.MustCompile(`(?i)(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|your)\s+(instructions|prompts?|rules)|\b(rate|score|grade|mark)\s+(this|me|it|the candidate)\b[^.]*\b(100|perfect|full marks|strong[- ]yes|10/10)|system prompt|you are now|as an ai\b|\bstrong[- ]yes\b`)
+	reInjection = regexp.MustCompile(`(?i)(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|your)\s+(instructions|prompts?|rules)|\b(rate|score|grade|mark)\s+(this|me|it|the candidate)\b[^.]*\b(100|perfect|full marks|strong[- ]yes|10/10)|system prompt|you are now (the |an? )?(evaluator|grader|judge|assistant|ai|system|interviewer)|as an ai\b|\bstrong[- ]yes\b`)
 	reWord      = regexp.MustCompile(`[A-Za-z']+`)
 	reIdent     = regexp.MustCompile(`\b[A-Za-z_][A-Za-z0-9_]*\b`)
 )
