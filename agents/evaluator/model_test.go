@@ -123,7 +123,7 @@ func (f *chatFake) evaluator(t *testing.T) *Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := llm.NewClient(p, nil, nil, llm.ClientConfig{Attempts: 2, AttemptTimeout: 5 * time.Second, MaxBackoff: time.Millisecond})
+	c := llm.NewClient(p, nil, nil, llm.ClientConfig{Attempts: 2, AttemptTimeout: time.Second, MaxBackoff: time.Millisecond})
 	return NewModel(c, "gpt-test", nil)
 }
 
@@ -180,6 +180,21 @@ func TestModel(t *testing.T) {
 		{name: "server errors", answers: []func(http.ResponseWriter){
 			func(w http.ResponseWriter) { chatError(w, 500, "server_error", "boom") },
 			func(w http.ResponseWriter) { chatError(w, 503, "server_error", "overloaded") }}, fallback: true},
+		{name: "429, then an answer", answers: []func(http.ResponseWriter){
+			func(w http.ResponseWriter) {
+				w.Header().Set("Retry-After", "0")
+				chatError(w, http.StatusTooManyRequests, "rate_limit_exceeded", "slow down")
+			}, completion(good)}, evaluator: "openai/gpt-test"},
+		{name: "timeouts", answers: []func(http.ResponseWriter){
+			func(w http.ResponseWriter) { time.Sleep(1200 * time.Millisecond); completion(good)(w) },
+			func(w http.ResponseWriter) { time.Sleep(1200 * time.Millisecond); completion(good)(w) }}, fallback: true},
+		{name: "a refusal", answers: []func(http.ResponseWriter){func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(map[string]any{"id": "chatcmpl-2", "object": "chat.completion", "created": 1764460800, "model": "gpt-test",
+				"choices": []any{map[string]any{"index": 0, "finish_reason": "stop",
+					"message": map[string]any{"role": "assistant", "content": nil, "refusal": "I can't help with that."}}},
+				"usage": map[string]any{"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}})
+		}}, fallback: true},
 		{name: "bad key", answers: []func(http.ResponseWriter){func(w http.ResponseWriter) { chatError(w, 401, "invalid_request_error", "bad key") }}, fallback: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
