@@ -231,6 +231,20 @@ func (b *builder) problemSolving() evaluation.Dimension {
 			fb = append(fb, fmt.Sprintf("You never submitted; your last run passed %d of %d examples.", sig.TestsPassed, sig.TestsTotal))
 			b.improve("You never submitted, so the hidden tests never judged your solution.", b.runEv(m.lastRun), signalEv("submits", 0))
 		}
+		if sig.Accepted && sig.DurationMinutes > 0 {
+			// Time: when the accepted submit came, against the planned length.
+			at, planned := b.in.Runs[m.lastRun].TMS, int64(sig.DurationMinutes)*60000
+			switch {
+			case at <= planned/2:
+				// already in the score through the tests; said, not counted twice
+				b.strength(fmt.Sprintf("You had an accepted solution %d minutes into a %d-minute interview.", at/60000, sig.DurationMinutes),
+					b.runEv(m.lastRun), signalEv("duration_minutes", sig.DurationMinutes))
+			case at > planned:
+				s -= 5
+				b.improve(fmt.Sprintf("Your accepted submit came after the planned %d minutes; aim to have a working solution with time to spare.", sig.DurationMinutes),
+					b.runEv(m.lastRun), signalEv("duration_minutes", sig.DurationMinutes))
+			}
+		}
 		if sig.Submitted && m.ranBeforeSubmit {
 			s += 10
 			fb = append(fb, "You ran the examples before submitting.")
