@@ -208,6 +208,13 @@ func TestErrors(t *testing.T) {
 			w.Header().Set("Retry-After", "2")
 			writeError(w, 429, "tokens", "rate_limit_exceeded", "Rate limit reached.")
 		}, kind: llm.KindRateLimited, status: 429, retryAfter: 1500 * time.Millisecond},
+		{name: "429 on a streaming request", stream: true, answer: func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "3")
+			writeError(w, 429, "tokens", "rate_limit_exceeded", "Rate limit reached.")
+		}, kind: llm.KindRateLimited, status: 429, retryAfter: 3 * time.Second, says: "rate_limit_exceeded"},
+		{name: "500 on a streaming request", stream: true, answer: func(w http.ResponseWriter) {
+			writeError(w, 500, "server_error", "", "The server had an error.")
+		}, kind: llm.KindUnavailable, status: 500},
 		{name: "429 with an HTTP date", answer: func(w http.ResponseWriter) {
 			w.Header().Set("Retry-After", date)
 			writeError(w, 429, "requests", "rate_limit_exceeded", "Rate limit reached.")

@@ -40,6 +40,8 @@ type Config struct {
 	HTTPClient *http.Client // nil: the SDK's default
 }
 
+var _ llm.Provider = (*Provider)(nil)
+
 // Provider is the adapter.
 type Provider struct {
 	client openai.Client
