@@ -12,6 +12,7 @@ package codeanalysis
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mockroom/mockroom/interview"
@@ -243,6 +244,8 @@ func (r *reader) blocks() {
 			if ok {
 				cand = &candidate{name: name, head: i, close: cl}
 			}
+		case !r.py() && t.text == "=>" && r.at(i+1) != "{":
+			r.arrowExpression(i)
 		case !r.py() && t.text == "{" && cand != nil && cand.close < i:
 			isFn := true
 			for k := cand.close + 1; k < i; k++ {
@@ -265,6 +268,48 @@ func (r *reader) blocks() {
 			b.factor = r.loopFactor(b, b.hs, b.he)
 		}
 	}
+}
+
+// arrowExpression records an arrow function whose body is an expression
+// (const fib = (n) => n < 2 ? n : fib(n - 1) + fib(n - 2);): the body runs
+// to the end of the expression.
+func (r *reader) arrowExpression(i int) {
+	ps := i - 1
+	if r.at(ps) == ")" {
+		d := 0
+		for ; ps >= 0; ps-- {
+			switch r.at(ps) {
+			case ")":
+				d++
+			case "(":
+				d--
+			}
+			if d == 0 {
+				break
+			}
+		}
+	}
+	if ps < 0 {
+		return
+	}
+	end, d := i+1, 0
+loop:
+	for ; end < len(r.toks); end++ {
+		switch r.at(end) {
+		case "(", "[", "{":
+			d++
+		case ")", "]", "}":
+			if d == 0 {
+				break loop
+			}
+			d--
+		case ";", ",":
+			if d == 0 {
+				break loop
+			}
+		}
+	}
+	r.add(&block{kind: fn, name: r.assignedName(ps), header: ps, open: i, close: end - 1})
 }
 
 // assignedName returns the name a function expression starting at i is
@@ -662,6 +707,9 @@ func (r *reader) halvesVar(header []token, b *block) bool {
 			continue
 		}
 		for k := b.open; k < b.close; k++ {
+			if r.at(k) == h.text && halvesCompound(r.toks[k+1:min(k+3, len(r.toks))]) {
+				return true // n //= 10
+			}
 			if r.at(k) != h.text || r.at(k+1) != "=" {
 				continue
 			}
@@ -670,7 +718,7 @@ func (r *reader) halvesVar(header []token, b *block) bool {
 				e++
 			}
 			rhs := r.toks[k+2 : e]
-			if halves(rhs) && slices.ContainsFunc(rhs, func(t token) bool { return t.text == h.text }) {
+			if divides(rhs) && slices.ContainsFunc(rhs, func(t token) bool { return t.text == h.text }) {
 				return true
 			}
 		}
@@ -678,11 +726,49 @@ func (r *reader) halvesVar(header []token, b *block) bool {
 	return false
 }
 
+// halvesCompound reports a compound assignment that shrinks or grows a
+// value geometrically (n //= 10, i *= 2, x >>= 1).
 func halvesCompound(ts []token) bool {
 	for k := 0; k+1 < len(ts); k++ {
-		switch ts[k].text + " " + ts[k+1].text {
-		case "/= 2", "//= 2", ">>= 1", "*= 2", "<<= 1", ">>>= 1":
-			return true
+		switch ts[k].text {
+		case "/=", "//=", "*=":
+			if factor(ts[k+1]) >= 2 {
+				return true
+			}
+		case ">>=", "<<=", ">>>=":
+			if factor(ts[k+1]) >= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// factor is the value of an integer literal, 0 for anything else.
+func factor(t token) int {
+	if t.kind != number {
+		return 0
+	}
+	n, err := strconv.Atoi(t.text)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// divides reports a division by a constant of at least 2 (n / 10,
+// n // 2, n >> 1).
+func divides(ts []token) bool {
+	for k := 0; k+1 < len(ts); k++ {
+		switch ts[k].text {
+		case "/", "//":
+			if factor(ts[k+1]) >= 2 {
+				return true
+			}
+		case ">>", ">>>":
+			if factor(ts[k+1]) >= 1 {
+				return true
+			}
 		}
 	}
 	return false

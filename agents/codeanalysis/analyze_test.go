@@ -177,6 +177,15 @@ function f(nums) {
 }
 `, "O(n^2)", 2, false, false, false, 1},
 		{"javascript strings and template literals hide braces", "javascript", "function f(a) {\n  const s = `for (;;) { ${'}'}`;\n  // for (let i = 0; i < a.length; i++) {\n  /* while (true) { } */\n  return s + \"{\";\n}\n", "O(1)", 0, false, false, false, 0},
+		{"javascript arrow recursion without braces", "javascript", "const fib = (n) => n < 2 ? n : fib(n - 1) + fib(n - 2);\n", "O(2^n)", 0, true, false, false, 0},
+		{"python digit loop", "python", `
+def f(n):
+    s = 0
+    while n > 0:
+        s += n % 10
+        n //= 10
+    return s
+`, "O(log n)", 1, false, false, false, 0},
 		{"typescript halving loop", "typescript", `
 function f(n: number): number {
   let steps = 0;
