@@ -178,6 +178,7 @@ function f(nums) {
 `, "O(n^2)", 2, false, false, false, 1},
 		{"javascript strings and template literals hide braces", "javascript", "function f(a) {\n  const s = `for (;;) { ${'}'}`;\n  // for (let i = 0; i < a.length; i++) {\n  /* while (true) { } */\n  return s + \"{\";\n}\n", "O(1)", 0, false, false, false, 0},
 		{"javascript arrow recursion without braces", "javascript", "const fib = (n) => n < 2 ? n : fib(n - 1) + fib(n - 2);\n", "O(2^n)", 0, true, false, false, 0},
+		{"python a reversed copy is a pass", "python", "def f(s):\n    return s == s[::-1]\n", "O(n)", 0, false, false, false, 0},
 		{"python digit loop", "python", `
 def f(n):
     s = 0

@@ -148,6 +148,9 @@ func lex(language, code string) []token {
 			if op == "//" && !py {
 				op = "/"
 			}
+			if op == "::" && py {
+				op = ":" // s[::-1] is a slice
+			}
 			switch op {
 			case "(", "[":
 				depth++
