@@ -1,14 +1,19 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/agents/llm"
+	"github.com/mockroom/mockroom/agents/llm/anthropic"
+	"github.com/mockroom/mockroom/agents/llm/gemini"
 	"github.com/mockroom/mockroom/agents/llm/openai"
+	"github.com/mockroom/mockroom/evaluation"
 )
 
 // LLMConfig is which model service the agents use (docs/adr/0011-llm-providers.md).
@@ -156,10 +161,6 @@ func firstSet(env func(string) string, names ...string) string {
 	return ""
 }
 
-// errNotBuilt is the answer for a provider whose adapter is not in this
-// build yet.
-var errNotBuilt = errors.New("is not built into this version yet; use LLM_PROVIDER=openai or offline")
-
 // newLLMProvider builds the configured model service; nil for offline,
 // where the agents use their built-in engines.
 func newLLMProvider(cfg Config) (llm.Provider, error) {
@@ -172,9 +173,37 @@ func newLLMProvider(cfg Config) (llm.Provider, error) {
 			return nil, err
 		}
 		return p, nil
-	case llm.ProviderAnthropic, llm.ProviderGemini:
-		return nil, &configError{"LLM_PROVIDER", c.Provider + " " + errNotBuilt.Error()}
+	case llm.ProviderAnthropic:
+		return anthropic.New(anthropic.Config{APIKey: c.AnthropicKey}), nil
+	case llm.ProviderGemini:
+		p, err := gemini.New(context.Background(), gemini.Config{APIKey: c.GeminiKey})
+		if err != nil {
+			return nil, &configError{"GEMINI_API_KEY", err.Error()}
+		}
+		return p, nil
 	default:
 		return nil, &configError{"LLM_PROVIDER", fmt.Sprintf("%q must be offline, openai, anthropic or gemini", c.Provider)}
 	}
+}
+
+// newLLMClient wraps the configured provider with retries, answer checks
+// and cost records on the session; nil when offline.
+func newLLMClient(cfg Config, calls evaluation.UsageStore, log *slog.Logger) (*llm.Client, error) {
+	p, err := newLLMProvider(cfg)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	c := cfg.LLM.ClientConfig()
+	return llm.NewClient(p, callRecorder{calls}, log, c), nil
+}
+
+// callRecorder keeps each model call on its session for the report's cost.
+type callRecorder struct{ store evaluation.UsageStore }
+
+func (r callRecorder) RecordCall(ctx context.Context, c llm.Call) error {
+	return r.store.RecordModelCall(mockroom.AsService(ctx), evaluation.ModelCall{
+		SessionID: c.SessionID, Agent: c.Agent, Provider: c.Provider, Model: c.Model,
+		InputTokens: c.InputTokens, OutputTokens: c.OutputTokens, LatencyMS: c.LatencyMS,
+		CostMicroUSD: c.CostMicroUSD, Outcome: c.Outcome, At: c.At,
+	})
 }

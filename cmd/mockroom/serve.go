@@ -23,6 +23,7 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
@@ -84,9 +85,10 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
-	// The agents are handed the provider where they are built; here a
-	// provider that cannot be built stops the start.
-	if _, err := newLLMProvider(cfg); err != nil {
+	// A provider that cannot be built stops the start; with none (offline)
+	// the agents use their built-in engines.
+	llmClient, err := newLLMClient(cfg, db, log)
+	if err != nil {
 		return err
 	}
 	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
@@ -96,9 +98,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
 		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
-	// The merger of issue 9 picks a model evaluator from LLM_PROVIDER; the
-	// offline one needs no key.
-	evaluations := evaluation.NewService(db, db, db, evaluator.NewOffline(), judges, clock, log)
+	// The evaluator: with a model service, the model judges and the offline
+	// evaluator takes over on any failure; with none, offline.
+	var evaluatorEngine evaluation.Evaluator = evaluator.NewOffline()
+	if llmClient != nil {
+		evaluatorEngine = evaluator.NewModel(llmClient, cfg.LLM.EvaluatorModel, evaluator.NewOffline())
+	}
+	evaluations := evaluation.NewService(db, db, db, evaluatorEngine, judges, clock, log)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -109,6 +115,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
 	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	// The code observer: toolchain syntax checks in the sandbox and static
+	// analysis, on the code the candidate paused on.
+	observations := observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(runner), log), db, db, bus, clock, log, observer.Config{})
+	observations.SetNotifier(hub)
+	hub.SetObservations(observations)
+	bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
+	defer observations.Close() // before the bus and the sandbox close
 	busName := "embedded queue"
 	if cfg.RedisURL != "" {
 		busName = "redis streams"

@@ -23,6 +23,7 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
@@ -78,6 +79,12 @@ type Options struct {
 	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 	// Interviewer replaces the offline interviewer (a slow or failing double).
 	Interviewer interview.Interviewer
+	// Observer, when set, runs the offline code observer with this
+	// configuration on the bus, as serve does (App.Observer).
+	Observer *observer.Config
+	// Subscribe adds consumers to the event bus before it runs (a test
+	// listening for the events a feature publishes).
+	Subscribe func(events.Bus)
 	// Evaluator evaluates ended sessions (nil: the offline evaluator, as
 	// serve runs it).
 	Evaluator evaluation.Evaluator
@@ -100,6 +107,7 @@ type App struct {
 	// Evaluations is the evaluation service, subscribed to session.ended
 	// unless Options.NoEvaluator.
 	Evaluations *evaluation.Service
+	Observer    *observer.Service // nil unless Options.Observer
 }
 
 // New starts the app; everything is torn down with the test.
@@ -157,6 +165,17 @@ func New(t testing.TB, o Options) *App {
 	if !o.NoEvaluator {
 		bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
 	}
+	var observations *observer.Service
+	if o.Observer != nil {
+		observations = observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(r), log), db, db, bus, clock, log, *o.Observer)
+		observations.SetNotifier(hub)
+		hub.SetObservations(observations)
+		bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
+		t.Cleanup(observations.Close)
+	}
+	if o.Subscribe != nil {
+		o.Subscribe(bus)
+	}
 	busCtx, stopBus := context.WithCancel(context.Background())
 	busDone := make(chan struct{})
 	go func() { defer close(busDone); bus.Run(busCtx) }()
@@ -198,7 +217,8 @@ func New(t testing.TB, o Options) *App {
 		o.Mutate(&cfg, &deps)
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations,
+		Observer: observations}
 }
 
 // Client is one browser-like user agent with its own cookies.

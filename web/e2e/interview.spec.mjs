@@ -2,7 +2,12 @@
 // Browser test of a whole interview: sign up, start two-sum in Python for 30
 // minutes, type a correct solution into Monaco, reload (the code stays), Run
 // (examples pass), Submit (every test passes), take a hint (it shows in the
-// conversation), End (confirm) and read the summary.
+// conversation), End (confirm) and read the summary and its report.
+//
+// The report's step needs an evaluator wired in serve: with one, the page
+// must turn from "writing your report" to the radar by itself. Without one
+// the report stays pending; the step then checks the waiting state, unless
+// E2E_REQUIRE_REPORT=1, which makes a report that never comes a failure.
 //
 //   BASE_URL=http://127.0.0.1:8080 node web/e2e/interview.spec.mjs
 //
@@ -118,10 +123,48 @@ await run('interview', ({ page, shot }) => [
       const code = await page.getByTestId('final-code').innerText()
       expect(code.includes('seen[x] = i'), `final code: ${JSON.stringify(code)}`)
       expect((await page.getByTestId('hints-used').innerText()).startsWith('1 of'), 'summary hints used is not 1')
-      await page.getByTestId('evaluation-placeholder').waitFor()
+      await page.getByTestId('evaluation').waitFor()
       const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
       expect(sw <= cw, `summary scrolls sideways (${sw} > ${cw})`)
       await shot('05-summary')
+    },
+  ],
+  [
+    'the report writes itself: pending, then the radar, evidence and timeline',
+    async () => {
+      const section = page.getByTestId('evaluation')
+      const status = async () => section.getAttribute('data-status')
+      const strict = process.env.E2E_REQUIRE_REPORT === '1'
+      // The offline evaluator answers in well under a second; the bus adds its polling.
+      const wait = strict ? 60000 : 15000
+      const deadline = Date.now() + wait
+      while ((await status()) !== 'ready' && Date.now() < deadline) {
+        const st = await status()
+        expect(st === 'pending' || st === 'loading', `the report's status is ${st}`)
+        if (st === 'pending') await page.getByText('Your interviewer is writing your report…').waitFor()
+        await page.waitForTimeout(500)
+      }
+      if ((await status()) !== 'ready') {
+        expect(!strict, `no report within ${wait / 1000} s (is an evaluator wired in serve?)`)
+        await page.getByRole('progressbar', { name: 'Writing the report' }).waitFor()
+        console.log('  (no evaluator wired: the report stayed pending; radar not checked)')
+        return
+      }
+      const radar = page.getByRole('img', { name: /^Scores by dimension, out of 100: Problem solving / })
+      await radar.waitFor()
+      const label = await radar.getAttribute('aria-label')
+      expect(/Efficiency (\d+|insufficient evidence)\.$/.test(label ?? ''), `radar label: ${label}`)
+      await page.getByTestId('recommendation').waitFor()
+      expect((await page.getByTestId('timeline-marker').count()) >= 2, 'the timeline has fewer than two moments (a submit and the end)')
+      const evidence = page.getByTestId('evidence').first()
+      if ((await evidence.count()) > 0) {
+        const seq = await evidence.getAttribute('data-seq')
+        await evidence.click()
+        await page.locator(`[data-testid="summary-transcript-line"][data-seq="${seq}"][data-highlighted="true"]`).waitFor()
+      }
+      const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+      expect(sw <= cw, `the report scrolls sideways (${sw} > ${cw})`)
+      await shot('06-report')
     },
   ],
   [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InterviewSession } from '../../lib/types'
-import { describeScores, describeWeeks, passRatios, weekStart, weeklyCounts } from './progress'
+import { describeScores, describeSeries, describeWeeks, passRatios, scoreSeries, weakestDimension, weekStart, weeklyCounts } from './progress'
+import { point } from './testdata'
 
 function session(over: Partial<InterviewSession>): InterviewSession {
   return {
@@ -90,5 +91,46 @@ describe('descriptions', () => {
       session({ started_at: at(2026, 2, 2), problem_title: 'LRU Cache', test_cases_passed: 4, test_cases_total: 4 }),
     ])
     expect(describeScores(scores)).toBe('Last 2 interviews: 75% of tests passed on average; the latest, LRU Cache, passed 4 of 4.')
+  })
+})
+
+describe('scoreSeries', () => {
+  it('orders by end, keeps the last ones, and keeps a missing score a gap, not a zero', () => {
+    const s = scoreSeries([point('b', 5, [80, 70, null, 60], 71), point('a', 2, [50, 50, 50, 50], 50), point('c', 9, [90, 90, 90, 90])], 2)
+    expect(s.map((p) => p.id)).toEqual(['b', 'c'])
+    expect(s[0]!.scores.communication).toBeNull()
+    expect(s[0]!.overall).toBe(71)
+    expect(s[1]!.overall).toBeNull()
+  })
+
+  it('reads a dimension the point does not name as missing', () => {
+    const p = point('a', 2, [50, 50, 50, 50])
+    p.scores = { problem_solving: 40 }
+    expect(scoreSeries([p])[0]!.scores).toEqual({ problem_solving: 40, code_quality: null, communication: null, efficiency: null })
+  })
+})
+
+describe('weakestDimension', () => {
+  it.each([
+    ['the lowest average of the last interviews', [point('a', 1, [10, 10, 10, 10]), point('b', 2, [80, 60, 70, 90]), point('c', 3, [80, 70, 40, 90])], 2, 'communication', 55],
+    ['an unscored dimension is not a weak one', [point('a', 1, [80, 70, null, 90]), point('b', 2, [80, 60, null, 90])], 5, 'code_quality', 65],
+    ['ties go to the first listed', [point('a', 1, [60, 60, 60, 60])], 5, 'problem_solving', 60],
+  ])('%s', (_, points, last, key, avg) => {
+    const w = weakestDimension(scoreSeries(points), last)
+    expect(w?.dimension.key).toBe(key)
+    expect(w?.average).toBe(avg)
+  })
+
+  it('is null when nothing was scored', () => {
+    expect(weakestDimension(scoreSeries([point('a', 1, [null, null, null, null])]))).toBeNull()
+    expect(weakestDimension([])).toBeNull()
+  })
+})
+
+describe('describeSeries', () => {
+  it('names the latest interview and says insufficient evidence for a gap', () => {
+    expect(describeSeries(scoreSeries([point('a', 1, [80, 70, null, 60], 71)]))).toBe(
+      '1 evaluated interview. Latest, Problem a: overall 71; Problem solving 80, Code quality 70, Communication insufficient evidence, Efficiency 60.',
+    )
   })
 })

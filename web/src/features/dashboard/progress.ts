@@ -1,5 +1,7 @@
 // The numbers behind the dashboard's progress charts, kept apart from the SVG
 // so they can be tested without a browser.
+import type { HistoryPoint } from '../../lib/api.gen'
+import { DIMENSIONS, type DimensionKey, type DimensionInfo } from '../../lib/dimensions'
 import type { InterviewSession } from '../../lib/types'
 
 export interface WeekCount {
@@ -87,4 +89,66 @@ export function describeScores(scores: SessionScore[]): string {
   const avg = Math.round((scores.reduce((n, s) => n + s.ratio, 0) / scores.length) * 100)
   const last = scores.at(-1)!
   return `Last ${scores.length === 1 ? 'interview' : `${scores.length} interviews`}: ${avg}% of tests passed on average; the latest, ${last.title}, passed ${last.passed} of ${last.total}.`
+}
+
+/** One evaluated interview on the scores chart; a null score is a gap (insufficient evidence), never a zero. */
+export interface ScorePoint {
+  id: string
+  title: string
+  at: Date
+  overall: number | null
+  scores: Record<DimensionKey, number | null>
+}
+
+function score(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.min(100, v)) : null
+}
+
+/** The last `max` evaluated interviews, oldest first. */
+export function scoreSeries(points: HistoryPoint[], max = 12): ScorePoint[] {
+  return points
+    .filter((p) => !Number.isNaN(Date.parse(p.ended_at)))
+    .map((p) => ({
+      id: p.session_id,
+      title: p.problem_title,
+      at: new Date(p.ended_at),
+      overall: score(p.overall_score),
+      scores: Object.fromEntries(DIMENSIONS.map((d) => [d.key, score(p.scores[d.key])])) as Record<DimensionKey, number | null>,
+    }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .slice(-max)
+}
+
+export interface Weakest {
+  dimension: DimensionInfo
+  /** The average of its scores over the interviews counted. */
+  average: number
+  /** How many of the last interviews had a score for it. */
+  count: number
+}
+
+/**
+ * The dimension with the lowest average score over the last `last`
+ * interviews, counting only the scores there are (an unscored dimension is
+ * not a low one). Ties go to the dimension listed first. Null with no score.
+ */
+export function weakestDimension(series: ScorePoint[], last = 5): Weakest | null {
+  const recent = series.slice(-last)
+  let best: Weakest | null = null
+  for (const d of DIMENSIONS) {
+    const xs = recent.map((p) => p.scores[d.key]).filter((v): v is number => v !== null)
+    if (xs.length === 0) continue
+    const average = xs.reduce((a, b) => a + b, 0) / xs.length
+    if (!best || average < best.average) best = { dimension: d, average, count: xs.length }
+  }
+  return best
+}
+
+/** A plain-language summary of the scores chart for screen readers. */
+export function describeSeries(series: ScorePoint[]): string {
+  if (series.length === 0) return 'No interview has been evaluated yet.'
+  const last = series.at(-1)!
+  const parts = DIMENSIONS.map((d) => `${d.label} ${last.scores[d.key] === null ? 'insufficient evidence' : Math.round(last.scores[d.key]!)}`)
+  const overall = last.overall === null ? 'insufficient evidence' : String(Math.round(last.overall))
+  return `${series.length === 1 ? '1 evaluated interview' : `${series.length} evaluated interviews`}. Latest, ${last.title}: overall ${overall}; ${parts.join(', ')}.`
 }

@@ -1,4 +1,5 @@
 import { api } from '../../lib/api'
+import type { View } from '../../lib/api.gen'
 import type { Report, Session, SessionView, Snapshot, TranscriptLine } from './types'
 
 const base = (id: string) => `/api/sessions/${encodeURIComponent(id)}`
@@ -39,3 +40,9 @@ export const execute = (id: string, input: ExecuteInput) => api.post<Report>(`${
 
 export const realtimeToken = (sessionId: string) =>
   api.post<{ token: string; ws_url: string; expires_in: number }>('/api/realtime/token', { session_id: sessionId })
+
+/** The session's report: in_progress while it runs, pending while the evaluator works, then ready with the evaluation. */
+export const getEvaluation = (id: string, signal?: AbortSignal) => api.get<View>(`${base(id)}/evaluation`, undefined, signal)
+
+/** Where the browser downloads the session in the recorded-session format. */
+export const exportURL = (id: string) => `${base(id)}/export`

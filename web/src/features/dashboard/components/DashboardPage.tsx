@@ -13,8 +13,10 @@ import { Chip } from '../../../components/ui/Chip'
 import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { EmptyState } from '../../../components/ui/EmptyState'
 import { Skeleton } from '../../../components/ui/Spinner'
-import { getCredits, listSessions } from '../api'
+import { getCredits, getProgress, listSessions } from '../api'
+import { scoreSeries } from '../progress'
 import { ProgressCharts } from './ProgressCharts'
+import { ScoreTrends } from './ScoreTrends'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
 
@@ -86,6 +88,7 @@ export function DashboardPage() {
   const { profile } = useAuth()
   const credits = useAsync((signal) => getCredits(signal), [])
   const sessions = useAsync((signal) => listSessions(signal), [])
+  const progress = useAsync((signal) => getProgress(signal), [])
   const firstName = profile?.full_name.trim().split(/\s+/)[0]
 
   return (
@@ -170,6 +173,19 @@ export function DashboardPage() {
       </div>
 
       {sessions.data && <ProgressCharts sessions={sessions.data} />}
+
+      {progress.error ? (
+        <div className="mt-8">
+          <Alert>
+            Your scores could not be loaded. {errorMessage(progress.error)}{' '}
+            <button type="button" className="font-semibold underline" onClick={progress.reload}>
+              Try again
+            </button>
+          </Alert>
+        </div>
+      ) : (
+        progress.data && <ScoreTrends series={scoreSeries(progress.data)} />
+      )}
 
       <section aria-labelledby="sessions-heading" className="mt-8">
         <h2 id="sessions-heading" className="flex items-center gap-2 text-lg font-semibold">

@@ -83,6 +83,7 @@ describe('DashboardPage', () => {
       'GET /api/auth/session': () => json({ user: { id: 'u', email: profile.email, is_admin: false }, profile }),
       'GET /api/users/credits': () => json({ balance: 2, transactions: [] }),
       'GET /api/sessions': () => json({ sessions: [session('a', 2, 3, 3)] }),
+      'GET /api/users/progress': () => json({ points: [] }),
     })
     renderAt('/dashboard', [{ path: '/dashboard', element: <DashboardPage /> }])
     expect(await screen.findByRole('heading', { name: 'Your progress' })).toBeInTheDocument()
@@ -95,6 +96,7 @@ describe('DashboardPage', () => {
       'GET /api/auth/session': () => json({ user: { id: 'u', email: profile.email, is_admin: false }, profile }),
       'GET /api/users/credits': () => json({ balance: 3, transactions: [] }),
       'GET /api/sessions': () => json({ sessions: [] }),
+      'GET /api/users/progress': () => json({ points: [] }),
     })
     renderAt('/dashboard', [{ path: '/dashboard', element: <DashboardPage /> }])
     expect(await screen.findByText(/No interviews yet/)).toBeInTheDocument()
@@ -106,6 +108,7 @@ describe('DashboardPage', () => {
       'GET /api/auth/session': () => json({ user: { id: 'u', email: profile.email, is_admin: false }, profile }),
       'GET /api/users/credits': () => json({ balance: 3, transactions: [] }),
       'GET /api/sessions': () => apiError(503, 'unavailable', 'try later'),
+      'GET /api/users/progress': () => json({ points: [] }),
     })
     renderAt('/dashboard', [{ path: '/dashboard', element: <DashboardPage /> }])
     expect(await screen.findByRole('button', { name: 'Try again' })).toBeInTheDocument()

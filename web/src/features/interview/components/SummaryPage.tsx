@@ -1,5 +1,6 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { ArrowLeft, ClipboardCheck, Play } from 'lucide-react'
+import { ArrowLeft, Play } from 'lucide-react'
 import { errorMessage, isApiError } from '../../../lib/api'
 import { useAsync } from '../../../lib/useAsync'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle'
@@ -12,9 +13,13 @@ import { Chip } from '../../../components/ui/Chip'
 import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { Skeleton } from '../../../components/ui/Spinner'
 import { getSessionView, getSnapshots, getTranscript } from '../api'
+import { useEvaluation } from '../hooks/useEvaluation'
 import { outcome } from '../outcome'
-import type { Snapshot } from '../types'
+import { clock, evidenceLine, timeline, type Moment } from '../report'
+import type { Snapshot, TranscriptLine } from '../types'
+import { EvaluationSection } from './EvaluationReport'
 import { VerdictBadge } from './ResultsConsole'
+import { Timeline } from './Timeline'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
 
@@ -51,6 +56,69 @@ export function finalCode(snaps: Snapshot[], live: { code: string; language: str
   return s ? { code: s.code, language: s.language } : live
 }
 
+/** The final code, read-only, with line numbers beside it (kept out of the copyable text). */
+function CodeView({ code }: { code: string }) {
+  const n = Math.max(1, code.split('\n').length)
+  return (
+    <div className="mt-3 flex max-h-[28rem] overflow-auto rounded-lg bg-zinc-100 font-mono text-[13px] leading-6 dark:bg-zinc-950">
+      <div aria-hidden="true" className="sticky left-0 shrink-0 bg-zinc-100 py-4 pr-3 pl-3 text-right text-zinc-600 tabular-nums select-none dark:bg-zinc-950 dark:text-zinc-400">
+        {Array.from({ length: n }, (_, i) => (
+          <div key={i}>{i + 1}</div>
+        ))}
+      </div>
+      <pre data-testid="final-code" className="min-w-0 flex-1 py-4 pr-4">
+        <code>{code}</code>
+      </pre>
+    </div>
+  )
+}
+
+// How long a pending evaluation may take before the page says it is slow.
+const SLOW_MS = 90_000
+
+/** The conversation; the line an evidence or a timeline marker points at is highlighted and scrolled to. */
+function TranscriptList({ lines, highlight }: { lines: TranscriptLine[]; highlight: { seq: number; n: number } | null }) {
+  const refs = useRef(new Map<number, HTMLLIElement>())
+  useEffect(() => {
+    if (!highlight) return
+    const el = refs.current.get(highlight.seq)
+    el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' })
+    el?.focus({ preventScroll: true })
+  }, [highlight])
+  if (lines.length === 0) return <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No conversation in this interview.</p>
+  return (
+    <ol className="mt-3 space-y-1">
+      {lines.map((l) => {
+        const on = highlight?.seq === l.seq
+        return (
+          <li
+            key={l.id}
+            id={`line-${l.seq}`}
+            ref={(el) => {
+              if (el) refs.current.set(l.seq, el)
+              else refs.current.delete(l.seq)
+            }}
+            tabIndex={-1}
+            data-testid="summary-transcript-line"
+            data-seq={l.seq}
+            data-highlighted={on || undefined}
+            aria-current={on ? 'true' : undefined}
+            className={`flex gap-3 rounded-md px-2 py-1 text-sm transition-colors outline-none ${
+              on ? 'bg-amber-100 ring-2 ring-amber-400 dark:bg-amber-900/40 dark:ring-amber-600' : ''
+            }`}
+          >
+            <span className="w-10 shrink-0 pt-px text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{clock(l.timestamp_ms)}</span>
+            <span className="min-w-0">
+              <span className="font-medium">{l.speaker === 'candidate' ? 'You' : titleCase(l.speaker)}:</span>{' '}
+              <span className="whitespace-pre-wrap">{l.content}</span>
+            </span>
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
+
 export function SummaryPage() {
   const { id = '' } = useParams()
   const data = useAsync(
@@ -60,7 +128,16 @@ export function SummaryPage() {
     },
     [id],
   )
-  useDocumentTitle(data.data ? `${data.data.view.problem.title} — summary` : 'Interview summary')
+  const evaluation = useEvaluation(id)
+  const [highlight, setHighlight] = useState<{ seq: number; n: number } | null>(null)
+  const jump = useCallback((seq: number) => setHighlight((h) => ({ seq, n: (h?.n ?? 0) + 1 })), [])
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (evaluation.waitingSince === null) return
+    const t = setInterval(() => setNow(Date.now()), 5000)
+    return () => clearInterval(t)
+  }, [evaluation.waitingSince])
+  useDocumentTitle(data.data ? `${data.data.view.problem.title} — report` : 'Interview report')
 
   if (isApiError(data.error, 'not_found')) return <NotFound what="interview" />
 
@@ -91,6 +168,13 @@ export function SummaryPage() {
           const code = finalCode(snaps, { code: view.code, language: view.language })
           const o = outcome(s, snaps, code, view.problem.starter_code)
           const shown = o.best ?? { passed: 0, total: 0 }
+          const durationMs = s.duration_seconds * 1000
+          const moments = timeline(snaps, transcript, evaluation.view?.evaluation, durationMs)
+          const onMoment = (m: Moment) => {
+            const seq = evidenceLine({ kind: 'run', t_ms: m.t }, transcript)
+            if (seq !== null) jump(seq)
+          }
+          const waitingLong = evaluation.waitingSince !== null && now - evaluation.waitingSince > SLOW_MS
           return (
             <div className="mt-4 space-y-6">
               <header className="flex flex-wrap items-center gap-3">
@@ -115,7 +199,7 @@ export function SummaryPage() {
                 </Alert>
               )}
 
-              <div className="grid gap-4 md:grid-cols-3">
+              <div className="grid gap-4 md:grid-cols-2">
                 <section aria-label="Tests" className={`${card} flex items-center gap-4`}>
                   <TestsRing passed={shown.passed} total={shown.total} />
                   <div className="min-w-0">
@@ -157,56 +241,59 @@ export function SummaryPage() {
                     </div>
                   </dl>
                 </section>
-                <section aria-labelledby="eval-heading" data-testid="evaluation-placeholder" className="rounded-xl border border-dashed border-zinc-300 p-5 dark:border-zinc-700">
-                  <h2 id="eval-heading" className="flex items-center gap-2 font-semibold">
-                    <ClipboardCheck className="size-4" aria-hidden="true" />
-                    Evaluation
-                  </h2>
-                  <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Your scored report will appear here. The evaluator arrives in a later release.</p>
-                </section>
               </div>
 
-              <section aria-labelledby="code-heading" className={card}>
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h2 id="code-heading" className="font-semibold">
-                    Final code
+              <EvaluationSection
+                sessionId={s.id}
+                view={evaluation.view}
+                error={evaluation.error}
+                waitingLong={waitingLong}
+                retry={evaluation.retry}
+                lines={transcript}
+                onJump={jump}
+              />
+
+              <div className="grid gap-4 lg:grid-cols-2">
+                <section aria-labelledby="timeline-heading" className={`${card} min-w-0`}>
+                  <h2 id="timeline-heading" className="font-semibold">
+                    Timeline
                   </h2>
-                  <p data-testid="final-run" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-                    {o.finalRun ? (
-                      <>
-                        Last {o.finalRun.mode} of this code: <VerdictBadge verdict={o.finalRun.status} />
-                        <span className="tabular-nums">
-                          {o.finalRun.passed}/{o.finalRun.total}
-                        </span>
-                      </>
-                    ) : o.changedSinceRun ? (
-                      'Changed after its last run: not run as it stands'
-                    ) : (
-                      'Never run'
-                    )}
-                  </p>
-                </div>
-                <pre data-testid="final-code" className="mt-3 max-h-[28rem] overflow-auto rounded-lg bg-zinc-100 p-4 font-mono text-[13px] leading-6 dark:bg-zinc-950">
-                  <code>{code.code}</code>
-                </pre>
-              </section>
+                  {moments.length === 0 ? (
+                    <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Nothing was run and no hint was taken.</p>
+                  ) : (
+                    <Timeline moments={moments} durationMs={durationMs} onSelect={onMoment} />
+                  )}
+                </section>
+
+                <section aria-labelledby="code-heading" className={`${card} min-w-0`}>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <h2 id="code-heading" className="font-semibold">
+                      Final code
+                    </h2>
+                    <p data-testid="final-run" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+                      {o.finalRun ? (
+                        <>
+                          Last {o.finalRun.mode} of this code: <VerdictBadge verdict={o.finalRun.status} />
+                          <span className="tabular-nums">
+                            {o.finalRun.passed}/{o.finalRun.total}
+                          </span>
+                        </>
+                      ) : o.changedSinceRun ? (
+                        'Changed after its last run: not run as it stands'
+                      ) : (
+                        'Never run'
+                      )}
+                    </p>
+                  </div>
+                  <CodeView code={code.code} />
+                </section>
+              </div>
 
               <section aria-labelledby="transcript-heading" className={card}>
                 <h2 id="transcript-heading" className="font-semibold">
                   Transcript
                 </h2>
-                {transcript.length === 0 ? (
-                  <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No conversation in this interview.</p>
-                ) : (
-                  <ol className="mt-3 space-y-2">
-                    {transcript.map((l) => (
-                      <li key={l.id} data-testid="summary-transcript-line" className="text-sm">
-                        <span className="font-medium">{l.speaker === 'candidate' ? 'You' : titleCase(l.speaker)}:</span>{' '}
-                        <span className="whitespace-pre-wrap">{l.content}</span>
-                      </li>
-                    ))}
-                  </ol>
-                )}
+                <TranscriptList lines={transcript} highlight={highlight} />
               </section>
             </div>
           )

@@ -4,6 +4,7 @@ import { getSessionView, getTranscript, postChat, realtimeToken, saveCode } from
 import { mergeLines } from '../roomState'
 import { syncClock, type ClockSync } from '../timer'
 import type { Report, SessionView, TranscriptLine } from '../types'
+import type { CodeObservation } from '../../../lib/protocol.gen'
 
 interface Options {
   /** A run or submit finished (possibly in another tab). */
@@ -30,6 +31,8 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
   const [notice, setNotice] = useState<string | null>(null)
   // Where this room's run waits in the judge's queue (execution_queued frames).
   const [queue, setQueue] = useState<{ ahead: number } | null>(null)
+  // The code observer's latest finding (observation frames).
+  const [observation, setObservation] = useState<CodeObservation | null>(null)
   const cb = useRef({ onExecution, onEnded })
   cb.current = { onExecution, onEnded }
 
@@ -65,6 +68,7 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
       transcript: (e) => addLines([e]),
       execution: (e) => cb.current.onExecution(e.report as Report),
       queued: (e) => setQueue(e.running ? null : { ahead: e.ahead }),
+      observation: setObservation,
       ended: () => cb.current.onEnded(),
       error: (e) => setNotice(e.message),
     })
@@ -90,5 +94,5 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
     return () => ctrl.abort()
   }, [reloadTranscript])
 
-  return { client, conn, pending, sync, lines, reloadTranscript, hintsUsed, hintsTotal, setHintsUsed, notice, setNotice, queue, setQueue }
+  return { client, conn, pending, sync, lines, reloadTranscript, hintsUsed, hintsTotal, setHintsUsed, notice, setNotice, queue, setQueue, observation }
 }
