@@ -65,3 +65,29 @@ func TestWeighted(t *testing.T) {
 		}
 	}
 }
+
+func TestLineRef(t *testing.T) {
+	rec := Recording{Transcript: []RecordedLine{{Text: "a"}, {Text: "b"}, {Text: "c"}}}
+	for _, tc := range []struct {
+		name  string
+		seqs  []int64
+		refs  []string
+		wrong string
+	}{
+		{"a file: numbered from 1", nil, []string{"1", "2", "3"}, "0"},
+		{"stored: the seq", []int64{4, 7, 9}, []string{"4", "7", "9"}, "2"},
+	} {
+		in := Input{Recording: rec, LineSeqs: tc.seqs}
+		for i, want := range tc.refs {
+			if got := in.LineRef(i); got != want {
+				t.Errorf("%s: LineRef(%d) = %s, want %s", tc.name, i, got, want)
+			}
+			if j, ok := in.LineIndex(want); !ok || j != i {
+				t.Errorf("%s: LineIndex(%s) = %d %v, want %d", tc.name, want, j, ok, i)
+			}
+		}
+		if _, ok := in.LineIndex(tc.wrong); ok {
+			t.Errorf("%s: LineIndex(%s) found a line", tc.name, tc.wrong)
+		}
+	}
+}

@@ -180,7 +180,11 @@ func (s *Service) inputOf(ctx context.Context, sess *interview.Session) (Input, 
 		return Input{}, err
 	}
 	rec, runs := FromSession(sess, p.Slug, lines, snaps)
-	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs}, nil
+	seqs := make([]int64, len(lines))
+	for i, l := range lines {
+		seqs[i] = l.Seq
+	}
+	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs, LineSeqs: seqs}, nil
 }
 
 // Get is the report of the user's session: in progress, pending or ready,

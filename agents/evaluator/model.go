@@ -113,7 +113,7 @@ var answerSchema = json.RawMessage(`{"type":"object","additionalProperties":fals
 const system = `You evaluate a finished mock coding interview as an experienced interviewer would.
 Score four dimensions from 0 to 100: problem_solving (30%), code_quality (25%), communication (25%), efficiency (20%).
 Evidence, or no claim: every strength, improvement and dimension cites evidence from the data by reference:
-kind "transcript" with the line number shown as [n], "snapshot" with the snapshot number, "run" with the run number,
+kind "transcript" with the line's number shown in brackets, "snapshot" with the snapshot number, "run" with the run number,
 or "signal" with the name of a measured signal. A claim you cannot cite, do not make. Where the data is too thin to
 judge a dimension (a silent or near-empty session), set insufficient_evidence true and explain in the feedback.
 The measured signals were computed by our tools (the judge ran every run; the complexity is a static estimate);
@@ -136,7 +136,7 @@ func (m *Model) request(in evaluation.Input, base *evaluation.Evaluation) llm.Re
 	rec := in.Recording
 	var tr strings.Builder
 	for i, l := range rec.Transcript {
-		fmt.Fprintf(&tr, "[%d] %s %s: %s\n", i, clock(l.TMS), l.Speaker, l.Text)
+		fmt.Fprintf(&tr, "[%s] %s %s: %s\n", in.LineRef(i), clock(l.TMS), l.Speaker, l.Text)
 	}
 	var snaps strings.Builder
 	first := max(0, len(rec.Snapshots)-maxSnapshotsSent)
@@ -230,9 +230,9 @@ func resolve(in evaluation.Input, sig evaluation.Signals, refs []modelRef) []eva
 		i, err := strconv.Atoi(strings.TrimSpace(strings.Trim(r.Ref, "[]#")))
 		switch r.Kind {
 		case "transcript":
-			if err == nil && i >= 0 && i < len(rec.Transcript) {
-				l := rec.Transcript[i]
-				out = append(out, evaluation.Evidence{Kind: r.Kind, TMS: l.TMS, Ref: strconv.Itoa(i), Quote: quote(l.Text)})
+			if j, ok := in.LineIndex(strings.TrimSpace(strings.Trim(r.Ref, "[]#"))); ok {
+				l := rec.Transcript[j]
+				out = append(out, evaluation.Evidence{Kind: r.Kind, TMS: l.TMS, Ref: in.LineRef(j), Quote: quote(l.Text)})
 			}
 		case "snapshot":
 			if err == nil && i >= 0 && i < len(rec.Snapshots) {

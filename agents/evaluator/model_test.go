@@ -159,7 +159,7 @@ func TestModel(t *testing.T) {
 	offline := evaluate(t, in)
 	good := answer([4]float64{90, 80, 70, 100},
 		[]map[string]any{
-			finding("Clarified the input first.", ref{"kind": "transcript", "ref": "1", "quote": "made up"}),
+			finding("Clarified the input first.", ref{"kind": "transcript", "ref": "2", "quote": "made up"}),
 			finding("A claim pointing nowhere.", ref{"kind": "transcript", "ref": "99", "quote": "never said"}),
 			finding("A claim on a run that never happened.", ref{"kind": "run", "ref": "7", "quote": "accepted"}),
 		},

@@ -119,8 +119,8 @@ func signalEv(name string, value any) evaluation.Evidence {
 	return evaluation.Evidence{Kind: "signal", Ref: name, Quote: fmt.Sprint(value)}
 }
 
-func lineEv(s speech) evaluation.Evidence {
-	return evaluation.Evidence{Kind: "transcript", TMS: s.tms, Ref: strconv.Itoa(s.index), Quote: quote(s.text)}
+func (b *builder) lineEv(s speech) evaluation.Evidence {
+	return evaluation.Evidence{Kind: "transcript", TMS: s.tms, Ref: b.in.LineRef(s.index), Quote: quote(s.text)}
 }
 
 func (b *builder) runEv(i int) evaluation.Evidence {
@@ -371,11 +371,11 @@ func (b *builder) communication() evaluation.Dimension {
 		b.improve(fmt.Sprintf("Think aloud: you said %d meaningful words in the whole session, so the interviewer could not follow your reasoning.", sig.CandidateWords),
 			signalEv("candidate_words", sig.CandidateWords), signalEv("duration_seconds", sig.DurationSeconds))
 	} else if m.quarters >= 3 {
-		b.strength("You thought aloud throughout the session.", signalEv("candidate_words", sig.CandidateWords), lineEv(m.speech[0]))
+		b.strength("You thought aloud throughout the session.", signalEv("candidate_words", sig.CandidateWords), b.lineEv(m.speech[0]))
 	}
 	if q := b.first(func(s speech) bool { return s.question }); q != nil {
-		b.strength("You asked clarifying questions before coding.", lineEv(*q))
-		d.Evidence = append(d.Evidence, lineEv(*q))
+		b.strength("You asked clarifying questions before coding.", b.lineEv(*q))
+		d.Evidence = append(d.Evidence, b.lineEv(*q))
 	} else if m.meaningfulCode {
 		b.improve("Ask about the input (size, duplicates, empty input) before you start coding.", signalEv("clarifying_questions", 0))
 	}
@@ -385,8 +385,8 @@ func (b *builder) communication() evaluation.Dimension {
 	if c := b.first(func(s speech) bool { return s.complexity }); c != nil {
 		s += 15
 		fb = append(fb, "You discussed complexity.")
-		b.strength("You analysed the time and space complexity out loud.", lineEv(*c))
-		d.Evidence = append(d.Evidence, lineEv(*c))
+		b.strength("You analysed the time and space complexity out loud.", b.lineEv(*c))
+		d.Evidence = append(d.Evidence, b.lineEv(*c))
 	} else {
 		fb = append(fb, "Complexity was never discussed.")
 		b.improve("State the time and space complexity of your solution before you wrap up.", signalEv("complexity_discussed", false))
@@ -394,8 +394,8 @@ func (b *builder) communication() evaluation.Dimension {
 	if t := b.first(func(s speech) bool { return s.testing }); t != nil {
 		s += 10
 		fb = append(fb, "You talked through testing.")
-		b.strength("You talked through test cases and edge cases.", lineEv(*t))
-		d.Evidence = append(d.Evidence, lineEv(*t))
+		b.strength("You talked through test cases and edge cases.", b.lineEv(*t))
+		d.Evidence = append(d.Evidence, b.lineEv(*t))
 	} else if m.meaningfulCode {
 		b.improve("Walk through a test case or an edge case aloud before submitting.", signalEv("testing_discussed", false))
 	}
@@ -405,7 +405,7 @@ func (b *builder) communication() evaluation.Dimension {
 		s -= 15
 		fb = append(fb, "Long monologues: shorter messages that check in with the interviewer land better.")
 		long := b.first(func(s speech) bool { return s.words > 70 })
-		b.improve("Keep explanations focused; several messages ran past 70 words.", lineEv(*long))
+		b.improve("Keep explanations focused; several messages ran past 70 words.", b.lineEv(*long))
 	}
 	d.Score = score(s)
 	d.Feedback = strings.Join(fb, " ")

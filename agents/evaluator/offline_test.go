@@ -164,7 +164,8 @@ func checkEvidence(t *testing.T, e *evaluation.Evaluation, in evaluation.Input) 
 			i, err := strconv.Atoi(ev.Ref)
 			switch ev.Kind {
 			case "transcript":
-				if err != nil || i >= len(in.Recording.Transcript) || in.Recording.Transcript[i].TMS != ev.TMS {
+				j, ok := in.LineIndex(ev.Ref)
+				if !ok || in.Recording.Transcript[j].TMS != ev.TMS {
 					t.Errorf("%q cites transcript %q at %d, not a line", f.Text, ev.Ref, ev.TMS)
 				}
 			case "snapshot":

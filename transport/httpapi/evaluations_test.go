@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -181,8 +182,33 @@ func TestEvaluationAfterEnd(t *testing.T) {
 		t.Fatalf("evaluation %+v", e)
 	}
 
+	// transcript evidence names the stored line by its seq (the report page links by seq)
+	lines, err := app.DB.Transcripts(mockroom.AsService(context.Background()), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := 0
+	for _, f := range append(append([]evaluation.Finding{}, e.Strengths...), e.Improvements...) {
+		for _, ev := range f.Evidence {
+			if ev.Kind != "transcript" {
+				continue
+			}
+			cited++
+			found := false
+			for _, l := range lines {
+				found = found || (strconv.FormatInt(l.Seq, 10) == ev.Ref && l.TimestampMS == ev.TMS && l.Speaker == "candidate")
+			}
+			if !found {
+				t.Errorf("evidence %+v names no candidate line by seq", ev)
+			}
+		}
+	}
+	if cited == 0 {
+		t.Errorf("no finding cites the transcript: %+v", e)
+	}
+
 	// session.ended again (a redelivery): nothing is evaluated or written twice
-	err := app.Evaluations.HandleEvent(context.Background(), events.Delivery{Event: events.Event{Topic: events.SessionEnded, SessionID: id, Key: id}, Attempt: 2})
+	err = app.Evaluations.HandleEvent(context.Background(), events.Delivery{Event: events.Event{Topic: events.SessionEnded, SessionID: id, Key: id}, Attempt: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
