@@ -21,6 +21,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
@@ -84,8 +85,11 @@ type Options struct {
 	// Subscribe adds consumers to the event bus before it runs (a test
 	// listening for the events a feature publishes).
 	Subscribe func(events.Bus)
-	// Evaluator evaluates ended sessions (nil: none; reports stay pending).
+	// Evaluator evaluates ended sessions (nil: the offline evaluator, as
+	// serve runs it).
 	Evaluator evaluation.Evaluator
+	// NoEvaluator subscribes no evaluator: reports stay pending.
+	NoEvaluator bool
 }
 
 // Engines names the storage engines tests run against.
@@ -100,7 +104,10 @@ type App struct {
 	Hub        *realtime.Hub
 	Limiter    *ratelimit.Memory
 	Accounts   *account.Service
-	Observer   *observer.Service // nil unless Options.Observer
+	// Evaluations is the evaluation service, subscribed to session.ended
+	// unless Options.NoEvaluator.
+	Evaluations *evaluation.Service
+	Observer    *observer.Service // nil unless Options.Observer
 }
 
 // New starts the app; everything is torn down with the test.
@@ -150,6 +157,14 @@ func New(t testing.TB, o Options) *App {
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	var ev evaluation.Evaluator = evaluator.NewOffline()
+	if o.Evaluator != nil {
+		ev = o.Evaluator
+	}
+	evaluations := evaluation.NewService(db, db, db, ev, judges, clock, log)
+	if !o.NoEvaluator {
+		bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	}
 	var observations *observer.Service
 	if o.Observer != nil {
 		observations = observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(r), log), db, db, bus, clock, log, *o.Observer)
@@ -196,14 +211,14 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
-	evaluations := evaluation.NewService(db, db, db, o.Evaluator, judges, clock, log)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
 		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Observer: observations}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations,
+		Observer: observations}
 }
 
 // Client is one browser-like user agent with its own cookies.
