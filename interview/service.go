@@ -31,6 +31,9 @@ type Config struct {
 	ReplyWindow       int           // latest lines the interviewer reads to reply (20)
 	ReplyTimeout      time.Duration // the interviewer's longest answer, greeting, hint or remark (60 s)
 	PendingReplies    int           // replies a session may have waiting; a message past it gets none (8)
+	// Patience is how long the interviewer lets a session stall (no edit, no
+	// message) before it offers a hint (INTERVIEWER_PATIENCE, 3 min).
+	Patience time.Duration
 	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
 	// for a self-hosted server whose users need no quota).
 	UnlimitedCredits bool
@@ -54,6 +57,7 @@ func (c *Config) defaults() {
 	set(&c.ReplyWindow, 20)
 	set(&c.PendingReplies, 8)
 	setD(&c.ReplyTimeout, 60*time.Second)
+	setD(&c.Patience, 3*time.Minute)
 	setD(&c.HardLimit, 120*time.Minute)
 	setD(&c.AbandonAfter, 10*time.Minute)
 	setD(&c.AutoSnapshotEvery, 30*time.Second)
@@ -134,6 +138,7 @@ type Service struct {
 	started    time.Time
 	replies    map[string]*replyQueue // session → its pending interviewer replies, in order
 	closed     bool
+	stateMu    [64]sync.Mutex // the interviewer's state, striped by session id
 	workers    sync.WaitGroup // reply workers
 	root       context.Context
 	stop       context.CancelFunc
