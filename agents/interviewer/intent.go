@@ -111,10 +111,37 @@ func isQuestion(m string) bool {
 	return false
 }
 
+// commonWords are frequent English words: a message with none of them, no
+// number and no technical word is not a sentence.
+var commonWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the i i'm im me my we you your it it's its is are was be been am do does did
+		can could would should will shall may might must have has had not no yes ok okay yeah yep nope sure so and or but if then
+		else when while for to of in on at by with from as this that these those there here what which who how why where
+		think know see mean try tried use using need want like just about all any each every some more most one two first
+		last next loop array list string number numbers value values index input output return result code function time
+		space case test example answer problem question right wrong good fine thanks thank hi hello sorry well now
+		let lets go going start done maybe because same different also only than too very`) {
+		commonWords[w] = true
+	}
+}
+
 // gibberish: text that is mostly not words (keyboard mashing, symbols).
 func gibberish(m string) bool {
 	fields := strings.Fields(m)
 	if len(fields) == 0 {
+		return true
+	}
+	known := false
+	for _, f := range fields {
+		f = strings.Trim(f, ".,!?;:'\"()")
+		if commonWords[f] || strings.ContainsAny(f, "0123456789") {
+			known = true
+			break
+		}
+	}
+	if !known && containsAny(m, approachWords) == "" && containsAny(m, bruteWords) == "" {
 		return true
 	}
 	letters, total, wordish := 0, 0, 0

@@ -160,7 +160,14 @@ func clarify(p *problem.Problem, st *interview.InterviewerState, m string) strin
 // onComplexity: the candidate stated a complexity.
 func onComplexity(p *problem.Problem, st *interview.InterviewerState, stated, m string) string {
 	st.StatedComplexity = stated
-	st.Ask("ask:complexity")
+	// Complexity counts as discussed for the wrap-up only once there is code
+	// to talk about; before that it is the plan's.
+	if interview.PhaseIndex(st.Phase) >= interview.PhaseIndex(interview.PhaseTesting) {
+		st.Ask("ask:complexity")
+		st.Advance(interview.PhaseComplexity)
+	} else {
+		st.Ask("complexity:plan")
+	}
 	if o := st.Observed; o != nil && o.EstimatedComplexity != "" {
 		seen := normComplexity(o.EstimatedComplexity)
 		rs, ro := complexityRank(stated), complexityRank(seen)
@@ -202,6 +209,9 @@ func onDone(p *problem.Problem, st *interview.InterviewerState) string {
 	case !st.HasAsked("ask:complexity"):
 		st.Ask("ask:complexity")
 		st.Advance(interview.PhaseComplexity)
+		if st.HasAsked("complexity:plan") {
+			return "Nice. Before we wrap up: what are the time and space complexity of the code you wrote — still what you planned?"
+		}
 		return "Nice. Before we wrap up: what are the time and space complexity of your solution, in the worst case?"
 	case !st.Solved:
 		st.Advance(interview.PhaseTesting)
