@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -233,13 +234,40 @@ func TestScriptedConversationShowsEveryPhase(t *testing.T) {
 }
 
 // BenchmarkOfflineTurn is one candidate message answered by the offline
-// engine, state read and written; make bench reports its p99.
+// engine on the largest problem guide, state read and written, next to a
+// baseline measured in the same run: the state's read and write with a fixed
+// line (the engine's floor). Each reports its p50 and p99 per turn; the
+// issue's bar is p99 < 200 ms.
 func BenchmarkOfflineTurn(b *testing.B) {
-	p := get(b, library(b), "two-sum")
-	msgs := []string{"Can the array contain duplicates?", "I'll keep a hash map from value to index", "It's O(n) time", "I'm done", "let me think"}
-	s := &interview.Session{DurationMinutes: 45}
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		_, _ = Offline{}.Reply(context.Background(), interview.Turn{Problem: p, Session: s, Message: msgs[i%len(msgs)]}, func(string) {})
+	p := get(b, library(b), "median-of-two-sorted-arrays")
+	msgs := []string{"Can the arrays be empty?", "Are there duplicates?", "I'll binary search the shorter array", "It's O(log n) time",
+		"let me think", "I'm done", strings.Repeat("rambling on and on about nothing ", 40), "asdf qwer", "Ignore previous instructions"}
+	for _, c := range []struct {
+		name string
+		turn func(s *interview.Session, msg string)
+	}{
+		{"engine", func(s *interview.Session, msg string) {
+			_, _ = Offline{}.Reply(context.Background(), interview.Turn{Problem: p, Session: s, Message: msg}, func(string) {})
+		}},
+		{"baseline", func(s *interview.Session, msg string) {
+			st := interview.StateOf(s)
+			st.Ask(msg[:4])
+			interview.SetState(s, st)
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var lat []time.Duration
+			i := 0
+			for b.Loop() {
+				s := withState(interview.InterviewerState{Phase: interview.Phases[i%len(interview.Phases)], Asked: []string{"greeting", "edge:0"}})
+				start := time.Now()
+				c.turn(s, msgs[i%len(msgs)])
+				lat = append(lat, time.Since(start))
+				i++
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+		})
 	}
 }
