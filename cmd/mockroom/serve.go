@@ -92,7 +92,8 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	_ = llmClient // handed to the model-backed agents below
 	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
 		"interviewer", cfg.LLM.InterviewerModel, "observer", cfg.LLM.ObserverModel, "evaluator", cfg.LLM.EvaluatorModel, "attempt_timeout", cfg.LLM.Timeout.String())
-	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits}
+	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits,
+		Patience: cfg.InterviewerPatience}
 	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
