@@ -106,9 +106,13 @@ func (s *Service) reply(ctx context.Context, sess *Session, line *Transcript) {
 			ierr = err
 			return
 		}
+		turn := Turn{Problem: p, Session: cur, History: history, Message: line.Content, Language: cur.Language}
+		if live, err := s.store.Live(ctx, cur.ID); err == nil {
+			turn.Code, turn.Language = live.Code, live.Language
+		}
 		ictx, cancel := s.interviewerCtx(ctx)
 		defer cancel()
-		text, ierr = s.interviewer.Reply(ictx, Turn{Problem: p, Session: cur, History: history, Message: line.Content}, func(delta string) {
+		text, ierr = s.interviewer.Reply(ictx, turn, func(delta string) {
 			if delta != "" && ictx.Err() == nil {
 				s.notify(cur.ID, Notice{Delta: &Delta{ReplyTo: line.ID, Text: delta}})
 			}

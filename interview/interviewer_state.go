@@ -53,9 +53,12 @@ type InterviewerState struct {
 	Thinking bool `json:"thinking,omitempty"`
 	// Observed is the code observer's latest finding.
 	Observed *Observation `json:"observed,omitempty"`
-	Runs     int          `json:"runs,omitempty"`
-	Failed   int          `json:"failed_runs,omitempty"`
-	Solved   bool         `json:"solved,omitempty"` // a submit passed every test
+	// LastRun is the latest run or submit result (counts, and a failed
+	// visible example; never a hidden test's data).
+	LastRun *ExecutionSummary `json:"last_run,omitempty"`
+	Runs    int               `json:"runs,omitempty"`
+	Failed  int               `json:"failed_runs,omitempty"`
+	Solved  bool              `json:"solved,omitempty"` // a submit passed every test
 }
 
 // HasAsked reports whether key was recorded.

@@ -87,10 +87,12 @@ type Interviewer interface {
 // Turn is what the interviewer reads to answer the candidate: the latest
 // ReplyWindow lines of the conversation, the candidate's message among them.
 type Turn struct {
-	Problem *problem.Problem
-	Session *Session
-	History []Transcript
-	Message string
+	Problem  *problem.Problem
+	Session  *Session
+	History  []Transcript
+	Message  string
+	Code     string // the candidate's live code ("" when it could not be read)
+	Language string
 }
 
 // Notice is something live rooms of a session should hear about.

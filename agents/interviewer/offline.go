@@ -348,6 +348,7 @@ func (Offline) React(_ context.Context, p *problem.Problem, s *interview.Session
 
 func react(p *problem.Problem, st *interview.InterviewerState, r interview.ExecutionSummary) string {
 	st.Runs++
+	st.LastRun = &r
 	st.Thinking = false
 	st.Advance(interview.PhaseTesting)
 	if r.Status != "accepted" {
