@@ -151,3 +151,14 @@ type FailedExample struct {
 	Got      json.RawMessage `json:"got,omitempty"`
 	Error    string          `json:"error,omitempty"`
 }
+
+// Phase is the phase an interviewer line was said in ("" for other lines).
+func (t Transcript) Phase() string {
+	var m struct {
+		Phase string `json:"phase"`
+	}
+	if len(t.Metadata) == 0 || json.Unmarshal(t.Metadata, &m) != nil {
+		return ""
+	}
+	return m.Phase
+}
