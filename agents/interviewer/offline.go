@@ -441,8 +441,19 @@ func nudge(p *problem.Problem, st *interview.InterviewerState, sig interview.Sig
 			return ""
 		}
 		st.Observed = o
-		if len(o.SyntaxErrors) > 0 || o.EstimatedComplexity == "" {
+		if len(o.SyntaxErrors) > 0 {
 			return "" // the editor shows syntax errors; nothing to say
+		}
+		if !o.Facts.IsStarter && interview.PhaseIndex(st.Phase) < interview.PhaseIndex(interview.PhaseApproach) && st.Ask("ask:approach-before-code") {
+			// Code before any approach: ask for the plan, once.
+			st.Advance(interview.PhaseApproach)
+			return "I see you've started coding. Before you go further, tell me your approach in a sentence or two — and roughly what it would cost?"
+		}
+		if !o.Facts.IsStarter && st.Phase == interview.PhaseApproach && st.HasAsked("ask:approach-cost") {
+			st.Advance(interview.PhaseCoding)
+		}
+		if o.EstimatedComplexity == "" {
+			return ""
 		}
 		seen := normComplexity(o.EstimatedComplexity)
 		best := complexityRank(normComplexity(p.TimeComplexity))

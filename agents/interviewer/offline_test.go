@@ -218,6 +218,37 @@ func TestComplexityDisagreementWithTheObserver(t *testing.T) {
 	}
 }
 
+// Code before any approach: the interviewer asks for the plan, once; code
+// after the approach moves the interview to coding, silently.
+func TestCodeBeforeAnApproach(t *testing.T) {
+	p := get(t, library(t), "two-sum")
+	obs := &interview.Observation{Approach: interview.ApproachUnknown, Facts: interview.CodeFacts{Lines: 4, MaxLoopDepth: 1}}
+	nudge := func(s *interview.Session, o *interview.Observation) (string, error) {
+		return Offline{}.Nudge(context.Background(), p, s, interview.Signal{Kind: interview.SignalObservation, Observation: o}, func(string) {})
+	}
+	for _, c := range []struct {
+		name  string
+		st    interview.InterviewerState
+		obs   *interview.Observation
+		want  string // "" means silence
+		phase string
+	}{
+		{"code first", interview.InterviewerState{Phase: interview.PhaseIntroduction}, obs, "tell me your approach", interview.PhaseApproach},
+		{"asked already", interview.InterviewerState{Phase: interview.PhaseIntroduction, Asked: []string{"ask:approach-before-code"}}, obs, "", interview.PhaseIntroduction},
+		{"starter code", interview.InterviewerState{Phase: interview.PhaseIntroduction}, &interview.Observation{Facts: interview.CodeFacts{IsStarter: true}}, "", interview.PhaseIntroduction},
+		{"after the approach", interview.InterviewerState{Phase: interview.PhaseApproach, Asked: []string{"ask:approach-cost"}}, obs, "", interview.PhaseCoding},
+	} {
+		s := withState(c.st)
+		got, err := nudge(s, c.obs)
+		if c.want == "" && !errors.Is(err, interview.ErrSilent) || c.want != "" && (err != nil || !strings.Contains(got, c.want)) {
+			t.Errorf("%s: %q, %v", c.name, got, err)
+		}
+		if ph := interview.StateOf(s).Phase; ph != c.phase {
+			t.Errorf("%s: phase %s, want %s", c.name, ph, c.phase)
+		}
+	}
+}
+
 func TestStallOffersAHintAndGivesNone(t *testing.T) {
 	p := get(t, library(t), "two-sum")
 	s := withState(interview.InterviewerState{Phase: interview.PhaseCoding})
