@@ -125,6 +125,12 @@ func reply(p *problem.Problem, st *interview.InterviewerState, history []intervi
 	if words > 120 {
 		return "Let me pause you there — in one or two sentences: what's your approach, and what would it cost?"
 	}
+	if isQuestion(m) && (hasWord(m, "what about") || hasWord(m, "what if")) && interview.PhaseIndex(st.Phase) >= interview.PhaseIndex(interview.PhaseCoding) {
+		if e, ok := nextEdge(p, st); ok {
+			return "Good thing to check — make sure your code does what you expect there. And another one: " + lowerFirst(e) + " What happens?"
+		}
+		return "Good thing to check. Try it as a custom input and see."
+	}
 	if isQuestion(m) {
 		return "Good question. If the statement doesn't settle it, state your assumption and go with it — that's what I'd expect in a real interview."
 	}
@@ -226,6 +232,9 @@ func onDone(p *problem.Problem, st *interview.InterviewerState) string {
 
 // onApproach: the candidate describes an approach.
 func onApproach(p *problem.Problem, st *interview.InterviewerState) string {
+	if st.Phase == interview.PhaseWrapUp {
+		return "Thanks — that makes sense. " + followUp(p, st)
+	}
 	if interview.PhaseIndex(st.Phase) >= interview.PhaseIndex(interview.PhaseCoding) {
 		return "Okay. Keep going and keep talking me through it; run it on the examples when you have something."
 	}
@@ -254,6 +263,9 @@ func steer(p *problem.Problem, st *interview.InterviewerState, history []intervi
 	case interview.PhaseCoding:
 		return "Okay, keep going and keep talking me through it. What's the next step in your plan?"
 	case interview.PhaseTesting:
+		if r := st.LastRun; r != nil && r.Status != "accepted" && st.Ask(fmt.Sprintf("after-run:%d", st.Runs)) {
+			return "Good — fix it, then run the examples again. What will you check first when it runs?"
+		}
 		if e, ok := nextEdge(p, st); ok {
 			return "Let's test it in your head: " + lowerFirst(e) + " What does your code do there?"
 		}
@@ -296,7 +308,10 @@ func followUp(p *problem.Problem, st *interview.InterviewerState) string {
 	st.Advance(interview.PhaseWrapUp)
 	for i, f := range p.Guide.FollowUps {
 		if st.Ask(fmt.Sprintf("follow:%d", i)) {
-			return "A follow-up, to finish: " + f
+			if i == 0 {
+				return "A follow-up, to finish: " + f
+			}
+			return "One more follow-up: " + f
 		}
 	}
 	if st.Ask("closing") {
@@ -382,6 +397,9 @@ func react(p *problem.Problem, st *interview.InterviewerState, r interview.Execu
 		if st.Ask("ask:complexity") {
 			st.Advance(interview.PhaseComplexity)
 			return fmt.Sprintf("All %d tests pass — nice work. Before we wrap up: what are the time and space complexity of your solution?", r.Total)
+		}
+		if st.Phase == interview.PhaseWrapUp {
+			return fmt.Sprintf("All %d tests pass — nice work.", r.Total)
 		}
 		return fmt.Sprintf("All %d tests pass — nice work. ", r.Total) + followUp(p, st)
 	case r.Hidden != nil && r.Hidden.Verdicts["time_limit"] > 0:

@@ -85,6 +85,9 @@ func TestRepliesFollowTheCandidate(t *testing.T) {
 		{"gibberish", coding, "asdkjh qwrtp zxcvbnm", "didn't quite follow", interview.PhaseCoding},
 		{"complexity question", coding, "What's the time complexity here?", "What do you think it is", interview.PhaseCoding},
 		{"open question", coding, "Should I write a helper function?", "state your assumption", interview.PhaseCoding},
+		{"answers a follow-up", interview.InterviewerState{Phase: interview.PhaseWrapUp, Asked: []string{"ask:complexity", "follow:0"}}, "I'd use two pointers then", "One more follow-up", interview.PhaseWrapUp},
+		{"an edge case as a question", ran, "What about when both numbers are equal?", "Good thing to check", interview.PhaseTesting},
+		{"after a failing run", interview.InterviewerState{Phase: interview.PhaseTesting, Runs: 1, LastRun: &interview.ExecutionSummary{Mode: "run", Status: "wrong_answer"}}, "oh, I see the bug", "fix it", interview.PhaseTesting},
 		{"rambling", coding, strings.Repeat("so yeah I was just wondering about whether things are like that and ", 12), "pause you there", interview.PhaseCoding},
 	}
 	for _, c := range cases {
