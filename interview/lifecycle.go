@@ -238,6 +238,7 @@ func (s *Service) forget(id string) {
 	delete(s.lastEditEv, id)
 	delete(s.lastAuto, id)
 	delete(s.lastAutoAt, id)
+	delete(s.lastStallCheck, id)
 	s.cancelReplies(id)
 	s.mu.Unlock()
 }

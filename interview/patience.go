@@ -74,6 +74,10 @@ func (s *Service) sayInterviewer(ctx context.Context, sess *Session, text string
 // silent reports whether err is the interviewer choosing to say nothing.
 func silent(err error) bool { return errors.Is(err, ErrSilent) }
 
+// stallCheckEvery spaces one session's stall checks: patience is counted in
+// minutes, so a few seconds late is fine.
+const stallCheckEvery = 10 * time.Second
+
 // checkStall asks the interviewer to speak when nothing has happened in the
 // session for longer than the patience: no edit (the live code's time), no
 // line of conversation. A candidate who said they are thinking gets twice
@@ -84,6 +88,14 @@ func (s *Service) checkStall(ctx context.Context, sess *Session, now time.Time) 
 	if !ok {
 		return
 	}
+	// Two reads per session: at most every stallCheckEvery, not every sweep.
+	s.mu.Lock()
+	if now.Sub(s.lastStallCheck[sess.ID]) < stallCheckEvery {
+		s.mu.Unlock()
+		return
+	}
+	s.lastStallCheck[sess.ID] = now
+	s.mu.Unlock()
 	last := time.Time{}
 	if sess.StartedAt != nil {
 		last = *sess.StartedAt

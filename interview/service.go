@@ -131,19 +131,20 @@ type Service struct {
 	log         *slog.Logger
 	cfg         Config
 
-	mu         sync.Mutex
-	notifier   Notifier
-	lastSeen   map[string]time.Time // session → last sign of a client
-	lastEditEv map[string]time.Time // session → last code.edited event
-	lastAuto   map[string]string    // session → hash of the code at the last auto snapshot
-	lastAutoAt map[string]time.Time
-	started    time.Time
-	replies    map[string]*replyQueue // session → its pending interviewer replies, in order
-	closed     bool
-	stateMu    [64]sync.Mutex // the interviewer's state, striped by session id
-	workers    sync.WaitGroup // reply workers
-	root       context.Context
-	stop       context.CancelFunc
+	mu             sync.Mutex
+	notifier       Notifier
+	lastSeen       map[string]time.Time // session → last sign of a client
+	lastEditEv     map[string]time.Time // session → last code.edited event
+	lastAuto       map[string]string    // session → hash of the code at the last auto snapshot
+	lastAutoAt     map[string]time.Time
+	started        time.Time
+	replies        map[string]*replyQueue // session → its pending interviewer replies, in order
+	closed         bool
+	stateMu        [64]sync.Mutex       // the interviewer's state, striped by session id
+	lastStallCheck map[string]time.Time // session → its last stall check
+	workers        sync.WaitGroup       // reply workers
+	root           context.Context
+	stop           context.CancelFunc
 }
 
 // NewService wires the interview service.
@@ -154,7 +155,7 @@ func NewService(store Store, problems problem.Store, j Judge, iv Interviewer, li
 	}
 	root, stop := context.WithCancel(mockroom.AsService(context.Background()))
 	return &Service{store: store, problems: problems, judge: j, interviewer: iv, limiter: limiter, clock: clock, log: log, cfg: cfg,
-		lastSeen: map[string]time.Time{}, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{},
+		lastSeen: map[string]time.Time{}, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{}, lastStallCheck: map[string]time.Time{},
 		started: clock.Now(), replies: map[string]*replyQueue{}, root: root, stop: stop}
 }
 
