@@ -13,6 +13,7 @@ package evaluation
 import (
 	"context"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/mockroom/mockroom/judge"
@@ -76,7 +77,7 @@ type Finding struct {
 type Evidence struct {
 	Kind  string `json:"kind" enum:"transcript,snapshot,run,signal"`
 	TMS   int64  `json:"t_ms"`            // when in the session (ms from its start)
-	Ref   string `json:"ref,omitempty"`   // transcript seq, snapshot index or run index
+	Ref   string `json:"ref,omitempty"`   // transcript seq (Input.LineRef), snapshot index, run index or signal name
 	Quote string `json:"quote,omitempty"` // a short excerpt: the words, the line of code, the verdict
 }
 
@@ -196,6 +197,28 @@ type Input struct {
 	Problem   *problem.Problem // with Hints, TimeComplexity and SpaceComplexity (service path)
 	Recording Recording
 	Runs      []JudgedRun // Recording.Runs, judged by us, same order
+	// LineSeqs is the stored seq of each Recording.Transcript line (service
+	// path); nil for a recording from a file, whose lines are numbered 1, 2, 3.
+	LineSeqs []int64
+}
+
+// LineRef is how evidence names transcript line i (0-based): its seq, the
+// number the report page links to.
+func (in Input) LineRef(i int) string {
+	if i < len(in.LineSeqs) {
+		return strconv.FormatInt(in.LineSeqs[i], 10)
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// LineIndex finds the transcript line a LineRef names.
+func (in Input) LineIndex(ref string) (int, bool) {
+	for i := range in.Recording.Transcript {
+		if in.LineRef(i) == ref {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // Evaluator scores a session. The offline evaluator never fails on valid

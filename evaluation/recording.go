@@ -1,12 +1,15 @@
 package evaluation
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 
+	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
 )
 
 // MaxRecordingBytes bounds a recording file (mockroom evaluate): a session
@@ -109,4 +112,24 @@ func (r *Recording) FinalCode() string {
 		}
 	}
 	return code
+}
+
+// JudgeRecording pairs a validated recording with its problem and has j run
+// every run and submit again: what a file says about results is never read.
+func JudgeRecording(ctx context.Context, j Judge, p *problem.Problem, rec Recording) (Input, error) {
+	if _, ok := p.StarterCode[rec.Language]; !ok {
+		return Input{}, mockroom.Errorf(mockroom.KindInvalid, "invalid_recording", "language: problem %s has no %s version", p.Slug, rec.Language)
+	}
+	in := Input{Problem: p, Recording: rec}
+	for i, run := range rec.Runs {
+		if j == nil {
+			return Input{}, fmt.Errorf("runs[%d]: no judge to run it", i)
+		}
+		rep, err := j.Execute(ctx, judge.Request{Problem: p, Language: rec.Language, Code: run.Code, Mode: judge.Mode(run.Mode)})
+		if err != nil {
+			return Input{}, fmt.Errorf("judging runs[%d]: %w", i, err)
+		}
+		in.Runs = append(in.Runs, JudgedRun{RecordedRun: run, Report: rep})
+	}
+	return in, nil
 }

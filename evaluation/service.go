@@ -180,7 +180,11 @@ func (s *Service) inputOf(ctx context.Context, sess *interview.Session) (Input, 
 		return Input{}, err
 	}
 	rec, runs := FromSession(sess, p.Slug, lines, snaps)
-	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs}, nil
+	seqs := make([]int64, len(lines))
+	for i, l := range lines {
+		seqs[i] = l.Seq
+	}
+	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs, LineSeqs: seqs}, nil
 }
 
 // Get is the report of the user's session: in progress, pending or ready,
@@ -239,21 +243,7 @@ func (s *Service) FromRecording(ctx context.Context, rec Recording) (Input, erro
 	if err != nil {
 		return Input{}, err
 	}
-	if _, ok := p.StarterCode[rec.Language]; !ok {
-		return Input{}, mockroom.Errorf(mockroom.KindInvalid, "invalid_recording", "problem %s has no %s version", p.Slug, rec.Language)
-	}
-	in := Input{Problem: p, Recording: rec}
-	for i, run := range rec.Runs {
-		if s.judge == nil {
-			return Input{}, fmt.Errorf("runs[%d]: no judge to run it", i)
-		}
-		rep, err := s.judge.Execute(ctx, judge.Request{Problem: p, Language: rec.Language, Code: run.Code, Mode: judge.Mode(run.Mode)})
-		if err != nil {
-			return Input{}, fmt.Errorf("judging runs[%d]: %w", i, err)
-		}
-		in.Runs = append(in.Runs, JudgedRun{RecordedRun: run, Report: rep})
-	}
-	return in, nil
+	return JudgeRecording(ctx, s.judge, p, rec)
 }
 
 // Evaluate evaluates prepared input with the configured evaluator, the

@@ -103,6 +103,9 @@ type Notice struct {
 	Reason     string // why it ended
 	Queued     *QueuePlace
 	Delta      *Delta
+	// Observation is the code observer's latest finding: editor markers
+	// and notes, never a line of the conversation.
+	Observation *Observation
 }
 
 // Delta is interviewer text while it is being produced. ReplyTo is the

@@ -96,7 +96,8 @@ func TestBrowser(t *testing.T) {
 			defer scancel()
 			cmd := exec.CommandContext(sctx, "node", filepath.Join(root, "web", "e2e", spec+".spec.mjs"))
 			cmd.Dir = root
-			cmd.Env = append(os.Environ(), "BASE_URL="+base, "E2E_OUTPUT_DIR="+out)
+			// The server evaluates ended sessions, so the report must arrive.
+			cmd.Env = append(os.Environ(), "BASE_URL="+base, "E2E_OUTPUT_DIR="+out, "E2E_REQUIRE_REPORT=1")
 			before := len(logs.String())
 			res, err := cmd.CombinedOutput()
 			if err != nil {

@@ -34,6 +34,7 @@ Usage:
   mockroom invite [--data ./data] EMAIL           print a single-use sign-up link for EMAIL (SIGNUPS=invite)
   mockroom judge --problem SLUG --language LANG FILE   judge a file against a problem's tests
   mockroom problems verify [--lang L] [SLUG...]   check every problem's solutions and tests
+  mockroom evaluate [--offline] FILE              evaluate a recorded session (runs judged again), print JSON
   mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
   mockroom events replay ID                       re-deliver a dead-lettered event
   mockroom credits grant EMAIL N [--reason TEXT]  give a user N interview credits (a ledger row)
@@ -64,6 +65,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runJudge(ctx, rest, getenv, stdout, stderr)
 	case "problems":
 		return runProblems(ctx, rest, getenv, stdout, stderr)
+	case "evaluate":
+		return runEvaluate(ctx, rest, getenv, stdout, stderr)
 	case "events":
 		return runEvents(ctx, rest, getenv, stdout, stderr)
 	case "credits":

@@ -21,7 +21,9 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
@@ -89,7 +91,6 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	if err != nil {
 		return err
 	}
-	_ = llmClient // handed to the model-backed agents below
 	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
 		"interviewer", cfg.LLM.InterviewerModel, "observer", cfg.LLM.ObserverModel, "evaluator", cfg.LLM.EvaluatorModel, "attempt_timeout", cfg.LLM.Timeout.String())
 	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits,
@@ -98,7 +99,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
 		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
-	evaluations := evaluation.NewService(db, db, db, nil, judges, clock, log)
+	// The evaluator: with a model service, the model judges and the offline
+	// evaluator takes over on any failure; with none, offline.
+	var evaluatorEngine evaluation.Evaluator = evaluator.NewOffline()
+	if llmClient != nil {
+		evaluatorEngine = evaluator.NewModel(llmClient, cfg.LLM.EvaluatorModel, evaluator.NewOffline())
+	}
+	evaluations := evaluation.NewService(db, db, db, evaluatorEngine, judges, clock, log)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 
@@ -108,6 +115,19 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
+	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	// The code observer: toolchain syntax checks in the sandbox and static
+	// analysis, on the code the candidate paused on.
+	offlineObserver := observer.NewOffline(observer.NewSyntaxChecker(runner), log)
+	var codeObserver observer.Observer = offlineObserver
+	if llmClient != nil {
+		codeObserver = observer.NewModel(llmClient, cfg.LLM.ObserverModel, offlineObserver)
+	}
+	observations := observer.NewService(codeObserver, db, db, bus, clock, log, observer.Config{})
+	observations.SetNotifier(hub)
+	hub.SetObservations(observations)
+	bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
+	defer observations.Close() // before the bus and the sandbox close
 	busName := "embedded queue"
 	if cfg.RedisURL != "" {
 		busName = "redis streams"

@@ -21,7 +21,9 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
+	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
@@ -77,8 +79,17 @@ type Options struct {
 	Runner    func(sandbox.Runner) sandbox.Runner // wraps the real sandbox (to count or hold runs)
 	// Interviewer replaces the offline interviewer (a slow or failing double).
 	Interviewer interview.Interviewer
-	// Evaluator evaluates ended sessions (nil: none; reports stay pending).
+	// Observer, when set, runs the offline code observer with this
+	// configuration on the bus, as serve does (App.Observer).
+	Observer *observer.Config
+	// Subscribe adds consumers to the event bus before it runs (a test
+	// listening for the events a feature publishes).
+	Subscribe func(events.Bus)
+	// Evaluator evaluates ended sessions (nil: the offline evaluator, as
+	// serve runs it).
 	Evaluator evaluation.Evaluator
+	// NoEvaluator subscribes no evaluator: reports stay pending.
+	NoEvaluator bool
 }
 
 // Engines names the storage engines tests run against.
@@ -93,6 +104,10 @@ type App struct {
 	Hub        *realtime.Hub
 	Limiter    *ratelimit.Memory
 	Accounts   *account.Service
+	// Evaluations is the evaluation service, subscribed to session.ended
+	// unless Options.NoEvaluator.
+	Evaluations *evaluation.Service
+	Observer    *observer.Service // nil unless Options.Observer
 }
 
 // New starts the app; everything is torn down with the test.
@@ -142,6 +157,25 @@ func New(t testing.TB, o Options) *App {
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
+	var ev evaluation.Evaluator = evaluator.NewOffline()
+	if o.Evaluator != nil {
+		ev = o.Evaluator
+	}
+	evaluations := evaluation.NewService(db, db, db, ev, judges, clock, log)
+	if !o.NoEvaluator {
+		bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	}
+	var observations *observer.Service
+	if o.Observer != nil {
+		observations = observer.NewService(observer.NewOffline(observer.NewSyntaxChecker(r), log), db, db, bus, clock, log, *o.Observer)
+		observations.SetNotifier(hub)
+		hub.SetObservations(observations)
+		bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
+		t.Cleanup(observations.Close)
+	}
+	if o.Subscribe != nil {
+		o.Subscribe(bus)
+	}
 	busCtx, stopBus := context.WithCancel(context.Background())
 	busDone := make(chan struct{})
 	go func() { defer close(busDone); bus.Run(busCtx) }()
@@ -177,14 +211,14 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
-	evaluations := evaluation.NewService(db, db, db, o.Evaluator, judges, clock, log)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
 		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
-	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts}
+	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations,
+		Observer: observations}
 }
 
 // Client is one browser-like user agent with its own cookies.

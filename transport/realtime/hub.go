@@ -68,13 +68,28 @@ type Hub struct {
 	clock  mockroom.Clock
 	cfg    Config
 
-	mu      sync.Mutex
-	rooms   map[string]map[*conn]struct{}
-	closing bool
-	wg      sync.WaitGroup
+	mu           sync.Mutex
+	rooms        map[string]map[*conn]struct{}
+	closing      bool
+	wg           sync.WaitGroup
+	observations Observations
 }
 
 var _ interview.Notifier = (*Hub)(nil)
+
+// Observations gives the code observer's latest finding on a session (the
+// observer service), so that a room that (re)joins shows its markers at
+// once instead of after the next pause.
+type Observations interface {
+	Latest(sessionID string) *interview.Observation
+}
+
+// SetObservations connects the code observer (built after the hub).
+func (h *Hub) SetObservations(o Observations) {
+	h.mu.Lock()
+	h.observations = o
+	h.mu.Unlock()
+}
 
 // NewHub returns a hub serving svc's sessions.
 func NewHub(svc *interview.Service, tokens *Tokens, log *slog.Logger, clock mockroom.Clock, cfg Config) *Hub {
@@ -250,6 +265,8 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 		frame = ExecutionResult{Type: TypeExecution, Mode: string(n.Execution.Mode), Report: raw}
 	case n.Delta != nil:
 		frame = InterviewerMessage{Type: TypeInterviewer, ReplyTo: n.Delta.ReplyTo, Text: n.Delta.Text, Final: n.Delta.Final}
+	case n.Observation != nil:
+		frame = Observation{Type: TypeObservation, Analysis: *n.Observation}
 	case n.Queued != nil:
 		frame = ExecutionQueued{Type: TypeQueued, Mode: string(n.Queued.Mode), Ahead: n.Queued.Ahead, Running: n.Queued.Running}
 	case n.Ended != nil:
@@ -632,4 +649,12 @@ func (c *conn) sendState() {
 		Language: live.Language, HintsUsed: sess.HintsUsed, HintsTotal: c.hub.svc.HintsTotal(c.ctx, sess),
 		RemainingMS: t.RemainingMS, ServerTime: t.ServerTime, EndsAt: t.EndsAt}
 	c.push(st)
+	c.hub.mu.Lock()
+	obs := c.hub.observations
+	c.hub.mu.Unlock()
+	if obs != nil {
+		if o := obs.Latest(sess.ID); o != nil {
+			c.push(Observation{Type: TypeObservation, Analysis: *o})
+		}
+	}
 }

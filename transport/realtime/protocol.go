@@ -184,10 +184,13 @@ type InterviewerMessage struct {
 	Final   bool   `json:"final"`
 }
 
-// Observation is the code observer's structured view (a later release fills it).
+// Observation is the code observer's view of the code the candidate paused
+// on: toolchain syntax errors for the editor's markers, warnings, the
+// estimated complexity, and whether to suggest a run. Quiet by design: the
+// room shows it in the editor, never in the conversation.
 type Observation struct {
-	Type     string          `json:"type"`
-	Analysis json.RawMessage `json:"analysis"`
+	Type     string                `json:"type"`
+	Analysis interview.Observation `json:"analysis"`
 }
 
 // ExecutionResult pushes a run or submit report to every open room of the session.
@@ -234,5 +237,5 @@ type Pong struct {
 var protocolTypes = []any{
 	CodeEdit{}, ChatMessage{}, HintRequest{}, AudioAppend{}, Control{}, Resume{},
 	Ack{}, Error{}, Timer{}, SessionState{}, TranscriptEntry{}, Transcript{}, InterviewerMessage{},
-	Observation{}, ExecutionResult{}, ExecutionQueued{}, AudioDelta{}, SessionEnded{}, Pong{},
+	interview.SyntaxError{}, interview.CodeFacts{}, interview.Observation{}, Observation{}, ExecutionResult{}, ExecutionQueued{}, AudioDelta{}, SessionEnded{}, Pong{},
 }

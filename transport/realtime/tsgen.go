@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+
+	"github.com/mockroom/mockroom/interview"
 )
 
 // TypeScript renders the protocol as TypeScript declarations: the file the
@@ -31,7 +33,7 @@ func TypeScript() string {
 	fmt.Fprintf(&b, "export const SERVER_EVENT_TYPES = [%s] as const;\n\n", quote(ServerEventTypes))
 	for _, v := range protocolTypes {
 		t := reflect.TypeOf(v)
-		fmt.Fprintf(&b, "export interface %s {\n", t.Name())
+		fmt.Fprintf(&b, "export interface %s {\n", tsName(t))
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -65,6 +67,21 @@ var frameTypes = map[string][]string{
 
 var rawMessage = reflect.TypeOf(json.RawMessage{})
 
+// tsNames renames the domain types a frame carries whole, where their Go
+// name would clash with a frame's (Observation) or a JavaScript global
+// (SyntaxError).
+var tsNames = map[reflect.Type]string{
+	reflect.TypeOf(interview.Observation{}): "CodeObservation",
+	reflect.TypeOf(interview.SyntaxError{}): "CodeSyntaxError",
+}
+
+func tsName(t reflect.Type) string {
+	if n, ok := tsNames[t]; ok {
+		return n
+	}
+	return t.Name()
+}
+
 func tsType(t reflect.Type) string {
 	if t == rawMessage {
 		return "unknown"
@@ -79,7 +96,7 @@ func tsType(t reflect.Type) string {
 	case reflect.Slice:
 		return tsType(t.Elem()) + "[]"
 	case reflect.Struct:
-		return t.Name()
+		return tsName(t)
 	}
 	panic("tsgen: unsupported type " + t.String())
 }

@@ -104,9 +104,38 @@ export interface InterviewerMessage {
   final: boolean;
 }
 
+export interface CodeSyntaxError {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+export interface CodeFacts {
+  lines: number;
+  max_loop_depth: number;
+  recursion: boolean;
+  sorts: boolean;
+  hash_lookups: boolean;
+  debug_prints: number;
+  longest_function_lines: number;
+  is_starter: boolean;
+}
+
+export interface CodeObservation {
+  code_hash: string;
+  language: string;
+  syntax_errors: CodeSyntaxError[];
+  warnings: string[];
+  approach: string;
+  estimated_complexity: string;
+  suggest_run: boolean;
+  source: string;
+  facts: CodeFacts;
+}
+
 export interface Observation {
   type: "observation";
-  analysis: unknown;
+  analysis: CodeObservation;
 }
 
 export interface ExecutionResult {

@@ -302,6 +302,17 @@ describe('RealtimeClient', () => {
     ])
   })
 
+  it('passes the observer’s finding to the observation handler', async () => {
+    const t = setup()
+    const seen: unknown[] = []
+    t.client.setHandlers({ observation: (o) => seen.push(o) })
+    t.client.start(0)
+    await connected(t, 0)
+    const analysis = { code_hash: 'ab', syntax_errors: [{ line: 4, message: "SyntaxError: expected ':'" }], suggest_run: false }
+    t.last().push({ type: 'observation', analysis })
+    expect(seen).toEqual([analysis])
+  })
+
   it('re-sends waiting frames after a rate_limited error', async () => {
     const t = setup()
     t.client.start(0)

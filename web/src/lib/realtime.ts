@@ -13,6 +13,7 @@ import {
   SUBPROTOCOL,
   type ChatMessage,
   type CodeEdit,
+  type CodeObservation,
   type ExecutionQueued,
   type ExecutionResult,
   type HintRequest,
@@ -94,6 +95,8 @@ export interface RealtimeHandlers {
   execution?: (e: ExecutionResult) => void
   /** A run or submit waits for the judge: how many are ahead, or that it runs now. */
   queued?: (e: ExecutionQueued) => void
+  /** The code observer's finding on the code the candidate paused on: editor markers and a quiet note. */
+  observation?: (o: CodeObservation) => void
   ended?: (e: { reason: string }) => void
   /** A calm message for the person; seq names the refused frame when there was one. */
   error?: (e: { code: string; message: string; seq?: number }) => void
@@ -534,6 +537,9 @@ export class RealtimeClient {
         break
       case 'execution_queued':
         this.on.queued?.(ev)
+        break
+      case 'observation':
+        this.on.observation?.(ev.analysis)
         break
       case 'session_ended':
         this.end((ev as SessionEnded).reason)

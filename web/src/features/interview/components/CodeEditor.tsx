@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { monaco } from '../monaco'
+import { observerMarkers } from '../observation'
+import type { CodeSyntaxError } from '../../../lib/protocol.gen'
 
 /** What the room asks of the editor. */
 export interface EditorHandle {
@@ -32,12 +34,17 @@ interface Props {
   onReady?: (h: EditorHandle) => void
   onRun?: () => void
   onSubmit?: () => void
+  /** The code observer's syntax errors, shown as markers until the next finding. */
+  observerErrors?: CodeSyntaxError[]
   className?: string
 }
 
 const MARKER_OWNER = 'mockroom-judge'
+// The observer's markers have their own owner: a run's compile error and a
+// pause's syntax check come and go independently.
+const OBSERVER_OWNER = 'mockroom-observer'
 
-export function CodeEditor({ initialValue, language, readOnly, ariaLabel, onChange, onReady, onRun, onSubmit, className = '' }: Props) {
+export function CodeEditor({ initialValue, language, readOnly, ariaLabel, onChange, onReady, onRun, onSubmit, observerErrors, className = '' }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const ed = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const quiet = useRef(false)
@@ -118,6 +125,21 @@ export function CodeEditor({ initialValue, language, readOnly, ariaLabel, onChan
   useEffect(() => {
     monaco.editor.setTheme(dark ? 'vs-dark' : 'vs')
   }, [dark])
+
+  useEffect(() => {
+    const model = ed.current?.getModel()
+    if (!model) return
+    const marks = observerMarkers(observerErrors ?? [], model.getLineCount()).map((m) => ({
+      severity: monaco.MarkerSeverity.Error,
+      source: 'syntax check',
+      message: m.message,
+      startLineNumber: m.line,
+      startColumn: Math.min(m.column, model.getLineMaxColumn(m.line)),
+      endLineNumber: m.line,
+      endColumn: model.getLineMaxColumn(m.line),
+    }))
+    monaco.editor.setModelMarkers(model, OBSERVER_OWNER, marks)
+  }, [observerErrors])
 
   return <div ref={host} data-testid="code-editor" className={`h-full min-h-0 w-full ${className}`} />
 }

@@ -15,6 +15,8 @@ import { useExecution } from '../hooks/useExecution'
 import { useRoomLayout, useRoomState } from '../hooks/useRoomState'
 import { useRoomRealtime } from '../hooks/useRoomRealtime'
 import { clearRoom, LAYOUT_LIMITS } from '../roomState'
+import { codeHash, observerStatus } from '../observation'
+import type { CodeObservation } from '../../../lib/protocol.gen'
 import type { Report, SessionView } from '../types'
 import { CodeEditor, type EditorHandle } from './CodeEditor'
 import { ProblemPane } from './ProblemPane'
@@ -101,6 +103,21 @@ function Room({ view }: { view: SessionView }) {
   const { client } = live
   const { setQueue } = live
   const clearQueue = useCallback(() => setQueue(null), [setQueue])
+  // The observer's latest finding, shown only while it is about the code in
+  // the editor (the candidate may have typed on since it was made).
+  const [observed, setObserved] = useState<CodeObservation | null>(null)
+  useEffect(() => {
+    const o = live.observation
+    if (!o) return
+    let current = true
+    void codeHash(editor.current?.getValue() ?? '').then((h) => {
+      if (current) setObserved(h === null || h === o.code_hash ? o : null)
+    })
+    return () => {
+      current = false
+    }
+  }, [live.observation])
+  const status = observerStatus(observed)
   const exec = useExecution({
     id,
     client,
@@ -336,6 +353,13 @@ function Room({ view }: { view: SessionView }) {
                 </option>
               ))}
             </select>
+            {status && (
+              <p aria-live="polite" data-testid="observer-status" className="ml-auto truncate text-xs text-zinc-500 dark:text-zinc-400">
+                {status.text}
+                {status.text && status.complexity ? ' · ' : ''}
+                {status.complexity && <span className="font-mono">{status.complexity}</span>}
+              </p>
+            )}
           </div>
           <div className="h-[55dvh] min-h-64 lg:h-auto lg:min-h-0 lg:flex-1">
             <CodeEditor
@@ -346,6 +370,7 @@ function Room({ view }: { view: SessionView }) {
               onReady={(h) => (editor.current = h)}
               onRun={() => void runCode('run')}
               onSubmit={askSubmit}
+              observerErrors={observed?.syntax_errors}
             />
           </div>
           <Splitter

@@ -4,6 +4,7 @@ import { getSessionView, getTranscript, postChat, realtimeToken, saveCode } from
 import { applyDelta, currentPhase, mergeLines, type Streaming } from '../roomState'
 import { syncClock, type ClockSync } from '../timer'
 import type { Report, SessionView, TranscriptLine } from '../types'
+import type { CodeObservation } from '../../../lib/protocol.gen'
 
 interface Options {
   /** A run or submit finished (possibly in another tab). */
@@ -32,6 +33,8 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
   const [notice, setNotice] = useState<string | null>(null)
   // Where this room's run waits in the judge's queue (execution_queued frames).
   const [queue, setQueue] = useState<{ ahead: number } | null>(null)
+  // The code observer's latest finding (observation frames).
+  const [observation, setObservation] = useState<CodeObservation | null>(null)
   const cb = useRef({ onExecution, onEnded })
   cb.current = { onExecution, onEnded }
 
@@ -71,6 +74,7 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
       interviewer: (e) => setStreaming((cur) => applyDelta(cur, e)),
       execution: (e) => cb.current.onExecution(e.report as Report),
       queued: (e) => setQueue(e.running ? null : { ahead: e.ahead }),
+      observation: setObservation,
       ended: () => cb.current.onEnded(),
       error: (e) => setNotice(e.message),
     })
@@ -98,5 +102,22 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
 
   const phase = useMemo(() => currentPhase(lines), [lines])
 
-  return { client, conn, pending, sync, lines, streaming: streaming?.text ?? null, phase, reloadTranscript, hintsUsed, hintsTotal, setHintsUsed, notice, setNotice, queue, setQueue }
+  return {
+    client,
+    conn,
+    pending,
+    sync,
+    lines,
+    streaming: streaming?.text ?? null,
+    phase,
+    reloadTranscript,
+    hintsUsed,
+    hintsTotal,
+    setHintsUsed,
+    notice,
+    setNotice,
+    queue,
+    setQueue,
+    observation,
+  }
 }
