@@ -44,6 +44,7 @@ bench: web ## benchmarks, each against a baseline measured in the same run; figu
 	$(GO) test -run '^$$' -bench 'HubSessions' -benchtime 1x -timeout 15m ./transport/realtime/
 	$(GO) test -run '^$$' -bench 'Fidelity' -benchtime 20x ./agents/evaluator/
 	$(GO) test -run '^$$' -bench 'SyntaxCheck|Analyze' -benchtime 20x ./agents/observer/
+	$(GO) test -run '^$$' -bench 'OfflineTurn' -benchtime 5000x ./agents/interviewer/
 
 clean:
 	rm -rf bin web/dist/assets

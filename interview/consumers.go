@@ -8,6 +8,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/problem"
 )
 
 // InterviewerGroup is the consumer group through which the interviewer
@@ -19,48 +20,63 @@ const InterviewerGroup = "interviewer"
 // twice (the bus skips keys already done; a rare duplicate is one more
 // remark, never lost work).
 func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
-	if d.Topic != events.CodeExecuted {
-		return nil
-	}
 	ctx = mockroom.AsService(ctx)
-	var r ExecutionSummary
-	if err := json.Unmarshal(d.Payload, &r); err != nil {
-		return nil // a malformed payload will not get better with retries
+	switch d.Topic {
+	case events.CodeExecuted:
+		var r ExecutionSummary
+		if err := json.Unmarshal(d.Payload, &r); err != nil {
+			return nil // a malformed payload will not get better with retries
+		}
+		return s.react(ctx, d.SessionID, r)
+	case events.CodeObserved:
+		var o Observation
+		if err := json.Unmarshal(d.Payload, &o); err != nil {
+			return nil
+		}
+		if n, ok := s.interviewer.(Nudger); ok {
+			s.nudge(ctx, n, d.SessionID, Signal{Kind: SignalObservation, Observation: &o})
+		}
 	}
-	sess, err := s.store.SessionByID(ctx, d.SessionID)
-	if mockroom.IsKind(err, mockroom.KindNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if sess.Status != StatusActive {
-		return nil
-	}
-	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
-	if err != nil {
-		return err
-	}
-	ictx, cancel := s.interviewerCtx(ctx)
-	defer cancel()
-	streamed := false
-	text, err := s.interviewer.React(ictx, p, sess, r, func(delta string) {
-		if delta != "" {
-			streamed = true
-			s.notify(sess.ID, Notice{Delta: &Delta{Text: delta}})
+	return nil
+}
+
+// react lets the interviewer comment on a run or submit result.
+func (s *Service) react(ctx context.Context, sessionID string, r ExecutionSummary) error {
+	var text string
+	var ierr error
+	sess, err := s.withInterviewer(ctx, sessionID, func(sess *Session) {
+		var p *problem.Problem
+		if p, ierr = s.problems.ProblemByID(ctx, sess.ProblemID); ierr != nil {
+			return
+		}
+		ictx, cancel := s.interviewerCtx(ctx)
+		defer cancel()
+		streamed := false
+		text, ierr = s.interviewer.React(ictx, p, sess, r, func(delta string) {
+			if delta != "" {
+				streamed = true
+				s.notify(sess.ID, Notice{Delta: &Delta{Text: delta}})
+			}
+		})
+		if streamed {
+			s.notify(sess.ID, Notice{Delta: &Delta{Final: true}})
 		}
 	})
-	if streamed {
-		s.notify(sess.ID, Notice{Delta: &Delta{Final: true}})
+	if mockroom.IsKind(err, mockroom.KindNotFound) || (err == nil && sess == nil) {
+		return nil
 	}
 	if err != nil {
-		// A remark is worth less than a retry storm against a failing model.
-		s.log.WarnContext(ctx, "the interviewer's remark on a run failed", "session_id", sess.ID, "err", err)
+		return err
+	}
+	if ierr != nil {
+		if !silent(ierr) {
+			// A remark is worth less than a retry storm against a failing model.
+			s.log.WarnContext(ctx, "the interviewer's remark on a run failed", "session_id", sess.ID, "err", ierr)
+		}
 		return nil
 	}
 	if text == "" {
 		return nil
 	}
-	_, err = s.say(ctx, sess, SpeakerInterviewer, text, 0)
-	return err
+	return s.sayInterviewer(ctx, sess, text)
 }

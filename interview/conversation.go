@@ -4,6 +4,7 @@ package interview
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -22,8 +23,13 @@ func (s *Service) say(ctx context.Context, sess *Session, speaker, content strin
 // sayCapped is say refusing the line (KindConflict "conversation_full") when
 // the conversation already holds maxLines lines; 0 means no cap.
 func (s *Service) sayCapped(ctx context.Context, sess *Session, speaker, content string, seq int64, maxLines int) (*Transcript, bool, error) {
+	return s.sayLine(ctx, sess, speaker, content, seq, maxLines, nil)
+}
+
+// sayLine is sayCapped with the line's metadata.
+func (s *Service) sayLine(ctx context.Context, sess *Session, speaker, content string, seq int64, maxLines int, meta json.RawMessage) (*Transcript, bool, error) {
 	now := s.clock.Now()
-	t := &Transcript{ID: mockroom.NewID(), SessionID: sess.ID, Speaker: speaker, Content: content, CreatedAt: now}
+	t := &Transcript{ID: mockroom.NewID(), SessionID: sess.ID, Speaker: speaker, Content: content, CreatedAt: now, Metadata: meta}
 	if sess.StartedAt != nil {
 		t.TimestampMS = now.Sub(*sess.StartedAt).Milliseconds()
 	}
@@ -83,37 +89,54 @@ func (s *Service) Chat(ctx context.Context, userID, id, text string, seq int64) 
 
 // reply produces and stores the interviewer's answer to line. ctx ends with
 // the session (or the service): a cancelled answer says nothing, a failed or
-// timed-out one says fallbackReply.
+// timed-out one says fallbackReply, a deliberate silence (ErrSilent) nothing.
+// The session is read afresh under its state lock, so the interviewer sees
+// the state its previous turns left.
 func (s *Service) reply(ctx context.Context, sess *Session, line *Transcript) {
-	p, err := s.problems.ProblemByID(ctx, sess.ProblemID)
-	if err != nil {
-		s.log.WarnContext(ctx, "loading the problem to reply", "session_id", sess.ID, "err", err)
-		return
-	}
-	history, err := s.store.RecentTranscripts(ctx, sess.ID, s.cfg.ReplyWindow)
-	if err != nil {
-		s.log.WarnContext(ctx, "reading the conversation to reply", "session_id", sess.ID, "err", err)
-		return
-	}
-	ictx, cancel := s.interviewerCtx(ctx)
-	defer cancel()
-	text, err := s.interviewer.Reply(ictx, Turn{Problem: p, Session: sess, History: history, Message: line.Content}, func(delta string) {
-		if delta != "" && ictx.Err() == nil {
-			s.notify(sess.ID, Notice{Delta: &Delta{ReplyTo: line.ID, Text: delta}})
+	var text string
+	var ierr error
+	cur, err := s.withInterviewer(ctx, sess.ID, func(cur *Session) {
+		p, err := s.problems.ProblemByID(ctx, cur.ProblemID)
+		if err != nil {
+			ierr = err
+			return
 		}
+		history, err := s.store.RecentTranscripts(ctx, cur.ID, s.cfg.ReplyWindow)
+		if err != nil {
+			ierr = err
+			return
+		}
+		turn := Turn{Problem: p, Session: cur, History: history, Message: line.Content, Language: cur.Language}
+		if live, err := s.store.Live(ctx, cur.ID); err == nil {
+			turn.Code, turn.Language = live.Code, live.Language
+		}
+		ictx, cancel := s.interviewerCtx(ctx)
+		defer cancel()
+		text, ierr = s.interviewer.Reply(ictx, turn, func(delta string) {
+			if delta != "" && ictx.Err() == nil {
+				s.notify(cur.ID, Notice{Delta: &Delta{ReplyTo: line.ID, Text: delta}})
+			}
+		})
+		s.notify(cur.ID, Notice{Delta: &Delta{ReplyTo: line.ID, Final: true}})
 	})
-	s.notify(sess.ID, Notice{Delta: &Delta{ReplyTo: line.ID, Final: true}})
-	if ctx.Err() != nil {
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the session to reply", "session_id", sess.ID, "err", err)
+		return
+	}
+	if cur == nil || ctx.Err() != nil {
 		return // the session ended or the server is stopping: nobody to answer
 	}
-	if err == nil && strings.TrimSpace(text) == "" {
-		err = errors.New("the interviewer said nothing")
+	if silent(ierr) {
+		return
 	}
-	if err != nil {
-		s.log.WarnContext(ctx, "the interviewer's reply failed", "session_id", sess.ID, "err", err)
+	if ierr == nil && strings.TrimSpace(text) == "" {
+		ierr = errors.New("the interviewer said nothing")
+	}
+	if ierr != nil {
+		s.log.WarnContext(ctx, "the interviewer's reply failed", "session_id", sess.ID, "err", ierr)
 		text = fallbackReply
 	}
-	if _, err := s.say(ctx, sess, SpeakerInterviewer, text, 0); err != nil {
+	if err := s.sayInterviewer(ctx, cur, text); err != nil {
 		s.log.WarnContext(ctx, "storing the interviewer's reply", "session_id", sess.ID, "err", err)
 	}
 }

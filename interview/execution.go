@@ -24,6 +24,28 @@ type ExecutionSummary struct {
 	CPUTimeMS float64              `json:"cpu_time_ms"` // the sandbox's CPU time of the whole run
 	MemoryKB  int64                `json:"memory_kb"`
 	Hidden    *judge.HiddenSummary `json:"hidden,omitempty"`
+	// FailedExample is set on a run that failed a visible example.
+	FailedExample *FailedExample `json:"failed_example,omitempty"`
+}
+
+// failedExample finds the first visible, counted test the report failed;
+// hidden tests are never looked at.
+func failedExample(rep *judge.Report) *FailedExample {
+	n := 0
+	for _, t := range rep.Tests {
+		if t.Hidden || t.Custom {
+			continue
+		}
+		n++
+		if t.Verdict != judge.Accepted {
+			e := t.Error
+			if len(e) > 300 {
+				e = e[:300]
+			}
+			return &FailedExample{Number: n, Verdict: string(t.Verdict), Input: t.Input, Expected: t.Expected, Got: t.Got, Error: e}
+		}
+	}
+	return nil
 }
 
 // QueuePlace is where an execution of the session waits for the judge.
@@ -86,8 +108,12 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 		return nil, err
 	}
 	now := s.clock.Now()
-	result, _ := json.Marshal(ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
-		CPUTimeMS: rep.CPUTimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden})
+	sum := ExecutionSummary{Mode: string(mode), Status: string(rep.Status), Passed: rep.Passed, Total: rep.Total,
+		CPUTimeMS: rep.CPUTimeMS, MemoryKB: rep.MemoryKB, Hidden: rep.Hidden}
+	if mode == judge.ModeRun {
+		sum.FailedExample = failedExample(rep)
+	}
+	result, _ := json.Marshal(sum)
 	snap := &Snapshot{ID: mockroom.NewID(), SessionID: id, Code: code, Language: language, TimestampMS: s.elapsedMS(sess),
 		Type: SnapshotExecution, ExecutionResult: result, CreatedAt: now}
 	ev := event(events.CodeExecuted, sess, snap.ID, json.RawMessage(result), now)
@@ -95,6 +121,11 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 		return nil, err
 	}
 	if mode == judge.ModeSubmit {
+		// Read the session again: the interviewer may have written its
+		// metadata (or a hint was used) while the judge ran.
+		if fresh, err := s.store.SessionByID(ctx, id); err == nil {
+			sess = fresh
+		}
 		sess.TestCasesPassed, sess.TestCasesTotal = rep.Passed, rep.Total
 		if err := s.store.UpdateSession(ctx, sess); err != nil {
 			return nil, err

@@ -75,15 +75,17 @@ func (s *Service) Start(ctx context.Context, userID, problemID, language string,
 	}
 	s.touch(sess.ID)
 	ictx, cancel := s.interviewerCtx(ctx)
+	before := sess.Metadata
 	greeting, err := s.interviewer.Greeting(ictx, p, sess)
 	cancel()
+	s.saveState(ctx, sess, before)
 	if err != nil || strings.TrimSpace(greeting) == "" {
 		// The session is started and paid for: open it with a plain line
 		// rather than none.
 		s.log.WarnContext(ctx, "the interviewer's greeting failed", "session_id", sess.ID, "err", err)
 		greeting = fallbackGreeting
 	}
-	if _, err := s.say(ctx, sess, SpeakerInterviewer, greeting, 0); err != nil {
+	if err := s.sayInterviewer(ctx, sess, greeting); err != nil {
 		s.log.WarnContext(ctx, "storing the greeting", "session_id", sess.ID, "err", err)
 	}
 	return sess, nil
@@ -236,6 +238,7 @@ func (s *Service) forget(id string) {
 	delete(s.lastEditEv, id)
 	delete(s.lastAuto, id)
 	delete(s.lastAutoAt, id)
+	delete(s.lastStallCheck, id)
 	s.cancelReplies(id)
 	s.mu.Unlock()
 }

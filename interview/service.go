@@ -31,6 +31,9 @@ type Config struct {
 	ReplyWindow       int           // latest lines the interviewer reads to reply (20)
 	ReplyTimeout      time.Duration // the interviewer's longest answer, greeting, hint or remark (60 s)
 	PendingReplies    int           // replies a session may have waiting; a message past it gets none (8)
+	// Patience is how long the interviewer lets a session stall (no edit, no
+	// message) before it offers a hint (INTERVIEWER_PATIENCE, 3 min).
+	Patience time.Duration
 	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
 	// for a self-hosted server whose users need no quota).
 	UnlimitedCredits bool
@@ -54,6 +57,7 @@ func (c *Config) defaults() {
 	set(&c.ReplyWindow, 20)
 	set(&c.PendingReplies, 8)
 	setD(&c.ReplyTimeout, 60*time.Second)
+	setD(&c.Patience, 3*time.Minute)
 	setD(&c.HardLimit, 120*time.Minute)
 	setD(&c.AbandonAfter, 10*time.Minute)
 	setD(&c.AutoSnapshotEvery, 30*time.Second)
@@ -83,10 +87,12 @@ type Interviewer interface {
 // Turn is what the interviewer reads to answer the candidate: the latest
 // ReplyWindow lines of the conversation, the candidate's message among them.
 type Turn struct {
-	Problem *problem.Problem
-	Session *Session
-	History []Transcript
-	Message string
+	Problem  *problem.Problem
+	Session  *Session
+	History  []Transcript
+	Message  string
+	Code     string // the candidate's live code ("" when it could not be read)
+	Language string
 }
 
 // Notice is something live rooms of a session should hear about.
@@ -128,18 +134,20 @@ type Service struct {
 	log         *slog.Logger
 	cfg         Config
 
-	mu         sync.Mutex
-	notifier   Notifier
-	lastSeen   map[string]time.Time // session → last sign of a client
-	lastEditEv map[string]time.Time // session → last code.edited event
-	lastAuto   map[string]string    // session → hash of the code at the last auto snapshot
-	lastAutoAt map[string]time.Time
-	started    time.Time
-	replies    map[string]*replyQueue // session → its pending interviewer replies, in order
-	closed     bool
-	workers    sync.WaitGroup // reply workers
-	root       context.Context
-	stop       context.CancelFunc
+	mu             sync.Mutex
+	notifier       Notifier
+	lastSeen       map[string]time.Time // session → last sign of a client
+	lastEditEv     map[string]time.Time // session → last code.edited event
+	lastAuto       map[string]string    // session → hash of the code at the last auto snapshot
+	lastAutoAt     map[string]time.Time
+	started        time.Time
+	replies        map[string]*replyQueue // session → its pending interviewer replies, in order
+	closed         bool
+	stateMu        [64]sync.Mutex       // the interviewer's state, striped by session id
+	lastStallCheck map[string]time.Time // session → its last stall check
+	workers        sync.WaitGroup       // reply workers
+	root           context.Context
+	stop           context.CancelFunc
 }
 
 // NewService wires the interview service.
@@ -150,7 +158,7 @@ func NewService(store Store, problems problem.Store, j Judge, iv Interviewer, li
 	}
 	root, stop := context.WithCancel(mockroom.AsService(context.Background()))
 	return &Service{store: store, problems: problems, judge: j, interviewer: iv, limiter: limiter, clock: clock, log: log, cfg: cfg,
-		lastSeen: map[string]time.Time{}, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{},
+		lastSeen: map[string]time.Time{}, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{}, lastStallCheck: map[string]time.Time{},
 		started: clock.Now(), replies: map[string]*replyQueue{}, root: root, stop: stop}
 }
 

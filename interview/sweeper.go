@@ -48,6 +48,7 @@ func (s *Service) Sweep(ctx context.Context) error {
 			continue
 		}
 		s.autoSnapshot(ctx, sess, now)
+		s.checkStall(ctx, sess, now)
 	}
 	return nil
 }

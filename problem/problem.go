@@ -29,9 +29,34 @@ type Problem struct {
 	SpaceComplexity string            `json:"-"`
 	AcceptanceRate  *float64          `json:"acceptance_rate,omitempty"`
 	Spec            json.RawMessage   `json:"-"`
+	Guide           Guide             `json:"-"` // the interviewer's knowledge, never shown to a candidate
 	CreatedAt       time.Time         `json:"created_at"`
 	UpdatedAt       time.Time         `json:"updated_at"`
 }
+
+// Guide is what an interviewer who has read the problem knows beyond the
+// statement: answers to the usual clarifying questions, the pitfalls
+// candidates fall into, the edge cases worth probing and follow-up
+// questions for the end. Like Hints it never reaches a candidate through the
+// API; the interviewer uses it one piece at a time.
+type Guide struct {
+	Clarifications []Clarification `json:"clarifications"`
+	Pitfalls       []string        `json:"pitfalls"`
+	EdgeCases      []string        `json:"edge_cases"`
+	FollowUps      []string        `json:"follow_ups"`
+}
+
+// Clarification answers one kind of clarifying question. Topic names it
+// (ClarifyTopics); Keywords are the words that show a candidate is asking it.
+type Clarification struct {
+	Topic    string   `json:"topic"`
+	Keywords []string `json:"keywords"`
+	Answer   string   `json:"answer"`
+}
+
+// ClarifyTopics are the usual clarifying questions; every problem answers
+// the first five, and may add others (e.g. "cycles", "precision").
+var ClarifyTopics = []string{"input_size", "duplicates", "negatives", "empty", "output_order"}
 
 // TestCase is one test (seed: test_cases). Input is a JSON object of the
 // signature's parameters; ExpectedOutput is the JSON result.

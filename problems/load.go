@@ -74,6 +74,11 @@ type fileProblem struct {
 	FloatMode       string          `json:"float_mode"`
 	TimeLimitMS     int             `json:"time_limit_ms"`
 	TimeLimitsMS    map[string]int  `json:"time_limits_ms"`
+	// The interviewer's knowledge (problem.Guide), required.
+	Clarifications []problem.Clarification `json:"clarifications"`
+	Pitfalls       []string                `json:"pitfalls"`
+	EdgeCases      []string                `json:"edge_cases"`
+	FollowUps      []string                `json:"follow_ups"`
 }
 
 type fileTest struct {
@@ -154,6 +159,10 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		return nil, bad("problem.json", "hints: want 1 to 5, got %d", len(fp.Hints))
 	case fp.TimeComplexity == "" || fp.SpaceComplexity == "":
 		return nil, bad("problem.json", "time_complexity and space_complexity: required")
+	}
+	guide := problem.Guide{Clarifications: fp.Clarifications, Pitfalls: fp.Pitfalls, EdgeCases: fp.EdgeCases, FollowUps: fp.FollowUps}
+	if msg := checkGuide(guide); msg != "" {
+		return nil, bad("problem.json", "%s", msg)
 	}
 	spec := &judge.Spec{Signature: fp.Signature, Checker: fp.Checker, FloatTolerance: fp.FloatTolerance, FloatMode: fp.FloatMode,
 		TimeLimitMS: fp.TimeLimitMS, TimeLimitsMS: fp.TimeLimitsMS}
@@ -276,8 +285,54 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		Categories: fp.Categories, Companies: nonNil(fp.Companies), Hints: fp.Hints,
 		StarterCode: judge.StarterCode(spec, langs), HasSolution: true,
 		TimeComplexity: fp.TimeComplexity, SpaceComplexity: fp.SpaceComplexity, Spec: specJSON,
+		Guide: guide,
 	}
 	return e, nil
+}
+
+// checkGuide says what is missing from the interviewer's knowledge of a
+// problem, "" when nothing: every usual clarifying topic answered once, with
+// keywords, and at least one pitfall, two edge cases and one follow-up.
+func checkGuide(g problem.Guide) string {
+	seen := map[string]bool{}
+	for i, c := range g.Clarifications {
+		switch {
+		case !slugRe.MatchString(strings.ReplaceAll(c.Topic, "_", "-")):
+			return fmt.Sprintf("clarifications[%d].topic: want a lower_case name, got %q", i, c.Topic)
+		case seen[c.Topic]:
+			return fmt.Sprintf("clarifications[%d].topic: %q answered twice", i, c.Topic)
+		case len(c.Keywords) == 0:
+			return fmt.Sprintf("clarifications[%d] (%s).keywords: at least one", i, c.Topic)
+		case strings.TrimSpace(c.Answer) == "":
+			return fmt.Sprintf("clarifications[%d] (%s).answer: required", i, c.Topic)
+		}
+		for _, k := range c.Keywords {
+			if k != strings.ToLower(strings.TrimSpace(k)) || k == "" {
+				return fmt.Sprintf("clarifications[%d] (%s).keywords: %q must be lower case, trimmed, not empty", i, c.Topic, k)
+			}
+		}
+		seen[c.Topic] = true
+	}
+	for _, t := range problem.ClarifyTopics {
+		if !seen[t] {
+			return fmt.Sprintf("clarifications: no answer for the topic %q (every problem answers %s)", t, strings.Join(problem.ClarifyTopics, ", "))
+		}
+	}
+	for _, f := range []struct {
+		name string
+		list []string
+		min  int
+	}{{"pitfalls", g.Pitfalls, 1}, {"edge_cases", g.EdgeCases, 2}, {"follow_ups", g.FollowUps, 1}} {
+		if len(f.list) < f.min {
+			return fmt.Sprintf("%s: want at least %d, got %d", f.name, f.min, len(f.list))
+		}
+		for i, v := range f.list {
+			if strings.TrimSpace(v) == "" {
+				return fmt.Sprintf("%s[%d]: empty", f.name, i)
+			}
+		}
+	}
+	return ""
 }
 
 func nonNil(s []string) []string {

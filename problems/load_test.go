@@ -1,12 +1,14 @@
 package problems
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/problem"
 )
 
 func TestLoadEmbedded(t *testing.T) {
@@ -29,6 +31,12 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 }
 
+// echoGuide is the interviewer's knowledge of the test problem (JSON fields).
+const echoGuide = `"clarifications":[{"topic":"input_size","keywords":["size"],"answer":"n is small."},
+	{"topic":"duplicates","keywords":["duplicate"],"answer":"One number."},{"topic":"negatives","keywords":["negative"],"answer":"No."},
+	{"topic":"empty","keywords":["empty"],"answer":"Never empty."},{"topic":"output_order","keywords":["return"],"answer":"Return n."}],
+	"pitfalls":["p"],"edge_cases":["e1","e2"],"follow_ups":["f"],`
+
 // validFS is a minimal valid problem; each case breaks one thing.
 func validFS() fstest.MapFS {
 	tests := `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":2},"output":2,"example":true}`
@@ -37,7 +45,7 @@ func validFS() fstest.MapFS {
 	}
 	tests += `,{"name":"big","input":{"n":4},"output":4,"large":true}]`
 	fs := fstest.MapFS{
-		"echo/problem.json": {Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"companies":[],"hints":["h"],
+		"echo/problem.json": {Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"companies":[],"hints":["h"],` + echoGuide + `
 			"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`)},
 		"echo/statement.md": {Data: []byte("Return `n`.")},
 		"echo/tests.json":   {Data: []byte(tests)},
@@ -48,6 +56,8 @@ func validFS() fstest.MapFS {
 	return fs
 }
 
+func validProblemJSON() string { return string(validFS()["echo/problem.json"].Data) }
+
 func TestLoadErrors(t *testing.T) {
 	if _, err := Load(validFS(), judge.LanguageNames()); err != nil {
 		t.Fatalf("the valid problem: %v", err)
@@ -55,15 +65,23 @@ func TestLoadErrors(t *testing.T) {
 	for _, c := range []struct {
 		name, file, data, want string
 	}{
-		{"bad difficulty", "echo/problem.json", `{"title":"Echo","difficulty":"extreme","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`, "echo/problem.json: difficulty"},
-		{"bad type", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"integer"}],"returns":"int"}}`, "signature.params[0].type"},
+		{"bad difficulty", "echo/problem.json", `{"title":"Echo","difficulty":"extreme","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`, "echo/problem.json: difficulty"},
+		{"bad type", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"integer"}],"returns":"int"}}`, "signature.params[0].type"},
 		{"unknown field", "echo/problem.json", `{"titel":"Echo"}`, "unknown field"},
 		{"missing param", "echo/tests.json", `[{"name":"e1","input":{},"output":1,"example":true}]`, `test 1 ("e1"): input: missing parameter "n"`},
 		{"wrong output type", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":"1","example":true}]`, `test 1 ("e1"): output`},
 		{"too few tests", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":1},"output":1,"example":true}]`, "at least 8 hidden"},
 		{"no statement", "echo/statement.md", ``, "statement.md"},
-		{"limit of an unknown language", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cobol":500}}`, `echo/problem.json: time_limits_ms: "cobol" is not a language`},
-		{"language limit out of range", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cpp":20}}`, "echo/problem.json: time_limits_ms.cpp: 20 is outside"},
+		{"limit of an unknown language", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cobol":500}}`, `echo/problem.json: time_limits_ms: "cobol" is not a language`},
+		{"language limit out of range", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cpp":20}}`, "echo/problem.json: time_limits_ms.cpp: 20 is outside"},
+		{"no clarifications", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"pitfalls":["p"],"edge_cases":["a","b"],"follow_ups":["f"]}`, `echo/problem.json: clarifications: no answer for the topic "input_size"`},
+		{"a topic unanswered", "echo/problem.json", strings.Replace(validProblemJSON(), `{"topic":"empty","keywords":["empty"],"answer":"Never empty."},`, "", 1), `no answer for the topic "empty"`},
+		{"a topic twice", "echo/problem.json", strings.Replace(validProblemJSON(), `"topic":"empty"`, `"topic":"negatives"`, 1), `"negatives" answered twice`},
+		{"no keywords", "echo/problem.json", strings.Replace(validProblemJSON(), `"keywords":["size"]`, `"keywords":[]`, 1), "(input_size).keywords: at least one"},
+		{"upper-case keyword", "echo/problem.json", strings.Replace(validProblemJSON(), `"keywords":["size"]`, `"keywords":["Size"]`, 1), "must be lower case"},
+		{"empty answer", "echo/problem.json", strings.Replace(validProblemJSON(), `"answer":"No."`, `"answer":" "`, 1), "(negatives).answer: required"},
+		{"one edge case", "echo/problem.json", strings.Replace(validProblemJSON(), `"edge_cases":["e1","e2"]`, `"edge_cases":["e1"]`, 1), "edge_cases: want at least 2, got 1"},
+		{"no follow-ups", "echo/problem.json", strings.Replace(validProblemJSON(), `"follow_ups":["f"],`, "", 1), "follow_ups: want at least 1, got 0"},
 		{"wrong solution named solution.go", "echo/wrong/off-by-one/solution.go", `x`, "echo/wrong/off-by-one/solution.go: name it solution.go.txt"},
 		{"wrong folder without a solution", "echo/wrong/off-by-one/notes.md", `x`, "echo/wrong/off-by-one: no solution file"},
 		{"wrong file outside a folder", "echo/wrong/solution.py", `x`, "echo/wrong/solution.py: want a folder"},
@@ -81,7 +99,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestLoadWrongAndLimits(t *testing.T) {
 	fs := validFS()
-	fs["echo/problem.json"] = &fstest.MapFile{Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"hints":["h"],
+	fs["echo/problem.json"] = &fstest.MapFile{Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"hints":["h"],` + echoGuide + `
 		"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},
 		"time_limit_ms":1500,"time_limits_ms":{"cpp":200,"python":3000}}`)}
 	fs["echo/wrong/off-by-one/solution.py"] = &fstest.MapFile{Data: []byte("py")}
@@ -140,5 +158,26 @@ func TestLibraryPolicy(t *testing.T) {
 	}
 	if e, _ := lib.Get("group-anagrams"); e == nil || !strings.Contains(e.Brute["cpp"], "isAnagram(group[0], word)") {
 		t.Errorf("group-anagrams/brute: want the compare-with-every-group solution issue 7 found accepted")
+	}
+}
+
+// TestEmbeddedGuides: every problem of the library gives the interviewer its
+// knowledge, and none of it reaches a candidate through the API's JSON.
+func TestEmbeddedGuides(t *testing.T) {
+	lib, err := LoadEmbedded(judge.LanguageNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range lib.Entries {
+		g := e.Problem.Guide
+		if len(g.Clarifications) < len(problem.ClarifyTopics) || len(g.Pitfalls) == 0 || len(g.EdgeCases) < 2 || len(g.FollowUps) == 0 {
+			t.Errorf("%s: guide incomplete: %+v", e.Problem.Slug, g)
+		}
+		raw, _ := json.Marshal(e.Problem)
+		for _, secret := range []string{g.Clarifications[0].Answer, g.Pitfalls[0], g.FollowUps[0], "clarifications", "pitfalls"} {
+			if strings.Contains(string(raw), secret) {
+				t.Errorf("%s: the problem's JSON carries %q", e.Problem.Slug, secret)
+			}
+		}
 	}
 }

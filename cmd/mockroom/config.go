@@ -53,6 +53,9 @@ type Config struct {
 
 	RunsPerSessionPerMinute int // executions a minute in one interview (3)
 	RunsPerUserPerHour      int // executions an hour per user (50)
+	// InterviewerPatience is how long a session may stall (no edit, no
+	// message) before the interviewer offers a hint (INTERVIEWER_PATIENCE, 3m).
+	InterviewerPatience time.Duration
 
 	// Slow clients and connection floods (the WebSocket route clears the
 	// read timeout after its upgrade and keeps its own ping deadlines).
@@ -118,6 +121,7 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 
 		RunsPerSessionPerMinute: 3,
 		RunsPerUserPerHour:      50,
+		InterviewerPatience:     3 * time.Minute,
 		ReadHeaderTimeout:       10 * time.Second,
 		ReadTimeout:             30 * time.Second,
 		MaxConns:                4096,
@@ -170,6 +174,13 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 			}
 			*d.dst = t
 		}
+	}
+	if v := env("INTERVIEWER_PATIENCE"); v != "" {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil || d < 30*time.Second || d > 30*time.Minute {
+			return c, &configError{"INTERVIEWER_PATIENCE", fmt.Sprintf("%q must be a duration from 30s to 30m, like 3m", v)}
+		}
+		c.InterviewerPatience = d
 	}
 	if c.ReadHeaderTimeout > c.ReadTimeout {
 		return c, &configError{"HTTP_READ_HEADER_TIMEOUT", fmt.Sprintf("%v must not exceed HTTP_READ_TIMEOUT (%v), which covers the headers too", c.ReadHeaderTimeout, c.ReadTimeout)}

@@ -135,19 +135,24 @@ func TestLoadConfigRunLimits(t *testing.T) {
 	}
 	host := admission.HostMemory() / 2
 	want := admission.Limits{MaxConcurrent: runtime.NumCPU(), MaxPerUser: 1, MemoryBudget: max(host, 1<<30), MaxQueue: 10 * runtime.NumCPU(), MaxWait: 30 * time.Second}
-	if c.Admission != want || c.RunsPerSessionPerMinute != 3 || c.RunsPerUserPerHour != 50 {
+	if c.Admission != want || c.RunsPerSessionPerMinute != 3 || c.RunsPerUserPerHour != 50 || c.InterviewerPatience != 3*time.Minute {
 		t.Fatalf("defaults: queue %+v (want %+v), runs %d a minute, %d an hour", c.Admission, want, c.RunsPerSessionPerMinute, c.RunsPerUserPerHour)
 	}
 	c, err = loadConfig("", "", envOf(map[string]string{
 		"SANDBOX_MAX_CONCURRENT": "6", "SANDBOX_MAX_PER_USER": " 2 ", "SANDBOX_MEMORY_BUDGET": "12GiB", "SANDBOX_QUEUE_MAX": "40",
-		"SANDBOX_QUEUE_WAIT": "45s", "RUN_LIMIT_PER_SESSION_PER_MINUTE": "5", "RUN_LIMIT_PER_USER_PER_HOUR": "200",
+		"SANDBOX_QUEUE_WAIT": "45s", "RUN_LIMIT_PER_SESSION_PER_MINUTE": "5", "RUN_LIMIT_PER_USER_PER_HOUR": "200", "INTERVIEWER_PATIENCE": "90s",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want = admission.Limits{MaxConcurrent: 6, MaxPerUser: 2, MemoryBudget: 12 << 30, MaxQueue: 40, MaxWait: 45 * time.Second}
-	if c.Admission != want || c.RunsPerSessionPerMinute != 5 || c.RunsPerUserPerHour != 200 {
+	if c.Admission != want || c.RunsPerSessionPerMinute != 5 || c.RunsPerUserPerHour != 200 || c.InterviewerPatience != 90*time.Second {
 		t.Fatalf("set: queue %+v (want %+v), runs %d a minute, %d an hour", c.Admission, want, c.RunsPerSessionPerMinute, c.RunsPerUserPerHour)
+	}
+	for _, v := range []string{"3", "10s", "1h", "soon"} {
+		if _, err := loadConfig("", "", envOf(map[string]string{"INTERVIEWER_PATIENCE": v})); err == nil || !strings.Contains(err.Error(), "INTERVIEWER_PATIENCE") {
+			t.Errorf("INTERVIEWER_PATIENCE=%s: %v", v, err)
+		}
 	}
 	// The queue's length follows the concurrency unless it is set.
 	c, _ = loadConfig("", "", envOf(map[string]string{"SANDBOX_MAX_CONCURRENT": "3"}))

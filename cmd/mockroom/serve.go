@@ -93,8 +93,15 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	log.Info("model service", "provider", cfg.LLM.Provider, "why", cfg.LLM.Why, "base_url", cfg.LLM.redactedBaseURL(),
 		"interviewer", cfg.LLM.InterviewerModel, "observer", cfg.LLM.ObserverModel, "evaluator", cfg.LLM.EvaluatorModel, "attempt_timeout", cfg.LLM.Timeout.String())
-	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits}
-	interviews := interview.NewService(db, db, judges, interviewer.Offline{}, limiter, clock, log, icfg)
+	icfg := interview.Config{RunsPerMinute: cfg.RunsPerSessionPerMinute, ExecsPerHour: cfg.RunsPerUserPerHour, UnlimitedCredits: cfg.UnlimitedCredits,
+		Patience: cfg.InterviewerPatience}
+	// The interviewer: the offline engine, or a model that falls back to it
+	// for any turn it cannot answer.
+	var iv interview.Interviewer = interviewer.Offline{}
+	if llmClient != nil {
+		iv = interviewer.NewModel(llmClient, cfg.LLM.InterviewerModel, &interviewer.Offline{})
+	}
+	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
 		"queue_max", q.MaxQueue, "queue_wait", q.MaxWait.String(), "runs_per_session_minute", ic.RunsPerMinute, "runs_per_user_hour", ic.ExecsPerHour)
@@ -113,7 +120,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		return err
 	}
 	defer closeBus()
-	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
 	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
 	// The code observer: toolchain syntax checks in the sandbox and static
 	// analysis, on the code the candidate paused on.

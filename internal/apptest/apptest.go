@@ -156,7 +156,7 @@ func New(t testing.TB, o Options) *App {
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
-	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted}, interviews.HandleEvent)
+	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
 	var ev evaluation.Evaluator = evaluator.NewOffline()
 	if o.Evaluator != nil {
 		ev = o.Evaluator

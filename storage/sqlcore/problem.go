@@ -15,21 +15,27 @@ import (
 var _ problem.Store = (*Core)(nil)
 
 const problemCols = `id, slug, title, description, difficulty, category, companies, hints, starter_code, has_solution,
-	time_complexity, space_complexity, acceptance_rate, spec, created_at, updated_at`
+	time_complexity, space_complexity, acceptance_rate, spec, guide, created_at, updated_at`
 
 func scanProblem(row interface{ Scan(...any) error }) (*problem.Problem, error) {
 	var p problem.Problem
 	var starter json.RawMessage
 	var rate sql.NullFloat64
+	var guide json.RawMessage
 	err := row.Scan(&p.ID, &p.Slug, &p.Title, &p.Description, &p.Difficulty, arrayCol{&p.Categories}, arrayCol{&p.Companies},
 		arrayCol{&p.Hints}, jsonCol{&starter}, &p.HasSolution, textCol{&p.TimeComplexity}, textCol{&p.SpaceComplexity},
-		&rate, jsonCol{&p.Spec}, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
+		&rate, jsonCol{&p.Spec}, jsonCol{&guide}, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
 	if err != nil {
 		return nil, err
 	}
 	p.StarterCode = map[string]string{}
 	if len(starter) > 0 {
 		if err := json.Unmarshal(starter, &p.StarterCode); err != nil {
+			return nil, err
+		}
+	}
+	if len(guide) > 0 {
+		if err := json.Unmarshal(guide, &p.Guide); err != nil {
 			return nil, err
 		}
 	}
@@ -65,6 +71,10 @@ func (c *Core) UpsertProblem(ctx context.Context, p *problem.Problem, tests []pr
 			return mockroom.Wrap(op, invalid("invalid_test", "test input and expected output must be JSON"))
 		}
 	}
+	guideJSON, err := json.Marshal(p.Guide)
+	if err != nil {
+		return mockroom.Wrap(op, err)
+	}
 	var solJSON []byte
 	if sol != nil {
 		if solJSON, err = json.Marshal(sol.Code); err != nil {
@@ -92,16 +102,16 @@ func (c *Core) UpsertProblem(ctx context.Context, p *problem.Problem, tests []pr
 		// The id is only used on insert: an existing slug keeps its id so
 		// sessions that refer to it stay valid.
 		if err := tx.QueryRow(ctx, `INSERT INTO problems (id, slug, title, description, difficulty, category, companies, hints, starter_code,
-				has_solution, time_complexity, space_complexity, acceptance_rate, spec, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				has_solution, time_complexity, space_complexity, acceptance_rate, spec, guide, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (slug) DO UPDATE SET title = excluded.title, description = excluded.description,
 				difficulty = excluded.difficulty, category = excluded.category, companies = excluded.companies,
 				hints = excluded.hints, starter_code = excluded.starter_code, has_solution = excluded.has_solution,
 				time_complexity = excluded.time_complexity, space_complexity = excluded.space_complexity,
-				acceptance_rate = excluded.acceptance_rate, spec = excluded.spec, updated_at = excluded.updated_at
+				acceptance_rate = excluded.acceptance_rate, spec = excluded.spec, guide = excluded.guide, updated_at = excluded.updated_at
 			RETURNING id`,
 			id, p.Slug, p.Title, p.Description, p.Difficulty, c.D.Array(p.Categories), c.D.Array(p.Companies), c.D.Array(p.Hints),
-			c.D.JSON(starterJSON), hasSolution, nullText(p.TimeComplexity), nullText(p.SpaceComplexity), rate, c.D.JSON(p.Spec),
+			c.D.JSON(starterJSON), hasSolution, nullText(p.TimeComplexity), nullText(p.SpaceComplexity), rate, c.D.JSON(p.Spec), c.D.JSON(guideJSON),
 			c.D.Time(p.CreatedAt), c.D.Time(now)).Scan(&id); err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -495,6 +496,8 @@ func sampleProblem(slug, title, difficulty string, cats, comps []string) *proble
 		StarterCode:    map[string]string{"python": "def f():\n    pass\n", "go": "func f() {}"},
 		TimeComplexity: "O(n)", SpaceComplexity: "O(1)", AcceptanceRate: &rate,
 		Spec: json.RawMessage(`{"function":"f","params":[{"name":"nums","type":"int[]"}],"limits":{"time_ms":2000}}`),
+		Guide: problem.Guide{Clarifications: []problem.Clarification{{Topic: "empty", Keywords: []string{"empty", "null"}, Answer: "Never empty."}},
+			Pitfalls: []string{"off by one"}, EdgeCases: []string{"one element", "all equal"}, FollowUps: []string{"sorted input?"}},
 	}
 }
 
@@ -544,7 +547,8 @@ func testProblemUpsert(t *testing.T, db storage.DB) {
 		!slices.Equal(got.Categories, want.Categories) || !slices.Equal(got.Companies, want.Companies) ||
 		!slices.Equal(got.Hints, want.Hints) || got.StarterCode["python"] != want.StarterCode["python"] ||
 		len(got.StarterCode) != 2 || !got.HasSolution || got.TimeComplexity != "O(n)" || got.SpaceComplexity != "O(1)" ||
-		got.AcceptanceRate == nil || *got.AcceptanceRate != 47.25 || !jsonEqual(got.Spec, want.Spec) {
+		got.AcceptanceRate == nil || *got.AcceptanceRate != 47.25 || !jsonEqual(got.Spec, want.Spec) ||
+		!reflect.DeepEqual(got.Guide, want.Guide) {
 		t.Fatalf("ProblemBySlug = %+v", got)
 	}
 	byID, err := db.ProblemByID(ctx, p.ID)

@@ -160,6 +160,10 @@ type TranscriptEntry struct {
 	Speaker     string `json:"speaker"`
 	Content     string `json:"content"`
 	TimestampMS int64  `json:"timestamp_ms"`
+	// Phase is the interview's phase when the interviewer said the line
+	// (introduction, clarifying, approach, coding, testing, complexity,
+	// wrap_up); "" for other lines.
+	Phase string `json:"phase,omitempty"`
 }
 
 // Transcript pushes a new conversation line (either speaker).

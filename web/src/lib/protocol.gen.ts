@@ -89,6 +89,7 @@ export interface TranscriptEntry {
   speaker: string;
   content: string;
   timestamp_ms: number;
+  phase?: string;
 }
 
 export interface Transcript {

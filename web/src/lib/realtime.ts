@@ -17,6 +17,7 @@ import {
   type ExecutionQueued,
   type ExecutionResult,
   type HintRequest,
+  type InterviewerMessage,
   type ServerEvent,
   type SessionEnded,
   type SessionState,
@@ -89,6 +90,8 @@ export interface RealtimeHandlers {
   state?: (s: SessionState) => void
   timer?: (t: TimerReading) => void
   transcript?: (e: TranscriptEntry) => void
+  /** Interviewer text while it is produced: deltas, then a final frame with no text. */
+  interviewer?: (e: InterviewerMessage) => void
   execution?: (e: ExecutionResult) => void
   /** A run or submit waits for the judge: how many are ahead, or that it runs now. */
   queued?: (e: ExecutionQueued) => void
@@ -525,6 +528,9 @@ export class RealtimeClient {
         break
       case 'transcript':
         this.on.transcript?.(ev.entry)
+        break
+      case 'interviewer.message':
+        this.on.interviewer?.(ev)
         break
       case 'execution_result':
         this.on.execution?.(ev)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_LAYOUT, loadLayout, loadRoom, mergeLines, saveLayout, saveRoom } from './roomState'
+import { DEFAULT_LAYOUT, applyDelta, currentPhase, loadLayout, loadRoom, mergeLines, saveLayout, saveRoom } from './roomState'
 import type { Report, TranscriptLine } from './types'
 
 const line = (id: string, seq: number, timestamp_ms: number): TranscriptLine => ({ id, seq, timestamp_ms, speaker: 'interviewer', content: id })
@@ -14,6 +14,36 @@ describe('mergeLines', () => {
   })
   it('merges a line seen twice (REST and realtime) into one', () => {
     expect(mergeLines([line('a', 1, 0)], [line('a', 1, 0), line('b', 2, 0)])).toHaveLength(2)
+  })
+})
+
+describe('applyDelta', () => {
+  it.each([
+    { name: 'starts a bubble', cur: null, ev: { reply_to: 'q1', text: 'Good ', final: false }, want: { replyTo: 'q1', text: 'Good ' } },
+    { name: 'appends to it', cur: { replyTo: 'q1', text: 'Good ' }, ev: { reply_to: 'q1', text: 'question.', final: false }, want: { replyTo: 'q1', text: 'Good question.' } },
+    { name: 'a new reply starts afresh', cur: { replyTo: 'q1', text: 'Good ' }, ev: { reply_to: 'q2', text: 'Yes', final: false }, want: { replyTo: 'q2', text: 'Yes' } },
+    { name: 'a remark on a run has no reply_to', cur: null, ev: { text: 'Example 2 fails', final: false }, want: { replyTo: '', text: 'Example 2 fails' } },
+    { name: 'an empty delta changes nothing', cur: { replyTo: 'q1', text: 'Hi' }, ev: { reply_to: 'q1', text: '', final: false }, want: { replyTo: 'q1', text: 'Hi' } },
+    { name: 'the final frame clears it', cur: { replyTo: 'q1', text: 'Good question.' }, ev: { reply_to: 'q1', text: '', final: true }, want: null },
+  ])('$name', ({ cur, ev, want }) => {
+    expect(applyDelta(cur, ev)).toEqual(want)
+  })
+})
+
+describe('currentPhase', () => {
+  const said = (id: string, seq: number, speaker: string, extra: object): TranscriptLine => ({ ...line(id, seq, 0), speaker, ...extra })
+  it.each([
+    { name: 'nothing said yet', lines: [], want: null },
+    { name: 'a realtime line', lines: [said('a', 1, 'interviewer', { phase: 'clarifying' })], want: 'Clarifying questions' },
+    { name: 'a REST line', lines: [said('a', 1, 'interviewer', { metadata: { phase: 'wrap_up' } })], want: 'Wrap-up' },
+    {
+      name: 'the latest interviewer line wins',
+      lines: [said('a', 1, 'interviewer', { phase: 'approach' }), said('b', 2, 'interviewer', { phase: 'coding' }), said('c', 3, 'candidate', {})],
+      want: 'Coding',
+    },
+    { name: 'lines with no phase are skipped', lines: [said('a', 1, 'interviewer', { phase: 'testing' }), said('b', 2, 'interviewer', {})], want: 'Testing' },
+  ])('$name', ({ lines, want }) => {
+    expect(currentPhase(lines)).toBe(want)
   })
 })
 

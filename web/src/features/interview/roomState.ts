@@ -124,3 +124,46 @@ export function parseCustomInput(text: string): { value?: Record<string, unknown
   }
   return { error: 'Custom input must be a JSON object of the parameters, e.g. {"nums": [1, 2], "target": 3}.' }
 }
+
+/** Interviewer text being streamed into the room: a typing bubble. */
+export interface Streaming {
+  replyTo: string
+  text: string
+}
+
+/**
+ * The typing bubble after one interviewer.message frame: deltas append
+ * (a new reply starts a new bubble), a final frame clears it; the finished
+ * line then arrives as a transcript line, which clears it too.
+ */
+export function applyDelta(cur: Streaming | null, ev: { reply_to?: string; text: string; final: boolean }): Streaming | null {
+  if (ev.final) return null
+  const replyTo = ev.reply_to ?? ''
+  if (!ev.text) return cur
+  if (cur && cur.replyTo === replyTo) return { replyTo, text: cur.text + ev.text }
+  return { replyTo, text: ev.text }
+}
+
+const PHASE_NAMES: Record<string, string> = {
+  introduction: 'Introduction',
+  clarifying: 'Clarifying questions',
+  approach: 'Approach',
+  coding: 'Coding',
+  testing: 'Testing',
+  complexity: 'Complexity',
+  wrap_up: 'Wrap-up',
+}
+
+/**
+ * The interview's current phase, from the latest interviewer line that
+ * names one (realtime lines carry `phase`, lines read over REST carry it in
+ * their metadata); null before the interviewer has said anything.
+ */
+export function currentPhase(lines: TranscriptLine[]): string | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] as TranscriptLine & { metadata?: { phase?: string } }
+    const p = l.phase || l.metadata?.phase
+    if (l.speaker === 'interviewer' && p) return PHASE_NAMES[p] ?? null
+  }
+  return null
+}

@@ -427,7 +427,14 @@ function Room({ view }: { view: SessionView }) {
         >
           <h2 className="shrink-0 border-b border-zinc-200 px-4 py-2 text-sm font-semibold dark:border-zinc-800">Conversation</h2>
           <div className="min-h-0 flex-1">
-            <Conversation lines={live.lines} onSend={(t) => client.sendChat(t)} draft={room.draft} onDraft={(d) => updateRoom({ draft: d })} />
+            <Conversation
+              lines={live.lines}
+              streaming={live.streaming}
+              phase={live.phase}
+              onSend={(t) => client.sendChat(t)}
+              draft={room.draft}
+              onDraft={(d) => updateRoom({ draft: d })}
+            />
           </div>
         </aside>
       </div>

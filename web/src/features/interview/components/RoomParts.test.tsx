@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { Connection } from '../../../lib/realtime'
-import { ConnectionBanner } from './RoomParts'
+import { ConnectionBanner, Conversation } from './RoomParts'
 
 describe('ConnectionBanner', () => {
   it.each<{ conn: Connection; pending: number; want: RegExp | null; retry: boolean }>([
@@ -27,5 +27,26 @@ describe('ConnectionBanner', () => {
       await userEvent.setup().click(button)
       expect(onRetry).toHaveBeenCalledOnce()
     }
+  })
+})
+
+describe('Conversation while the interviewer streams', () => {
+  const lines = [{ id: 'a', seq: 1, speaker: 'interviewer', content: 'Hi, shall we start?', timestamp_ms: 0, phase: 'introduction' }]
+  it.each([
+    { name: 'no stream, no bubble', streaming: null, phase: null, bubble: null, shownPhase: null },
+    { name: 'the streamed text in a polite bubble', streaming: 'Good question: yes,', phase: 'Clarifying questions', bubble: 'Good question: yes,', shownPhase: 'Phase: Clarifying questions' },
+  ])('$name', ({ streaming, phase, bubble, shownPhase }) => {
+    render(<Conversation lines={lines} streaming={streaming} phase={phase} onSend={() => {}} draft="" onDraft={() => {}} />)
+    const typing = screen.queryByTestId('interviewer-typing')
+    if (bubble === null) {
+      expect(typing).toBeNull()
+    } else {
+      expect(typing).toHaveTextContent(bubble)
+      expect(typing?.querySelector('[aria-live="polite"]')).toHaveTextContent(bubble)
+    }
+    const p = screen.queryByTestId('interview-phase')
+    if (shownPhase === null) expect(p).toBeNull()
+    else expect(p).toHaveTextContent(shownPhase)
+    expect(screen.getAllByTestId('transcript-line')).toHaveLength(1)
   })
 })

@@ -210,17 +210,23 @@ export function Conversation({
   disabled,
   draft: text,
   onDraft: setText,
+  streaming,
+  phase,
 }: {
   lines: TranscriptLine[]
   onSend: (text: string) => void
   disabled?: boolean
   draft: string
   onDraft: (text: string) => void
+  /** The interviewer's reply as it streams in (a typing bubble). */
+  streaming?: string | null
+  /** The interview's current phase, shown discreetly. */
+  phase?: string | null
 }) {
   const end = useRef<HTMLLIElement>(null)
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' })
-  }, [lines.length])
+  }, [lines.length, streaming])
   const send = () => {
     const t = text.trim()
     if (!t) return
@@ -229,6 +235,11 @@ export function Conversation({
   }
   return (
     <div className="flex h-full min-h-0 flex-col">
+      {phase && (
+        <p data-testid="interview-phase" className="shrink-0 px-4 pt-2 text-xs text-zinc-500 dark:text-zinc-400">
+          Phase: {phase}
+        </p>
+      )}
       <ol aria-label="Conversation" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-auto p-4">
         {lines.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">The interviewer's messages and your hints appear here.</li>}
         {lines.map((l) => (
@@ -244,6 +255,14 @@ export function Conversation({
             </p>
           </li>
         ))}
+        {streaming && (
+          <li data-testid="interviewer-typing" className="mr-8">
+            <div className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Interviewer is typing…</div>
+            <p aria-live="polite" className="mt-0.5 rounded-lg bg-zinc-100 px-3 py-2 text-sm whitespace-pre-wrap opacity-80 dark:bg-zinc-800/70">
+              {streaming}
+            </p>
+          </li>
+        )}
         <li ref={end} aria-hidden="true" />
       </ol>
       <form

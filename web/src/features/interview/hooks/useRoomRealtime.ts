@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { RealtimeClient, type Connection } from '../../../lib/realtime'
 import { getSessionView, getTranscript, postChat, realtimeToken, saveCode } from '../api'
-import { mergeLines } from '../roomState'
+import { applyDelta, currentPhase, mergeLines, type Streaming } from '../roomState'
 import { syncClock, type ClockSync } from '../timer'
 import type { Report, SessionView, TranscriptLine } from '../types'
 import type { CodeObservation } from '../../../lib/protocol.gen'
@@ -26,6 +26,8 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
     syncClock({ remaining_ms: view.remaining_ms, server_time: Date.parse(view.server_time) || Date.now() }, Date.now()),
   )
   const [lines, setLines] = useState<TranscriptLine[]>([])
+  // The interviewer's reply while it streams; the finished line replaces it.
+  const [streaming, setStreaming] = useState<Streaming | null>(null)
   const [hintsUsed, setHintsUsed] = useState(view.session.hints_used)
   const [hintsTotal, setHintsTotal] = useState(view.hints_total)
   const [notice, setNotice] = useState<string | null>(null)
@@ -65,7 +67,11 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
         setHintsUsed(s.hints_used)
         setHintsTotal(s.hints_total)
       },
-      transcript: (e) => addLines([e]),
+      transcript: (e) => {
+        if (e.speaker === 'interviewer') setStreaming(null)
+        addLines([e])
+      },
+      interviewer: (e) => setStreaming((cur) => applyDelta(cur, e)),
       execution: (e) => cb.current.onExecution(e.report as Report),
       queued: (e) => setQueue(e.running ? null : { ahead: e.ahead }),
       observation: setObservation,
@@ -94,5 +100,24 @@ export function useRoomRealtime(view: SessionView, { onExecution, onEnded }: Opt
     return () => ctrl.abort()
   }, [reloadTranscript])
 
-  return { client, conn, pending, sync, lines, reloadTranscript, hintsUsed, hintsTotal, setHintsUsed, notice, setNotice, queue, setQueue, observation }
+  const phase = useMemo(() => currentPhase(lines), [lines])
+
+  return {
+    client,
+    conn,
+    pending,
+    sync,
+    lines,
+    streaming: streaming?.text ?? null,
+    phase,
+    reloadTranscript,
+    hintsUsed,
+    hintsTotal,
+    setHintsUsed,
+    notice,
+    setNotice,
+    queue,
+    setQueue,
+    observation,
+  }
 }

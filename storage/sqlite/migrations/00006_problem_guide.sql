@@ -1,0 +1,9 @@
+-- The interviewer's knowledge of a problem (problem.Guide): answers to the
+-- usual clarifying questions, pitfalls, edge cases, follow-ups. Like hints it
+-- is never sent to a candidate.
+
+-- +goose Up
+ALTER TABLE problems ADD COLUMN guide TEXT CHECK (guide IS NULL OR json_valid(guide));
+
+-- +goose Down
+ALTER TABLE problems DROP COLUMN guide;
