@@ -237,7 +237,11 @@ func (b *builder) problemSolving() evaluation.Dimension {
 			switch {
 			case at <= planned/2:
 				// already in the score through the tests; said, not counted twice
-				b.strength(fmt.Sprintf("You had an accepted solution %d minutes into a %d-minute interview.", at/60000, sig.DurationMinutes),
+				when := fmt.Sprintf("%d minutes", at/60000)
+				if at < 2*60000 {
+					when = "under two minutes"
+				}
+				b.strength(fmt.Sprintf("You had an accepted solution %s into a %d-minute interview.", when, sig.DurationMinutes),
 					b.runEv(m.lastRun), signalEv("duration_minutes", sig.DurationMinutes))
 			case at > planned:
 				s -= 5
