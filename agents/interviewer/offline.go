@@ -146,7 +146,7 @@ func clarify(p *problem.Problem, st *interview.InterviewerState, m string) strin
 		}
 		st.Ask("clarify:" + c.Topic)
 		answers = append(answers, c.Answer)
-		if len(answers) == 2 {
+		if len(answers) == 3 { // a candidate who asks three things at once hears three answers
 			break
 		}
 	}
