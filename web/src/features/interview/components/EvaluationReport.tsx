@@ -31,10 +31,19 @@ export function scoreTone(score: number | null): string {
 function EvidenceItem({ ev, lines, onJump }: { ev: Evidence; lines: TranscriptLine[]; onJump: (seq: number) => void }) {
   const seq = ev.kind === 'signal' ? null : evidenceLine(ev, lines)
   const what = ev.quote ? `“${ev.quote}”` : ev.kind === 'run' ? 'a run' : ev.kind === 'snapshot' ? 'the code then' : 'the conversation'
+  if (ev.kind === 'signal') {
+    // A measured total: name what was measured ("hints used: 1").
+    const name = (ev.ref ?? 'value').replace(/_/g, ' ')
+    return (
+      <li className={`text-xs ${muted}`}>
+        Measured {name}: {ev.quote ?? '—'}
+      </li>
+    )
+  }
   if (seq === null) {
     return (
       <li className={`text-xs ${muted}`}>
-        {ev.kind === 'signal' ? 'Measured: ' : `${clock(ev.t_ms)} `}
+        {`${clock(ev.t_ms)} `}
         {what}
       </li>
     )
