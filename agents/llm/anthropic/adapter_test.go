@@ -428,7 +428,7 @@ func TestRetryAfter(t *testing.T) {
 		if c.header != "" {
 			h.Set("retry-after", c.header)
 		}
-		if got := retryAfter(h, now); got != c.want {
+		if got := llm.RetryAfter(h, now); got != c.want {
 			t.Errorf("retry-after-ms %q, retry-after %q: %v, want %v", c.ms, c.header, got, c.want)
 		}
 	}

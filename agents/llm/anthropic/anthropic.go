@@ -32,7 +32,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -243,7 +242,7 @@ func (p *Provider) classify(ctx context.Context, err error) error {
 			e.Status = api.StatusCode
 			e.Kind = kindOfStatus(api.StatusCode)
 			if e.Kind == llm.KindRateLimited && api.Response != nil {
-				e.RetryAfter = retryAfter(api.Response.Header, p.now())
+				e.RetryAfter = llm.RetryAfter(api.Response.Header, p.now())
 			}
 			return e
 		}
@@ -280,28 +279,4 @@ func kindOfType(t string) llm.ErrorKind {
 		return llm.KindUnavailable
 	}
 	return llm.KindRequest // invalid_request_error, authentication_error, permission_error, not_found_error, ...
-}
-
-// retryAfter reads retry-after-ms, then Retry-After in seconds or as an
-// HTTP date; 0 when neither says anything usable.
-func retryAfter(h http.Header, now time.Time) time.Duration {
-	if v := strings.TrimSpace(h.Get("retry-after-ms")); v != "" {
-		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms > 0 {
-			return time.Duration(ms * float64(time.Millisecond))
-		}
-	}
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.ParseFloat(v, 64); err == nil {
-		if s > 0 {
-			return time.Duration(s * float64(time.Second))
-		}
-		return 0
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }

@@ -486,7 +486,7 @@ func TestRetryAfterParsing(t *testing.T) {
 		for k, v := range c.header {
 			h.Set(k, v)
 		}
-		if got := retryAfter(h, now); got != c.want {
+		if got := llm.RetryAfter(h, now); got != c.want {
 			t.Errorf("%v: %v, want %v", c.header, got, c.want)
 		}
 	}

@@ -24,7 +24,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -277,7 +276,7 @@ func (p *Provider) classify(ctx context.Context, h *hint, err error) error {
 	switch {
 	case e.Status == http.StatusTooManyRequests || api.Status == "RESOURCE_EXHAUSTED":
 		e.Kind = llm.KindRateLimited
-		e.RetryAfter = retryAfter(header, time.Now())
+		e.RetryAfter = llm.RetryAfter(header, time.Now())
 		if e.RetryAfter == 0 {
 			e.RetryAfter = retryInfo(api.Details)
 		}
@@ -289,32 +288,6 @@ func (p *Provider) classify(ctx context.Context, h *hint, err error) error {
 		e.Kind = llm.KindRequest
 	}
 	return e
-}
-
-// retryAfter reads retry-after-ms, then Retry-After (seconds or an HTTP date).
-func retryAfter(h http.Header, now time.Time) time.Duration {
-	if h == nil {
-		return 0
-	}
-	if v := strings.TrimSpace(h.Get("Retry-After-Ms")); v != "" {
-		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms > 0 {
-			return time.Duration(ms * float64(time.Millisecond))
-		}
-	}
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.ParseFloat(v, 64); err == nil {
-		if s <= 0 {
-			return 0
-		}
-		return time.Duration(s * float64(time.Second))
-	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
-	}
-	return 0
 }
 
 // retryInfo reads google.rpc.RetryInfo from an error's details: Google's own

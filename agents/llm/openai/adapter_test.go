@@ -364,7 +364,7 @@ func TestRetryAfter(t *testing.T) {
 			for k, v := range tc.h {
 				h.Set(k, v)
 			}
-			if got := RetryAfter(h, now); got != tc.want {
+			if got := llm.RetryAfter(h, now); got != tc.want {
 				t.Fatalf("%v, want %v", got, tc.want)
 			}
 		})

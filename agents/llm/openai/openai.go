@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -242,7 +241,7 @@ func classify(ctx context.Context, err error) error {
 	case errors.As(err, &api):
 		e.Status = api.StatusCode
 		if api.Response != nil {
-			e.RetryAfter = RetryAfter(api.Response.Header, time.Now())
+			e.RetryAfter = llm.RetryAfter(api.Response.Header, time.Now())
 		}
 		switch {
 		case api.StatusCode == http.StatusTooManyRequests:
@@ -268,33 +267,6 @@ func classify(ctx context.Context, err error) error {
 		e.Kind = llm.KindUnavailable
 	}
 	return e
-}
-
-// RetryAfter reads how long the server asks us to wait: OpenAI's
-// retry-after-ms first (milliseconds), then Retry-After (seconds or an HTTP
-// date). 0 when absent or unreadable.
-func RetryAfter(h http.Header, now time.Time) time.Duration {
-	if v := strings.TrimSpace(h.Get("retry-after-ms")); v != "" {
-		if ms, err := strconv.ParseFloat(v, 64); err == nil && ms > 0 {
-			return time.Duration(ms * float64(time.Millisecond))
-		}
-	}
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.ParseFloat(v, 64); err == nil {
-		if s <= 0 {
-			return 0
-		}
-		return time.Duration(s * float64(time.Second))
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
-	}
-	return 0
 }
 
 func clip(s string) string {
