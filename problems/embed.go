@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds every problem folder.
 //
-//go:embed README.md */problem.json */statement.md */tests.json */solutions */brute */wrong
+//go:embed README.md */problem.json */statement.md */tests.json */editorial.md */solutions */brute */wrong
 var FS embed.FS

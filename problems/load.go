@@ -267,6 +267,16 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 			e.Brute[lang] = string(b)
 		}
 	}
+	editorial, err := fs.ReadFile(fsys, path.Join(slug, "editorial.md"))
+	if err != nil || strings.TrimSpace(string(editorial)) == "" {
+		return nil, bad("editorial.md", "missing: every problem needs an editorial (approach, why it works, complexity, common wrong turns)")
+	}
+	for _, h := range editorialSections {
+		if !strings.Contains(string(editorial), "\n"+h+"\n") && !strings.HasPrefix(string(editorial), h+"\n") {
+			return nil, bad("editorial.md", "missing the section %q", h)
+		}
+	}
+	e.Solution.Explanation = string(editorial)
 	for _, d := range wrongDirs {
 		w := Wrong{Name: d.Name(), Code: map[string]string{}}
 		for _, l := range judge.Languages() {
@@ -289,6 +299,10 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	}
 	return e, nil
 }
+
+// editorialSections are the headings every editorial.md has, in the
+// report's order: a candidate reads it after the interview.
+var editorialSections = []string{"## Approach", "## Why it works", "## Complexity", "## Common wrong turns"}
 
 // checkGuide says what is missing from the interviewer's knowledge of a
 // problem, "" when nothing: every usual clarifying topic answered once, with

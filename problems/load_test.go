@@ -23,6 +23,15 @@ func TestLoadEmbedded(t *testing.T) {
 		if len(e.Problem.StarterCode) != len(judge.LanguageNames()) || e.Problem.Description == "" || len(e.Solution.Code) != len(judge.LanguageNames()) {
 			t.Errorf("%s: incomplete entry", e.Problem.Slug)
 		}
+		if !strings.HasPrefix(e.Solution.Explanation, "## Approach") {
+			t.Errorf("%s: the editorial must open with ## Approach", e.Problem.Slug)
+		}
+		for _, bound := range []string{e.Problem.TimeComplexity, e.Problem.SpaceComplexity} {
+			bound, _, _ = strings.Cut(bound, ",") // "O(amount * k), k = ..." states the bound first
+			if !strings.Contains(e.Solution.Explanation, bound) {
+				t.Errorf("%s: the editorial's complexity must match problem.json's %s", e.Problem.Slug, bound)
+			}
+		}
 		for _, tc := range e.Tests {
 			if tc.IsExample == tc.IsHidden {
 				t.Errorf("%s: a test is both or neither example and hidden", e.Problem.Slug)
@@ -37,6 +46,9 @@ const echoGuide = `"clarifications":[{"topic":"input_size","keywords":["size"],"
 	{"topic":"empty","keywords":["empty"],"answer":"Never empty."},{"topic":"output_order","keywords":["return"],"answer":"Return n."}],
 	"pitfalls":["p"],"edge_cases":["e1","e2"],"follow_ups":["f"],`
 
+// echoEditorial is the test problem's editorial, every section present.
+const echoEditorial = "## Approach\n\nReturn n.\n\n## Why it works\n\nIt is n.\n\n## Complexity\n\n- Time: O(1)\n\n## Common wrong turns\n\n- n + 1.\n"
+
 // validFS is a minimal valid problem; each case breaks one thing.
 func validFS() fstest.MapFS {
 	tests := `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":2},"output":2,"example":true}`
@@ -48,6 +60,7 @@ func validFS() fstest.MapFS {
 		"echo/problem.json": {Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"companies":[],"hints":["h"],` + echoGuide + `
 			"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`)},
 		"echo/statement.md": {Data: []byte("Return `n`.")},
+		"echo/editorial.md": {Data: []byte(echoEditorial)},
 		"echo/tests.json":   {Data: []byte(tests)},
 	}
 	for _, l := range judge.Languages() {
@@ -72,6 +85,8 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong output type", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":"1","example":true}]`, `test 1 ("e1"): output`},
 		{"too few tests", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":1},"output":1,"example":true}]`, "at least 8 hidden"},
 		{"no statement", "echo/statement.md", ``, "statement.md"},
+		{"no editorial", "echo/editorial.md", "  \n", "echo/editorial.md: missing"},
+		{"editorial without a section", "echo/editorial.md", strings.Replace(echoEditorial, "## Why it works\n", "## Why\n", 1), `echo/editorial.md: missing the section "## Why it works"`},
 		{"limit of an unknown language", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cobol":500}}`, `echo/problem.json: time_limits_ms: "cobol" is not a language`},
 		{"language limit out of range", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cpp":20}}`, "echo/problem.json: time_limits_ms.cpp: 20 is outside"},
 		{"no clarifications", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"pitfalls":["p"],"edge_cases":["a","b"],"follow_ups":["f"]}`, `echo/problem.json: clarifications: no answer for the topic "input_size"`},
