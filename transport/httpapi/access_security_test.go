@@ -12,7 +12,7 @@ import (
 // idRoutes is every route that takes a session id.
 var idRoutes = []struct{ method, suffix string }{
 	{"GET", ""}, {"HEAD", ""}, {"PATCH", ""}, {"POST", "/end"}, {"POST", "/code"}, {"POST", "/hint"}, {"POST", "/chat"},
-	{"GET", "/transcript"}, {"GET", "/snapshots"}, {"POST", "/execute"},
+	{"GET", "/transcript"}, {"GET", "/snapshots"}, {"GET", "/solution"}, {"POST", "/execute"},
 }
 
 func bodyFor(method, suffix string) any {

@@ -33,3 +33,14 @@ func (s *server) progress(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, progressBody{Points: h})
 }
+
+// solution answers the reference solution and editorial of an ended
+// session; evaluation.Service refuses it while the interview runs.
+func (s *server) solution(w http.ResponseWriter, r *http.Request) {
+	sol, err := s.Evaluations.Solution(r.Context(), userID(r), r.PathValue("id"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sol)
+}

@@ -70,6 +70,7 @@ func (s *server) routes() []route {
 		{"GET", "/api/sessions/{id}/transcript", true, s.transcript, doc{Tag: sessions, Summary: "The conversation so far", Params: idParams{}, Out: transcriptBody{}}},
 		{"GET", "/api/sessions/{id}/snapshots", true, s.snapshots, doc{Tag: sessions, Summary: "The saved versions of the code", Params: idParams{}, Out: snapshotsBody{}}},
 		{"GET", "/api/sessions/{id}/evaluation", true, s.evaluationView, doc{Tag: sessions, Summary: "The report: the evaluation once it is ready (status pending until then) and what the session's model calls cost", Params: idParams{}, Out: evaluation.View{}}},
+		{"GET", "/api/sessions/{id}/solution", true, s.solution, doc{Tag: sessions, Summary: "The reference solution in the session's language and the problem's editorial, once the interview has ended (409 interview_in_progress before)", Params: idParams{}, Out: evaluation.ReferenceSolution{}}},
 		{"GET", "/api/sessions/{id}/export", true, s.exportSession, doc{Tag: sessions, Summary: "The session in the recorded-session format (docs/recorded-sessions.md), for mockroom evaluate", Params: idParams{}, Out: evaluation.Recording{}}},
 		{"POST", "/api/sessions/{id}/execute", true, s.execute, doc{Tag: sessions, Summary: "Run the examples (and a custom input) or submit against the hidden tests", Params: idParams{}, Body: executeRequest{}, Out: judge.Report{}}},
 
