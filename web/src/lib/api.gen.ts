@@ -1483,6 +1483,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{id}/solution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reference solution in the session's language and the problem's editorial, once the interview has ended (409 interview_in_progress before) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReferenceSolution"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/transcript": {
         parameters: {
             query?: never;
@@ -2131,6 +2178,14 @@ export interface components {
             snapshots: components["schemas"]["RecordedSnapshot"][];
             transcript: components["schemas"]["RecordedLine"][];
         };
+        ReferenceSolution: {
+            code: string;
+            editorial: string;
+            language: string;
+            session_language: string;
+            space_complexity: string;
+            time_complexity: string;
+        };
         Report: {
             compile_error?: components["schemas"]["CompileError"];
             /** Format: double */
@@ -2401,6 +2456,7 @@ export type RecordedLine = components['schemas']['RecordedLine'];
 export type RecordedRun = components['schemas']['RecordedRun'];
 export type RecordedSnapshot = components['schemas']['RecordedSnapshot'];
 export type Recording = components['schemas']['Recording'];
+export type ReferenceSolution = components['schemas']['ReferenceSolution'];
 export type Report = components['schemas']['Report'];
 export type SaveCodeRequest = components['schemas']['SaveCodeRequest'];
 export type SavedBody = components['schemas']['SavedBody'];

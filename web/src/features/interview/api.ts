@@ -1,5 +1,5 @@
 import { api } from '../../lib/api'
-import type { View } from '../../lib/api.gen'
+import type { ReferenceSolution, View } from '../../lib/api.gen'
 import type { Report, Session, SessionView, Snapshot, TranscriptLine } from './types'
 
 const base = (id: string) => `/api/sessions/${encodeURIComponent(id)}`
@@ -46,3 +46,6 @@ export const getEvaluation = (id: string, signal?: AbortSignal) => api.get<View>
 
 /** Where the browser downloads the session in the recorded-session format. */
 export const exportURL = (id: string) => `${base(id)}/export`
+
+/** The reference solution and editorial; the server answers 409 interview_in_progress until the interview ends. */
+export const getSolution = (id: string, signal?: AbortSignal) => api.get<ReferenceSolution>(`${base(id)}/solution`, undefined, signal)

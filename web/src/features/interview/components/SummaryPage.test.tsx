@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { View } from '../../../lib/api.gen'
+import type { ReferenceSolution, View } from '../../../lib/api.gen'
 import { apiError, json, mockFetch } from '../../../test/fetch'
 import { renderAt } from '../../../test/render'
 import { SummaryPage } from './SummaryPage'
@@ -10,9 +10,10 @@ import { evaluation, lines, offlineUsage, pending, ready, sessionView, snaps, th
 const profile = { id: 'u', email: 'ada@example.com', full_name: 'Ada', experience_level: '', target_companies: [], credits: 2, subscription_tier: 'free', created_at: '', updated_at: '' }
 
 /** Serves the session s1; the evaluation route answers from the list in turn, the last one for ever after. */
-function serve(evaluations: (View | Response)[]) {
+function serve(evaluations: (View | Response)[], solution: () => Response = () => apiError(500, 'internal', 'unexpected')) {
   let n = 0
   const routes = mockFetch({
+    'GET /api/sessions/s1/solution': solution,
     'GET /api/auth/session': () => json({ user: { id: 'u', email: profile.email, is_admin: false }, profile }),
     'GET /api/sessions/s1': () => json(sessionView),
     'GET /api/sessions/s1/transcript': () => json({ transcript: lines }),
@@ -179,5 +180,90 @@ describe('SummaryPage report', () => {
     expect(await screen.findByText(/The interview is still running/)).toBeInTheDocument()
     await act(() => vi.advanceTimersByTimeAsync(30_000))
     expect(net.evalCalls()).toBe(1)
+  })
+})
+
+const reference: ReferenceSolution = {
+  language: 'python',
+  session_language: 'python',
+  code: 'class Solution:\n    def twoSum(self, nums, target):\n        seen = {}  # value -> index\n        return []',
+  editorial: '## Approach\n\nKeep a **hash map** of the values seen.\n\n## Complexity\n\n- Time: O(n)\n\n<img src=x onerror="alert(1)">',
+  time_complexity: 'O(n)',
+  space_complexity: 'O(n)',
+}
+
+describe('SummaryPage reference solution', () => {
+  const solutionCalls = (net: ReturnType<typeof serve>) => net.calls.filter((c) => c.url.pathname.endsWith('/solution')).length
+  const show = { name: 'Show the reference solution and editorial' }
+
+  it('stays hidden, and unasked for, until the button is clicked; then renders the editorial and the code', async () => {
+    const user = userEvent.setup()
+    const net = serve([ready()], () => json(reference))
+    open()
+    const section = await screen.findByTestId('reference-solution')
+    expect(section).toHaveAttribute('data-state', 'closed')
+    expect(screen.queryByTestId('solution-code')).toBeNull()
+    expect(screen.queryByTestId('editorial')).toBeNull()
+    expect(solutionCalls(net)).toBe(0)
+
+    await user.click(within(section).getByRole('button', show))
+    const code = await screen.findByTestId('solution-code')
+    expect(code).toHaveTextContent('seen = {} # value -> index')
+    expect(code).toHaveAccessibleName('Reference solution in Python')
+    expect(code.parentElement).toHaveTextContent(/^1234/) // line numbers beside it
+    const editorial = screen.getByTestId('editorial')
+    expect(within(editorial).getByRole('heading', { name: 'Approach' })).toBeInTheDocument()
+    expect(within(editorial).getByText('hash map').tagName).toBe('STRONG')
+    expect(editorial.querySelector('img')).toBeNull() // raw HTML never renders
+    expect(screen.getByTestId('solution-complexity')).toHaveTextContent('Time O(n) · Space O(n)')
+    expect(screen.queryByTestId('solution-fallback')).toBeNull()
+    expect(solutionCalls(net)).toBe(1)
+
+    await user.click(within(section).getByRole('button', { name: 'Hide' }))
+    expect(screen.queryByTestId('solution-code')).toBeNull()
+  })
+
+  it('answers a 409 with a calm message, not an error', async () => {
+    const user = userEvent.setup()
+    serve([ready()], () => apiError(409, 'interview_in_progress', 'the reference solution opens when the interview ends'))
+    open()
+    await user.click(await screen.findByRole('button', show))
+    expect(await screen.findByTestId('solution-not-yet')).toHaveTextContent('The reference solution opens when the interview ends.')
+    expect(within(screen.getByTestId('reference-solution')).queryByRole('alert')).toBeNull()
+    expect(screen.queryByTestId('solution-code')).toBeNull()
+  })
+
+  it('says which language it shows when the session\'s has no reference', async () => {
+    const user = userEvent.setup()
+    serve([ready()], () => json({ ...reference, session_language: 'go' }))
+    open()
+    await user.click(await screen.findByRole('button', show))
+    expect(await screen.findByTestId('solution-fallback')).toHaveTextContent('There is no reference in Go for this problem, so it is shown in Python.')
+  })
+
+  it('says what to do when the solution cannot be read, and tries again', async () => {
+    const user = userEvent.setup()
+    let n = 0
+    serve([ready()], () => (n++ === 0 ? apiError(503, 'unavailable', 'mockroom is busy.') : json(reference)))
+    open()
+    await user.click(await screen.findByRole('button', show))
+    const section = screen.getByTestId('reference-solution')
+    expect(await within(section).findByText(/mockroom is busy\. Your report is not affected\./)).toBeInTheDocument()
+    await user.click(within(section).getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByTestId('solution-code')).toBeInTheDocument()
+  })
+
+  it('is not offered while the interview runs', async () => {
+    const routes = mockFetch({
+      'GET /api/auth/session': () => json({ user: { id: 'u', email: profile.email, is_admin: false }, profile }),
+      'GET /api/sessions/s1': () => json({ ...sessionView, session: { ...sessionView.session, status: 'active' } }),
+      'GET /api/sessions/s1/transcript': () => json({ transcript: lines }),
+      'GET /api/sessions/s1/snapshots': () => json({ snapshots: snaps }),
+      'GET /api/sessions/s1/evaluation': () => json({ status: 'in_progress', usage: offlineUsage }),
+    })
+    open()
+    expect(await screen.findByText(/The interview is still running/)).toBeInTheDocument()
+    expect(screen.queryByTestId('reference-solution')).toBeNull()
+    expect(routes.calls.some((c) => c.url.pathname.endsWith('/solution'))).toBe(false)
   })
 })

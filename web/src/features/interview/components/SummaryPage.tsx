@@ -19,6 +19,8 @@ import { clock, evidenceLine, timeline, type Moment } from '../report'
 import type { Snapshot, TranscriptLine } from '../types'
 import { EvaluationSection } from './EvaluationReport'
 import { VerdictBadge } from './ResultsConsole'
+import { CodeView } from './CodeView'
+import { ReferenceSolutionSection } from './ReferenceSolution'
 import { Timeline } from './Timeline'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
@@ -54,23 +56,6 @@ export function finalCode(snaps: Snapshot[], live: { code: string; language: str
   const any = snaps[snaps.length - 1]
   const s = final ?? any
   return s ? { code: s.code, language: s.language } : live
-}
-
-/** The final code, read-only, with line numbers beside it (kept out of the copyable text). */
-function CodeView({ code }: { code: string }) {
-  const n = Math.max(1, code.split('\n').length)
-  return (
-    <div className="mt-3 flex max-h-[28rem] overflow-auto rounded-lg bg-zinc-100 font-mono text-[13px] leading-6 dark:bg-zinc-950">
-      <div aria-hidden="true" className="sticky left-0 shrink-0 bg-zinc-100 py-4 pr-3 pl-3 text-right text-zinc-600 tabular-nums select-none dark:bg-zinc-950 dark:text-zinc-400">
-        {Array.from({ length: n }, (_, i) => (
-          <div key={i}>{i + 1}</div>
-        ))}
-      </div>
-      <pre data-testid="final-code" className="min-w-0 flex-1 py-4 pr-4">
-        <code>{code}</code>
-      </pre>
-    </div>
-  )
 }
 
 // How long a pending evaluation may take before the page says it is slow.
@@ -252,6 +237,8 @@ export function SummaryPage() {
                 lines={transcript}
                 onJump={jump}
               />
+
+              {s.status !== 'active' && s.status !== 'scheduled' && <ReferenceSolutionSection sessionId={s.id} />}
 
               <div className="grid gap-4 lg:grid-cols-2">
                 <section aria-labelledby="timeline-heading" className={`${card} min-w-0`}>
