@@ -34,6 +34,11 @@ await run('interview', ({ page, shot }) => [
       expect(/^(30:00|29:[0-5]\d)$/.test(clock), `clock reads ${clock}, want about 30:00`)
       const s = await serverSession(page, id)
       expect(s.session.status === 'active' && s.session.duration_minutes === 30 && s.language === 'python', `server session: ${JSON.stringify(s.session)}`)
+      const early = await page.evaluate(async (sid) => {
+        const r = await fetch(`/api/sessions/${sid}/solution`)
+        return { status: r.status, body: await r.text() }
+      }, id)
+      expect(early.status === 409 && early.body.includes('interview_in_progress'), `the solution during the interview: ${early.status} ${early.body}`)
       const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
       expect(sw <= cw, `room scrolls sideways at 1280 px (${sw} > ${cw})`)
       await shot('01-room')
@@ -165,6 +170,19 @@ await run('interview', ({ page, shot }) => [
       const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
       expect(sw <= cw, `the report scrolls sideways (${sw} > ${cw})`)
       await shot('06-report')
+    },
+  ],
+  [
+    'the reference solution opens below the report when asked for',
+    async () => {
+      const section = page.getByTestId('reference-solution')
+      expect((await section.getAttribute('data-state')) === 'closed', 'the reference solution is not collapsed at first')
+      expect((await page.getByTestId('solution-code').count()) === 0, 'the reference code shows before the click')
+      await section.getByRole('button', { name: 'Show the reference solution and editorial' }).click()
+      const code = await page.getByTestId('solution-code').innerText({ timeout: LONG })
+      expect(code.includes('seen[x] = i'), `reference code: ${JSON.stringify(code)}`)
+      await page.getByTestId('editorial').getByRole('heading', { name: 'Common wrong turns' }).waitFor()
+      await shot('06b-reference-solution')
     },
   ],
   [
