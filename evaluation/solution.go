@@ -17,8 +17,8 @@ type ReferenceSolution struct {
 	SessionLanguage string `json:"session_language"`
 	Code            string `json:"code"`
 	Editorial       string `json:"editorial"` // Markdown
-	TimeComplexity  string `json:"time_complexity"`
-	SpaceComplexity string `json:"space_complexity"`
+	TimeComplexity  string `json:"optimal_time"`
+	SpaceComplexity string `json:"optimal_space"`
 }
 
 // Solution is the reference solution and editorial of the user's session,

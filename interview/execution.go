@@ -121,13 +121,8 @@ func (s *Service) Execute(ctx context.Context, userID, id, code, language string
 		return nil, err
 	}
 	if mode == judge.ModeSubmit {
-		// Read the session again: the interviewer may have written its
-		// metadata (or a hint was used) while the judge ran.
-		if fresh, err := s.store.SessionByID(ctx, id); err == nil {
-			sess = fresh
-		}
-		sess.TestCasesPassed, sess.TestCasesTotal = rep.Passed, rep.Total
-		if err := s.store.UpdateSession(ctx, sess); err != nil {
+		// Only the counts: the interviewer may be writing its state meanwhile.
+		if err := s.store.SetTestResults(ctx, id, rep.Passed, rep.Total); err != nil {
 			return nil, err
 		}
 	}

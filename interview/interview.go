@@ -129,6 +129,11 @@ type Store interface {
 	// UpdateSession writes the mutable fields of an active or ended session:
 	// language, hints_used, test_cases_passed, test_cases_total, metadata.
 	UpdateSession(ctx context.Context, s *Session) error
+	// SetTestResults writes only test_cases_passed and test_cases_total, and
+	// SetInterviewerState only metadata, each in one statement: writers of
+	// the two never undo each other's change.
+	SetTestResults(ctx context.Context, sessionID string, passed, total int) error
+	SetInterviewerState(ctx context.Context, sessionID string, metadata json.RawMessage) error
 	// EndSession moves an active session to status (completed or abandoned),
 	// sets ended_at and duration_seconds, stores final as a "final" snapshot
 	// (when not nil) and writes ev, in one transaction. Ending a session that

@@ -46,19 +46,13 @@ func (s *Service) withInterviewer(ctx context.Context, sessionID string, speak f
 	return sess, nil
 }
 
-// saveState writes the session's metadata when it differs from before. The
-// session is read again so that only the metadata changes (a hint used or a
-// submit judged meanwhile keeps its counts).
+// saveState writes the session's metadata when it differs from before, and
+// only the metadata (a hint used or a submit judged meanwhile keeps its counts).
 func (s *Service) saveState(ctx context.Context, sess *Session, before json.RawMessage) {
 	if bytes.Equal(before, sess.Metadata) {
 		return
 	}
-	fresh, err := s.store.SessionByID(ctx, sess.ID)
-	if err == nil {
-		fresh.Metadata = sess.Metadata
-		err = s.store.UpdateSession(ctx, fresh)
-	}
-	if err != nil {
+	if err := s.store.SetInterviewerState(ctx, sess.ID, sess.Metadata); err != nil {
 		s.log.WarnContext(ctx, "storing the interviewer's state", "session_id", sess.ID, "err", err)
 	}
 }

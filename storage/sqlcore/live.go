@@ -3,6 +3,7 @@ package sqlcore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -188,6 +189,34 @@ func (c *Core) UpdateSession(ctx context.Context, s *interview.Session) error {
 		}
 		*s = *got
 		return nil
+	})
+	return c.fail(op, err)
+}
+
+// SetTestResults writes only the latest submit's counts, so a concurrent
+// write of the interviewer's state cannot undo it (nor it that).
+func (c *Core) SetTestResults(ctx context.Context, sessionID string, passed, total int) error {
+	return c.setSessionColumns(ctx, "storage.SetTestResults", sessionID, `test_cases_passed = ?, test_cases_total = ?`, passed, total)
+}
+
+// SetInterviewerState writes only the session's metadata (the interviewer's state).
+func (c *Core) SetInterviewerState(ctx context.Context, sessionID string, metadata json.RawMessage) error {
+	return c.setSessionColumns(ctx, "storage.SetInterviewerState", sessionID, `metadata = ?`, c.D.JSON(metadata))
+}
+
+// setSessionColumns updates the named columns of one session in a single
+// statement (no read-modify-write), confined to its owner on a user request.
+func (c *Core) setSessionColumns(ctx context.Context, op, sessionID, set string, args ...any) error {
+	sid, ok := normID(sessionID)
+	if !ok {
+		return mockroom.Wrap(op, mockroom.NotFound("session"))
+	}
+	err := c.Write(ctx, func(tx *Tx) error {
+		if _, err := c.sessionTx(ctx, tx, sid, true); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE sessions SET `+set+`, updated_at = ? WHERE id = ?`, append(args, c.D.Time(c.now()), sid)...)
+		return err
 	})
 	return c.fail(op, err)
 }

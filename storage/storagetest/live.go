@@ -360,6 +360,18 @@ func testSessionsServicePath(t *testing.T, db storage.DB) {
 	if got, _ := db.SessionByID(svc, os.ID); got.TestCasesPassed != 0 {
 		t.Fatal("a user updated another user's session")
 	}
+
+	// The narrow writers change only their own columns.
+	must(t, db.SetTestResults(asUser(f.user), s.ID, 7, 9))
+	must(t, db.SetInterviewerState(svc, s.ID, json.RawMessage(`{"phase":"coding"}`)))
+	got, err = db.SessionByID(svc, s.ID)
+	must(t, err)
+	if got.TestCasesPassed != 7 || got.TestCasesTotal != 9 || !jsonEqual(got.Metadata, []byte(`{"phase":"coding"}`)) || got.Language != "cpp" {
+		t.Fatalf("after SetTestResults and SetInterviewerState = %+v", got)
+	}
+	wantKind(t, db.SetTestResults(asUser(f.user), os.ID, 1, 1), mockroom.KindNotFound, "")
+	wantKind(t, db.SetInterviewerState(asUser(f.user), os.ID, json.RawMessage(`{}`)), mockroom.KindNotFound, "")
+	wantKind(t, db.SetTestResults(svc, "nope", 1, 1), mockroom.KindNotFound, "")
 }
 
 func testSnapshotsAndTranscripts(t *testing.T, db storage.DB) {

@@ -2182,9 +2182,9 @@ export interface components {
             code: string;
             editorial: string;
             language: string;
+            optimal_space: string;
+            optimal_time: string;
             session_language: string;
-            space_complexity: string;
-            time_complexity: string;
         };
         Report: {
             compile_error?: components["schemas"]["CompileError"];

@@ -79,7 +79,7 @@ function SolutionBody({ solution: s }: { solution: ReferenceSolution }) {
   return (
     <div className="mt-3 space-y-4">
       <p data-testid="solution-complexity" className={`text-sm ${muted}`}>
-        Time {s.time_complexity} · Space {s.space_complexity}
+        Time {s.optimal_time} · Space {s.optimal_space}
       </p>
       {/* react-markdown builds elements, never HTML strings; skipHtml drops raw HTML in the text. */}
       <div className="markdown text-sm" data-testid="editorial">

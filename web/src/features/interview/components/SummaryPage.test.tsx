@@ -188,8 +188,8 @@ const reference: ReferenceSolution = {
   session_language: 'python',
   code: 'class Solution:\n    def twoSum(self, nums, target):\n        seen = {}  # value -> index\n        return []',
   editorial: '## Approach\n\nKeep a **hash map** of the values seen.\n\n## Complexity\n\n- Time: O(n)\n\n<img src=x onerror="alert(1)">',
-  time_complexity: 'O(n)',
-  space_complexity: 'O(n)',
+  optimal_time: 'O(n)',
+  optimal_space: 'O(n)',
 }
 
 describe('SummaryPage reference solution', () => {
