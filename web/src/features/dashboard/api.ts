@@ -1,6 +1,6 @@
 import { api, isApiError } from '../../lib/api'
 import type { HistoryPoint, ProgressBody } from '../../lib/api.gen'
-import type { Credits, InterviewSession } from '../../lib/types'
+import type { Credits, InterviewSession, ProblemPage, ProblemSummary } from '../../lib/types'
 
 export const getCredits = (signal?: AbortSignal) => api.get<Credits>('/api/users/credits', undefined, signal)
 
@@ -25,4 +25,15 @@ export async function getProgress(signal?: AbortSignal): Promise<HistoryPoint[]>
     if (isApiError(err, 'not_found')) return []
     throw err
   }
+}
+
+/** The whole library with the candidate's standing on each problem, page by page (100 a page). */
+export async function listLibrary(signal?: AbortSignal): Promise<ProblemSummary[]> {
+  const out: ProblemSummary[] = []
+  for (let page = 1; page <= 50; page++) {
+    const res = await api.get<ProblemPage>('/api/problems', { page, limit: 100 }, signal)
+    out.push(...res.problems)
+    if (out.length >= res.total || res.problems.length === 0) break
+  }
+  return out
 }

@@ -13,7 +13,9 @@ import { Chip } from '../../../components/ui/Chip'
 import { DifficultyBadge } from '../../../components/ui/DifficultyBadge'
 import { EmptyState } from '../../../components/ui/EmptyState'
 import { Skeleton } from '../../../components/ui/Spinner'
-import { getCredits, getProgress, listSessions } from '../api'
+import { getCredits, getProgress, listLibrary, listSessions } from '../api'
+import { patternStandings } from '../patterns'
+import { PatternProgress } from './PatternProgress'
 import { scoreSeries } from '../progress'
 import { ProgressCharts } from './ProgressCharts'
 import { ScoreTrends } from './ScoreTrends'
@@ -89,6 +91,7 @@ export function DashboardPage() {
   const credits = useAsync((signal) => getCredits(signal), [])
   const sessions = useAsync((signal) => listSessions(signal), [])
   const progress = useAsync((signal) => getProgress(signal), [])
+  const library = useAsync((signal) => listLibrary(signal), [])
   const firstName = profile?.full_name.trim().split(/\s+/)[0]
 
   return (
@@ -186,6 +189,9 @@ export function DashboardPage() {
       ) : (
         progress.data && <ScoreTrends series={scoreSeries(progress.data)} />
       )}
+
+      {/* A missing library is not worth an error on the dashboard: the section just stays away. */}
+      {library.data && <PatternProgress standings={patternStandings(library.data)} />}
 
       <section aria-labelledby="sessions-heading" className="mt-8">
         <h2 id="sessions-heading" className="flex items-center gap-2 text-lg font-semibold">
