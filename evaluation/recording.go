@@ -133,3 +133,8 @@ func JudgeRecording(ctx context.Context, j Judge, p *problem.Problem, rec Record
 	}
 	return in, nil
 }
+
+// Judge runs recorded code again (mockroom evaluate).
+type Judge interface {
+	Execute(ctx context.Context, req judge.Request) (*judge.Report, error)
+}

@@ -9,7 +9,6 @@ import (
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
-	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problem"
 )
 
@@ -99,29 +98,22 @@ type Sessions interface {
 	Snapshots(ctx context.Context, sessionID string) ([]interview.Snapshot, error)
 }
 
-// Judge runs recorded code again (mockroom evaluate).
-type Judge interface {
-	Execute(ctx context.Context, req judge.Request) (*judge.Report, error)
-}
-
 // Service evaluates ended sessions and serves their reports.
 type Service struct {
 	store     UsageStore
 	sessions  Sessions
 	problems  problem.Store
 	evaluator Evaluator
-	judge     Judge
 	clock     mockroom.Clock
 	log       *slog.Logger
 }
 
-// NewService wires the evaluation service. judge may be nil when no
-// recording is ever evaluated from a file.
-func NewService(store UsageStore, sessions Sessions, problems problem.Store, ev Evaluator, j Judge, clock mockroom.Clock, log *slog.Logger) *Service {
+// NewService wires the evaluation service.
+func NewService(store UsageStore, sessions Sessions, problems problem.Store, ev Evaluator, clock mockroom.Clock, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{store: store, sessions: sessions, problems: problems, evaluator: ev, judge: j, clock: clock, log: log}
+	return &Service{store: store, sessions: sessions, problems: problems, evaluator: ev, clock: clock, log: log}
 }
 
 // HandleEvent is the evaluator's consumer of session.ended. A crash midway
@@ -148,15 +140,9 @@ func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.evaluator.Evaluate(ctx, in)
+	e, err := s.Evaluate(ctx, in)
 	if err != nil {
 		return fmt.Errorf("evaluating session %s: %w", sess.ID, err)
-	}
-	e.SessionID = sess.ID
-	e.OverallScore = Weighted(e.Dimensions) // ours, whatever the evaluator said
-	e.Normalize()
-	if e.CreatedAt.IsZero() {
-		e.CreatedAt = s.clock.Now()
 	}
 	saved, err := s.store.SaveEvaluation(ctx, e)
 	if err != nil {
@@ -232,22 +218,8 @@ func (s *Service) History(ctx context.Context, userID string) ([]HistoryPoint, e
 	return s.store.History(ctx, userID, 100)
 }
 
-// FromRecording prepares a recording read from a file: the problem from
-// the library and every run judged again by our judge.
-func (s *Service) FromRecording(ctx context.Context, rec Recording) (Input, error) {
-	if err := rec.Validate(); err != nil {
-		return Input{}, mockroom.Errorf(mockroom.KindInvalid, "invalid_recording", "%v", err)
-	}
-	ctx = mockroom.AsService(ctx)
-	p, err := s.problems.ProblemBySlug(ctx, rec.ProblemSlug)
-	if err != nil {
-		return Input{}, err
-	}
-	return JudgeRecording(ctx, s.judge, p, rec)
-}
-
-// Evaluate evaluates prepared input with the configured evaluator, the
-// overall score computed by us.
+// Evaluate evaluates prepared input with the configured evaluator; the
+// overall score is ours, whatever the evaluator said.
 func (s *Service) Evaluate(ctx context.Context, in Input) (*Evaluation, error) {
 	e, err := s.evaluator.Evaluate(ctx, in)
 	if err != nil {

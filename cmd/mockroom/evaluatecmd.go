@@ -58,7 +58,7 @@ func runEvaluate(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	evals := evaluation.NewService(nil, nil, nil, ev, nil, mockroom.SystemClock{}, log)
+	evals := evaluation.NewService(nil, nil, nil, ev, mockroom.SystemClock{}, log)
 	e, err := evals.Evaluate(ctx, in)
 	if err != nil {
 		return err

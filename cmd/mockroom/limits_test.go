@@ -38,19 +38,8 @@ func TestServeCutsSlowClientsButNotSockets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	addrc := make(chan string, 1)
-	done := make(chan error, 1)
-	logs := &lockedBuffer{}
-	go func() { done <- serve(ctx, cfg, logs, func(a string) { addrc <- a }) }()
-	t.Cleanup(func() { cancel(); <-done })
-	var addr string
-	select {
-	case addr = <-addrc:
-	case err := <-done:
-		t.Fatalf("serve: %v\n%s", err, logs)
-	}
-	base := "http://" + addr
+	base, logs, _ := startServe(t, cfg)
+	addr := strings.TrimPrefix(base, "http://")
 
 	// A slow client is cut off within a few timeouts, not held for minutes.
 	for name, send := range map[string]string{

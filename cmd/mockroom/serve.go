@@ -111,7 +111,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	if llmClient != nil {
 		evaluatorEngine = evaluator.NewModel(llmClient, cfg.LLM.EvaluatorModel, evaluator.NewOffline())
 	}
-	evaluations := evaluation.NewService(db, db, db, evaluatorEngine, judges, clock, log)
+	evaluations := evaluation.NewService(db, db, db, evaluatorEngine, clock, log)
 	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
 		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
 

@@ -29,6 +29,34 @@ func (l *lockedBuffer) Write(p []byte) (int, error) {
 }
 func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
 
+// startServe runs serve with cfg in the background until the test ends. It
+// returns the base URL, the server's JSON log, and stop: what SIGTERM does,
+// waiting for serve to return (once; the test's cleanup calls it too).
+func startServe(t *testing.T, cfg Config) (base string, logs *lockedBuffer, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addrc := make(chan string, 1)
+	done := make(chan error, 1)
+	logs = &lockedBuffer{}
+	go func() { done <- serve(ctx, cfg, logs, func(a string) { addrc <- a }) }()
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() { cancel(); err = <-done })
+		return err
+	}
+	t.Cleanup(func() { _ = stop() })
+	select {
+	case a := <-addrc:
+		return "http://" + a, logs, stop
+	case err := <-done:
+		cancel()
+		once.Do(func() {})
+		t.Fatalf("serve: %v\n%s", err, logs)
+	}
+	return "", nil, nil
+}
+
 // TestShutdownDrainsInFlightRequests cancels serve's context (what SIGTERM
 // does) while an execution is running: the request still completes, then
 // serve returns cleanly.
@@ -40,19 +68,7 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	addrc := make(chan string, 1)
-	done := make(chan error, 1)
-	logs := &lockedBuffer{}
-	go func() { done <- serve(ctx, cfg, logs, func(a string) { addrc <- a }) }()
-	var base string
-	select {
-	case a := <-addrc:
-		base = "http://" + a
-	case err := <-done:
-		t.Fatalf("serve: %v\n%s", err, logs)
-	}
+	base, logs, stop := startServe(t, cfg)
 	jar, _ := cookiejar.New(nil)
 	hc := &http.Client{Jar: jar}
 	post := func(path string, body any, out any) int {
@@ -114,7 +130,8 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	if !testenv.Eventually(30*time.Second, running) {
 		t.Fatal("the submit never started")
 	}
-	cancel() // SIGTERM
+	done := make(chan error, 1)
+	go func() { done <- stop() }() // SIGTERM
 	if st := <-status; st != 200 {
 		t.Fatalf("in-flight execution during shutdown: %d\n%s", st, logs)
 	}

@@ -161,7 +161,7 @@ func New(t testing.TB, o Options) *App {
 	if o.Evaluator != nil {
 		ev = o.Evaluator
 	}
-	evaluations := evaluation.NewService(db, db, db, ev, judges, clock, log)
+	evaluations := evaluation.NewService(db, db, db, ev, clock, log)
 	if !o.NoEvaluator {
 		bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
 	}
