@@ -11,6 +11,18 @@ import (
 // Difficulties.
 var Difficulties = []string{"easy", "medium", "hard"}
 
+// Patterns are the interview patterns a candidate prepares by; every problem
+// has one (its main technique), and the library is browsed by them. Order is
+// the study order the dashboard shows.
+var Patterns = []string{
+	"Arrays & Hashing", "Two Pointers", "Sliding Window", "Prefix Sums",
+	"Stack", "Monotonic Stack", "Queue", "Linked List", "Binary Search",
+	"Trees", "Tries", "Heap", "Intervals", "Greedy", "Backtracking",
+	"Graphs", "Topological Sort", "Union-Find", "Shortest Paths",
+	"1-D Dynamic Programming", "2-D Dynamic Programming",
+	"Bit Manipulation", "Math", "Design",
+}
+
 // Problem is a problem as stored (seed: problems). Spec is the judge's
 // language-neutral description (signature, checker, limits), JSON that the
 // judge package owns; it holds nothing secret.
@@ -20,6 +32,7 @@ type Problem struct {
 	Title           string            `json:"title"`
 	Description     string            `json:"description"` // Markdown
 	Difficulty      string            `json:"difficulty"`
+	Pattern         string            `json:"pattern"` // one of Patterns
 	Categories      []string          `json:"categories"`
 	Companies       []string          `json:"companies"`
 	Hints           []string          `json:"-"` // progressive; handed out one at a time by interviews

@@ -27,6 +27,7 @@ type Entry struct {
 	Wrong    []Wrong           // by name
 	Large    []bool            // per test: marked "large"
 	Names    []string          // per test
+	Gen      []bool            // per test: marked "generated"
 	Spec     *judge.Spec
 }
 
@@ -63,6 +64,7 @@ func (l *Library) AllTests(_ context.Context, id string) ([]problem.TestCase, er
 type fileProblem struct {
 	Title           string          `json:"title"`
 	Difficulty      string          `json:"difficulty"`
+	Pattern         string          `json:"pattern"`
 	Categories      []string        `json:"categories"`
 	Companies       []string        `json:"companies"`
 	Hints           []string        `json:"hints"`
@@ -88,6 +90,9 @@ type fileTest struct {
 	Example     bool            `json:"example"`
 	Explanation string          `json:"explanation"`
 	Large       bool            `json:"large"`
+	// Generated marks a test that problems/gen made (mockroom problems
+	// generate); verify holds it to the generator's output.
+	Generated bool `json:"generated"`
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -153,6 +158,8 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		return nil, bad("problem.json", "title: required")
 	case !slices.Contains(problem.Difficulties, fp.Difficulty):
 		return nil, bad("problem.json", "difficulty: %q is not easy, medium or hard", fp.Difficulty)
+	case !slices.Contains(problem.Patterns, fp.Pattern):
+		return nil, bad("problem.json", "pattern: %q is not one of %s", fp.Pattern, strings.Join(problem.Patterns, ", "))
 	case len(fp.Categories) == 0:
 		return nil, bad("problem.json", "categories: at least one")
 	case len(fp.Hints) == 0 || len(fp.Hints) > 5:
@@ -232,6 +239,7 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 			Explanation: ft.Explanation, OrderIndex: i})
 		e.Large = append(e.Large, ft.Large)
 		e.Names = append(e.Names, ft.Name)
+		e.Gen = append(e.Gen, ft.Generated)
 	}
 	switch {
 	case examples < 2 || examples > 5:
@@ -291,7 +299,7 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	}
 	specJSON, _ := json.Marshal(spec)
 	e.Problem = problem.Problem{
-		ID: slug, Slug: slug, Title: fp.Title, Description: string(stmt), Difficulty: fp.Difficulty,
+		ID: slug, Slug: slug, Title: fp.Title, Description: string(stmt), Difficulty: fp.Difficulty, Pattern: fp.Pattern,
 		Categories: fp.Categories, Companies: nonNil(fp.Companies), Hints: fp.Hints,
 		StarterCode: judge.StarterCode(spec, langs), HasSolution: true,
 		TimeComplexity: fp.TimeComplexity, SpaceComplexity: fp.SpaceComplexity, Spec: specJSON,

@@ -57,7 +57,7 @@ func validFS() fstest.MapFS {
 	}
 	tests += `,{"name":"big","input":{"n":4},"output":4,"large":true}]`
 	fs := fstest.MapFS{
-		"echo/problem.json": {Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"companies":[],"hints":["h"],` + echoGuide + `
+		"echo/problem.json": {Data: []byte(`{"title":"Echo","difficulty":"easy","pattern":"Math","categories":["Math"],"companies":[],"hints":["h"],` + echoGuide + `
 			"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`)},
 		"echo/statement.md": {Data: []byte("Return `n`.")},
 		"echo/editorial.md": {Data: []byte(echoEditorial)},
@@ -78,8 +78,9 @@ func TestLoadErrors(t *testing.T) {
 	for _, c := range []struct {
 		name, file, data, want string
 	}{
-		{"bad difficulty", "echo/problem.json", `{"title":"Echo","difficulty":"extreme","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`, "echo/problem.json: difficulty"},
-		{"bad type", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"integer"}],"returns":"int"}}`, "signature.params[0].type"},
+		{"bad difficulty", "echo/problem.json", `{"title":"Echo","difficulty":"extreme","pattern":"Math","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`, "echo/problem.json: difficulty"},
+		{"bad pattern", "echo/problem.json", `{"title":"Echo","difficulty":"easy","pattern":"Vibes","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}}`, `echo/problem.json: pattern: "Vibes" is not one of`},
+		{"bad type", "echo/problem.json", `{"title":"Echo","difficulty":"easy","pattern":"Math","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"integer"}],"returns":"int"}}`, "signature.params[0].type"},
 		{"unknown field", "echo/problem.json", `{"titel":"Echo"}`, "unknown field"},
 		{"missing param", "echo/tests.json", `[{"name":"e1","input":{},"output":1,"example":true}]`, `test 1 ("e1"): input: missing parameter "n"`},
 		{"wrong output type", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":"1","example":true}]`, `test 1 ("e1"): output`},
@@ -87,9 +88,9 @@ func TestLoadErrors(t *testing.T) {
 		{"no statement", "echo/statement.md", ``, "statement.md"},
 		{"no editorial", "echo/editorial.md", "  \n", "echo/editorial.md: missing"},
 		{"editorial without a section", "echo/editorial.md", strings.Replace(echoEditorial, "## Why it works\n", "## Why\n", 1), `echo/editorial.md: missing the section "## Why it works"`},
-		{"limit of an unknown language", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cobol":500}}`, `echo/problem.json: time_limits_ms: "cobol" is not a language`},
-		{"language limit out of range", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cpp":20}}`, "echo/problem.json: time_limits_ms.cpp: 20 is outside"},
-		{"no clarifications", "echo/problem.json", `{"title":"Echo","difficulty":"easy","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"pitfalls":["p"],"edge_cases":["a","b"],"follow_ups":["f"]}`, `echo/problem.json: clarifications: no answer for the topic "input_size"`},
+		{"limit of an unknown language", "echo/problem.json", `{"title":"Echo","difficulty":"easy","pattern":"Math","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cobol":500}}`, `echo/problem.json: time_limits_ms: "cobol" is not a language`},
+		{"language limit out of range", "echo/problem.json", `{"title":"Echo","difficulty":"easy","pattern":"Math","categories":["x"],"hints":["h"],` + echoGuide + `"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"time_limits_ms":{"cpp":20}}`, "echo/problem.json: time_limits_ms.cpp: 20 is outside"},
+		{"no clarifications", "echo/problem.json", `{"title":"Echo","difficulty":"easy","pattern":"Math","categories":["x"],"hints":["h"],"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},"pitfalls":["p"],"edge_cases":["a","b"],"follow_ups":["f"]}`, `echo/problem.json: clarifications: no answer for the topic "input_size"`},
 		{"a topic unanswered", "echo/problem.json", strings.Replace(validProblemJSON(), `{"topic":"empty","keywords":["empty"],"answer":"Never empty."},`, "", 1), `no answer for the topic "empty"`},
 		{"a topic twice", "echo/problem.json", strings.Replace(validProblemJSON(), `"topic":"empty"`, `"topic":"negatives"`, 1), `"negatives" answered twice`},
 		{"no keywords", "echo/problem.json", strings.Replace(validProblemJSON(), `"keywords":["size"]`, `"keywords":[]`, 1), "(input_size).keywords: at least one"},
@@ -114,7 +115,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestLoadWrongAndLimits(t *testing.T) {
 	fs := validFS()
-	fs["echo/problem.json"] = &fstest.MapFile{Data: []byte(`{"title":"Echo","difficulty":"easy","categories":["Math"],"hints":["h"],` + echoGuide + `
+	fs["echo/problem.json"] = &fstest.MapFile{Data: []byte(`{"title":"Echo","difficulty":"easy","pattern":"Math","categories":["Math"],"hints":["h"],` + echoGuide + `
 		"time_complexity":"O(1)","space_complexity":"O(1)","signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"},
 		"time_limit_ms":1500,"time_limits_ms":{"cpp":200,"python":3000}}`)}
 	fs["echo/wrong/off-by-one/solution.py"] = &fstest.MapFile{Data: []byte("py")}
