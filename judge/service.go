@@ -47,6 +47,9 @@ func NewService(runner sandbox.Runner, tests TestSource, log *slog.Logger) *Serv
 	return &Service{runner: runner, tests: tests, log: log, admit: admission.NewMemory(admission.Limits{})}
 }
 
+// Runner is the sandbox the judge runs code in.
+func (s *Service) Runner() sandbox.Runner { return s.runner }
+
 // SetAdmission puts executions behind q; call it before the judge is used.
 func (s *Service) SetAdmission(q admission.Queue) { s.admit = q }
 

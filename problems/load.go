@@ -109,7 +109,7 @@ func Load(fsys fs.FS, langs []string) (*Library, error) {
 	}
 	lib := &Library{bySlug: map[string]*Entry{}}
 	for _, d := range dirs {
-		if !d.IsDir() {
+		if !d.IsDir() || d.Name() == "gen" { // gen: the generators' Go package
 			continue
 		}
 		e, err := loadOne(fsys, d.Name(), langs)

@@ -53,7 +53,9 @@ const (
 // language the judge offers: the reference solution passes every test within
 // half its language's limit, the starter code fails, the brute force (if
 // any) runs out of time on a large test even with twice the limit, and every
-// wrong solution is rejected. It runs up to workers checks at once.
+// wrong solution is rejected; and that the problem's generator draws the
+// generated tests of tests.json, deterministically, and every test and probe
+// input meets its constraints. It runs up to workers checks at once.
 func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []string, o VerifyOptions) ([]Check, error) {
 	workers := o.Workers
 	var entries []*Entry
@@ -97,6 +99,11 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 			}
 		}
 	}
+	var static []Check
+	for _, e := range entries {
+		msg := checkGenerated(e)
+		static = append(static, Check{Slug: e.Problem.Slug, Language: "-", What: "generator", OK: msg == "", Detail: msg})
+	}
 	out := make([]Check, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -115,7 +122,7 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 	}
 	close(next)
 	wg.Wait()
-	return out, ctx.Err()
+	return append(static, out...), ctx.Err()
 }
 
 func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, code string) Check {

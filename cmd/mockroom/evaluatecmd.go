@@ -40,7 +40,7 @@ func runEvaluate(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), getenv, stderr)
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), "", getenv, stderr)
 	if err != nil {
 		return err
 	}

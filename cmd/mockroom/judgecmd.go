@@ -24,7 +24,9 @@ import (
 // Its runs wait for the server-wide limits (SANDBOX_MAX_CONCURRENT,
 // SANDBOX_MEMORY_BUDGET) as long as they must: an author's tool has no
 // per-user cap, no queue length and no wait limit.
-func newJudge(dataDir string, getenv func(string) string, stderr io.Writer) (*judge.Service, *problems.Library, func(), error) {
+// With dir set, the library is read from that folder instead (an author's
+// working copy, no rebuild needed).
+func newJudge(dataDir, dir string, getenv func(string) string, stderr io.Writer) (*judge.Service, *problems.Library, func(), error) {
 	lim, err := loadAdmission(getenv)
 	if err != nil {
 		return nil, nil, nil, err
@@ -39,7 +41,12 @@ func newJudge(dataDir string, getenv func(string) string, stderr io.Writer) (*ju
 	for _, l := range r.Languages() {
 		langs = append(langs, string(l))
 	}
-	lib, err := problems.LoadEmbedded(langs)
+	var lib *problems.Library
+	if dir != "" {
+		lib, err = problems.Load(os.DirFS(dir), langs)
+	} else {
+		lib, err = problems.LoadEmbedded(langs)
+	}
 	if err != nil {
 		r.Close()
 		return nil, nil, nil, err
@@ -60,8 +67,9 @@ func runJudge(ctx context.Context, args []string, getenv func(string) string, st
 	mode := fs.String("mode", "submit", "submit (every test) or run (the examples)")
 	input := fs.String("input", "", "run mode: a custom input object, e.g. '{\"nums\":[1,2],\"target\":3}'")
 	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
+	dir := fs.String("dir", "", "read the problems from this folder (e.g. problems) instead of the embedded library")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: mockroom judge --problem SLUG --language LANG [--mode submit|run] [--input JSON] FILE")
+		fmt.Fprintln(stderr, "usage: mockroom judge --problem SLUG --language LANG [--mode submit|run] [--input JSON] [--dir problems] FILE")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -75,7 +83,7 @@ func runJudge(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), getenv, stderr)
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), *dir, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -113,22 +121,37 @@ func readSource(name string) (string, error) {
 	return string(b), nil
 }
 
-// runProblems: mockroom problems verify [--workers N] [--quick] [SLUG...].
+// runProblems: mockroom problems verify|generate ...
 func runProblems(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [--lang L,...] [SLUG...]")
+	usage := func() error {
+		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [--lang L,...] [--dir problems] [SLUG...]")
+		fmt.Fprintln(stderr, "       mockroom problems generate [--dir problems] [--lang go,python] SLUG...")
 		return errUsage
 	}
+	if len(args) == 0 {
+		return usage()
+	}
+	switch args[0] {
+	case "verify":
+		return runVerify(ctx, args[1:], getenv, stdout, stderr)
+	case "generate":
+		return runGenerate(ctx, args[1:], getenv, stdout, stderr)
+	}
+	return usage()
+}
+
+func runVerify(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("problems verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	workers := fs.Int("workers", 2, "checks run at once")
 	quick := fs.Bool("quick", false, "skip the starter-code check of compiled languages")
 	langs := fs.String("lang", "", "comma-separated languages to check (default: every one the sandbox offers)")
 	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
-	if err := fs.Parse(args[1:]); err != nil {
+	dir := fs.String("dir", "", "read the problems from this folder (e.g. problems) instead of the embedded library")
+	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), getenv, stderr)
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), *dir, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -151,5 +174,59 @@ func runProblems(ctx context.Context, args []string, getenv func(string) string,
 		return fmt.Errorf("verification failed")
 	}
 	fmt.Fprintf(stdout, "\n%d checks passed\n", len(checks))
+	return nil
+}
+
+// runGenerate: mockroom problems generate [--dir problems] SLUG... rewrites
+// each problem's generated tests in DIR/SLUG/tests.json.
+func runGenerate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("problems generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", "problems", "the problems folder to rewrite")
+	langs := fs.String("lang", "go,python", "the reference computes outputs in the first language; the others cross-check them")
+	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: mockroom problems generate [--dir problems] [--lang go,python] SLUG...")
+		return errUsage
+	}
+	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), *dir, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	var use []string
+	for _, l := range strings.Split(*langs, ",") {
+		if slices.Contains(svc.Languages(), l) {
+			use = append(use, l)
+		}
+	}
+	if len(use) == 0 {
+		return fmt.Errorf("none of the languages %q is available (have %s)", *langs, strings.Join(svc.Languages(), ", "))
+	}
+	for _, slug := range fs.Args() {
+		e, ok := lib.Get(slug)
+		if !ok {
+			return fmt.Errorf("no problem %q in %s", slug, *dir)
+		}
+		name := filepath.Join(*dir, slug, "tests.json")
+		old, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		out, err := problems.Generate(ctx, svc, e, old, use)
+		if err != nil {
+			return err
+		}
+		if len(out) > problems.MaxTestsBytes {
+			return fmt.Errorf("%s: %d bytes with the generated tests, over the %d limit: make them smaller", name, len(out), problems.MaxTestsBytes)
+		}
+		if err := os.WriteFile(name, out, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: generated tests written (outputs by the %s reference, cross-checked in %s)\n", name, use[0], strings.Join(use[1:], ", "))
+	}
 	return nil
 }

@@ -34,6 +34,7 @@ Usage:
   mockroom invite [--data ./data] EMAIL           print a single-use sign-up link for EMAIL (SIGNUPS=invite)
   mockroom judge --problem SLUG --language LANG FILE   judge a file against a problem's tests
   mockroom problems verify [--lang L] [SLUG...]   check every problem's solutions and tests
+  mockroom problems generate SLUG...             (re)write a problem's generated tests
   mockroom evaluate [--offline] FILE              evaluate a recorded session (runs judged again), print JSON
   mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
   mockroom events replay ID                       re-deliver a dead-lettered event
