@@ -193,4 +193,3 @@ func underscore(slug string) string {
 	}
 	return string(b)
 }
-
