@@ -25,7 +25,9 @@ func init() {
 		Sizes: []int{625, 1250, 2500, 5000, 10000},
 		// Coins without a 1 and a large amount: the worst case for recursion
 		// and for a greedy start.
-		Scale: func(r *rand.Rand, n int) any { return input{[]int{7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47}, n - 1} },
+		Scale: func(r *rand.Rand, n int) any {
+			return input{[]int{7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47}, n - 1}
+		},
 		Class: "n",
 	})
 }
