@@ -1,0 +1,22 @@
+class Solution {
+public:
+    int trap(vector<int>& height) {
+        // Wrong: advances the pointer at the taller bar, whose water level
+        // is not decided yet.
+        int l = 0, r = (int)height.size() - 1;
+        int leftMax = 0, rightMax = 0;
+        int water = 0;
+        while (l <= r) {
+            if (height[l] > height[r]) {
+                leftMax = max(leftMax, height[l]);
+                water += leftMax - height[l];
+                l++;
+            } else {
+                rightMax = max(rightMax, height[r]);
+                water += rightMax - height[r];
+                r--;
+            }
+        }
+        return water;
+    }
+};
