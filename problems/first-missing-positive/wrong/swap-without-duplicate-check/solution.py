@@ -1,0 +1,13 @@
+class Solution:
+    def firstMissingPositive(self, nums: List[int]) -> int:
+        # Wrong: keeps swapping until nums[i] == i + 1; with a duplicate
+        # whose home already holds it, the two just trade places forever.
+        n = len(nums)
+        for i in range(n):
+            while 1 <= nums[i] <= n and nums[i] != i + 1:
+                j = nums[i] - 1
+                nums[i], nums[j] = nums[j], nums[i]
+        for i in range(n):
+            if nums[i] != i + 1:
+                return i + 1
+        return n + 1
