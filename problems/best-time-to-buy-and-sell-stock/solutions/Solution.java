@@ -1,0 +1,14 @@
+class Solution {
+    public int maxProfit(int[] prices) {
+        int lowest = prices[0];
+        int best = 0;
+        for (int p : prices) {
+            if (p < lowest) {
+                lowest = p;
+            } else if (p - lowest > best) {
+                best = p - lowest;
+            }
+        }
+        return best;
+    }
+}

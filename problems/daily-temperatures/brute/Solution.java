@@ -1,0 +1,16 @@
+class Solution {
+    public int[] dailyTemperatures(int[] temperatures) {
+        // Brute force: look ahead from every day. O(n^2) on a cold spell.
+        int n = temperatures.length;
+        int[] answer = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (temperatures[j] > temperatures[i]) {
+                    answer[i] = j - i;
+                    break;
+                }
+            }
+        }
+        return answer;
+    }
+}

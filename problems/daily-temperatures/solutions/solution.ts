@@ -1,0 +1,12 @@
+function dailyTemperatures(temperatures: number[]): number[] {
+    const answer: number[] = new Array(temperatures.length).fill(0);
+    const waiting: number[] = []; // days without a warmer day yet
+    for (let i = 0; i < temperatures.length; i++) {
+        while (waiting.length > 0 && temperatures[waiting[waiting.length - 1]] < temperatures[i]) {
+            const j = waiting.pop()!;
+            answer[j] = i - j;
+        }
+        waiting.push(i);
+    }
+    return answer;
+}

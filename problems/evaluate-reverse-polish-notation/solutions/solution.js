@@ -1,0 +1,20 @@
+/**
+ * @param {string[]} tokens
+ * @return {number}
+ */
+function evalRPN(tokens) {
+    const stack = [];
+    for (const t of tokens) {
+        if (t === "+" || t === "-" || t === "*" || t === "/") {
+            const b = stack.pop();
+            const a = stack.pop();
+            if (t === "+") stack.push(a + b);
+            else if (t === "-") stack.push(a - b);
+            else if (t === "*") stack.push(a * b);
+            else stack.push(Math.trunc(a / b));
+        } else {
+            stack.push(parseInt(t, 10));
+        }
+    }
+    return stack[stack.length - 1];
+}

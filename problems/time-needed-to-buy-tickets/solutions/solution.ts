@@ -1,0 +1,9 @@
+function timeRequiredToBuy(tickets: number[], k: number): number {
+    const t = tickets[k];
+    let total = 0;
+    for (let i = 0; i < tickets.length; i++) {
+        // People behind k miss k's last round.
+        total += Math.min(tickets[i], i <= k ? t : t - 1);
+    }
+    return total;
+}
