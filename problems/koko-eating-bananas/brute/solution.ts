@@ -1,0 +1,8 @@
+function minEatingSpeed(piles: number[], h: number): number {
+    // Try every speed from 1 upwards: O(answer * n).
+    for (let k = 1; ; k++) {
+        let hours = 0;
+        for (const p of piles) hours += Math.ceil(p / k);
+        if (hours <= h) return k;
+    }
+}
