@@ -1,0 +1,16 @@
+/**
+ * @param {TreeNode | null} root
+ * @return {number}
+ */
+function maxPathSum(root) {
+    const down = (n) => (n === null ? 0 : n.val + Math.max(0, down(n.left), down(n.right)));
+    let best = -Infinity;
+    const stack = [root];
+    while (stack.length > 0) {
+        const n = stack.pop();
+        best = Math.max(best, n.val + Math.max(0, down(n.left)) + Math.max(0, down(n.right)));
+        if (n.left) stack.push(n.left);
+        if (n.right) stack.push(n.right);
+    }
+    return best;
+}

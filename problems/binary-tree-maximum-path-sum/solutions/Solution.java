@@ -1,0 +1,19 @@
+class Solution {
+    private int best;
+
+    private int gain(TreeNode node) {
+        if (node == null) {
+            return 0;
+        }
+        int l = Math.max(0, gain(node.left));
+        int r = Math.max(0, gain(node.right));
+        best = Math.max(best, node.val + l + r);
+        return node.val + Math.max(l, r);
+    }
+
+    public int maxPathSum(TreeNode root) {
+        best = Integer.MIN_VALUE;
+        gain(root);
+        return best;
+    }
+}

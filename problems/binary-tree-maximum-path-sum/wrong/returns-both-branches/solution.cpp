@@ -1,0 +1,16 @@
+class Solution {
+public:
+    int best;
+    int gain(TreeNode* node) {
+        if (!node) return 0;
+        int l = max(0, gain(node->left));
+        int r = max(0, gain(node->right));
+        best = max(best, node->val + l + r);
+        return node->val + l + r;
+    }
+    int maxPathSum(TreeNode* root) {
+        best = INT_MIN;
+        gain(root);
+        return best;
+    }
+};

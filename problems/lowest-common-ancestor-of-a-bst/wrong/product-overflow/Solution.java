@@ -1,0 +1,9 @@
+class Solution {
+    public int lowestCommonAncestor(TreeNode root, int p, int q) {
+        TreeNode node = root;
+        while ((node.val - p) * (node.val - q) > 0) {
+            node = p < node.val ? node.left : node.right;
+        }
+        return node.val;
+    }
+}

@@ -1,0 +1,29 @@
+class Solution {
+public:
+    TreeNode* recoverFromPreorder(string traversal) {
+        vector<TreeNode*> path;
+        size_t i = 0, n = traversal.size();
+        while (i < n) {
+            size_t d = 0;
+            while (traversal[i] == '-') {
+                d++;
+                i++;
+            }
+            int v = 0;
+            while (i < n && traversal[i] != '-') {
+                v = v * 10 + (traversal[i] - '0');
+                i++;
+            }
+            TreeNode* node = new TreeNode(v);
+            // Keeps one node too many when going back up.
+            while (path.size() > d + 1) path.pop_back();
+            if (!path.empty()) {
+                TreeNode* parent = path.back();
+                if (!parent->left) parent->left = node;
+                else parent->right = node;
+            }
+            path.push_back(node);
+        }
+        return path[0];
+    }
+};
