@@ -1,0 +1,14 @@
+function lengthOfLIS(nums: number[]): number {
+    const tails: number[] = []; // tails[L]: smallest value ending an increasing run of length L + 1
+    for (const v of nums) {
+        let lo = 0;
+        let hi = tails.length;
+        while (lo < hi) { // first entry >= v keeps it strict
+            const mid = (lo + hi) >> 1;
+            if (tails[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        tails[lo] = v;
+    }
+    return tails.length;
+}

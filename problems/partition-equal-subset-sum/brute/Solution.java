@@ -1,0 +1,24 @@
+class Solution {
+    public boolean canPartition(int[] nums) {
+        // Brute force: include or exclude every number recursively, without
+        // remembering results. Exponential when no split exists.
+        int total = 0;
+        for (int x : nums) {
+            total += x;
+        }
+        if (total % 2 == 1) {
+            return false;
+        }
+        return reach(nums, 0, total / 2);
+    }
+
+    private boolean reach(int[] nums, int i, int rest) {
+        if (rest == 0) {
+            return true;
+        }
+        if (i == nums.length || rest < 0) {
+            return false;
+        }
+        return reach(nums, i + 1, rest - nums[i]) || reach(nums, i + 1, rest);
+    }
+}
