@@ -86,9 +86,9 @@ func init() {
 				{Name: "random small a", Input: random(r, 12, 0.5, -5, 5)},
 				{Name: "random small b", Input: random(r, 30, 0.4, -3, 3)},
 				{Name: "random few distinct values", Input: random(r, 200, 0.5, 0, 2)},
-				{Name: "random full int range", Input: random(r, 300, 0.6, math.MinInt32, math.MaxInt32)},
-				{Name: "random deep stack", Input: random(r, 1000, 0.8, -1000, 1000)},
-				{Name: "8000 pushes then 8000 minimums", Input: pushThenMin(r, 16_000), Large: true},
+				{Name: "random full int range", Input: random(r, 150, 0.6, math.MinInt32, math.MaxInt32)},
+				{Name: "random deep stack", Input: random(r, 400, 0.8, -1000, 1000)},
+				{Name: "8800 pushes then 8800 minimums", Input: pushThenMin(r, 17_600), Large: true},
 			}
 		},
 		Sizes: []int{1250, 2500, 5000, 10_000, 20_000},
