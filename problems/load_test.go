@@ -3,6 +3,7 @@ package problems
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -212,8 +213,8 @@ func designFS(tests string) fstest.MapFS {
 func designTests(extra string) string {
 	tests := `[{"name":"e1","input":{"operations":["Counter","get"],"arguments":[[1],[]]},"output":[null,1],"example":true},
 		{"name":"e2","input":{"operations":["Counter","add","get"],"arguments":[[1],[2],[]]},"output":[null,null,3],"example":true}`
-	for i := 3; i <= 10; i++ {
-		tests += `,{"name":"h` + string(rune('0'+i)) + `","input":{"operations":["Counter","get"],"arguments":[[5],[]]},"output":[null,5]}`
+	for i := 3; i <= 13; i++ {
+		tests += `,{"name":"h` + strconv.Itoa(i) + `","input":{"operations":["Counter","get"],"arguments":[[5],[]]},"output":[null,5]}`
 	}
 	return tests + `,{"name":"big","input":{"operations":["Counter","get"],"arguments":[[4],[]]},"output":[null,4],"large":true}` + extra + `]`
 }
@@ -235,7 +236,7 @@ func TestLoadDesign(t *testing.T) {
 		t.Fatalf("the input is not compacted: %s", e.Tests[1].Input)
 	}
 	for _, c := range []struct{ extra, want string }{
-		{`,{"name":"x","input":{"operations":["Counter","peek"],"arguments":[[1],[]]},"output":[null,1]}`, `test 12 ("x"): input: operations[1]: "peek" is not a method of Counter`},
+		{`,{"name":"x","input":{"operations":["Counter","peek"],"arguments":[[1],[]]},"output":[null,1]}`, `test 15 ("x"): input: operations[1]: "peek" is not a method of Counter`},
 		{`,{"name":"x","input":{"operations":["get"],"arguments":[[]]},"output":[1]}`, `input: operations[0]: "get", want the constructor "Counter"`},
 		{`,{"name":"x","input":{"operations":["Counter","add"],"arguments":[[1],["2"]]},"output":[null,null]}`, `input: arguments[1][0] (k of add): want int`},
 		{`,{"name":"x","input":{"operations":["Counter","add"],"arguments":[[1],[2,3]]},"output":[null,null]}`, `add takes 1 arguments, got 2`},
