@@ -110,7 +110,35 @@ const goListNode = "type ListNode struct {\n\tVal  int\n\tNext *ListNode\n}"
 
 const goTreeNode = "type TreeNode struct {\n\tVal   int\n\tLeft  *TreeNode\n\tRight *TreeNode\n}"
 
+func goParams(ps []Param) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Name + " " + goType(MustType(p.Type))
+	}
+	return strings.Join(out, ", ")
+}
+
+// goDesignStarter is LeetCode's shape: a struct, func Constructor and the
+// methods, exported, on a pointer receiver named this.
+func goDesignStarter(s *Spec) string {
+	sig := s.Signature
+	var b strings.Builder
+	b.WriteString(nodeComment(s, "// ", goListNode, goTreeNode))
+	fmt.Fprintf(&b, "type %s struct {\n\t\n}\n\n\nfunc Constructor(%s) %s {\n\t\n}\n", sig.Class, goParams(sig.Constructor), sig.Class)
+	for _, m := range sig.Methods {
+		ret := ""
+		if m.Returns != Void {
+			ret = goType(MustType(m.Returns)) + " "
+		}
+		fmt.Fprintf(&b, "\n\nfunc (this *%s) %s(%s) %s{\n\t\n}\n", sig.Class, goMethodName(m.Name), goParams(m.Params), ret)
+	}
+	return b.String()
+}
+
 func goStarter(s *Spec) string {
+	if s.Signature.IsDesign() {
+		return goDesignStarter(s)
+	}
 	var b strings.Builder
 	b.WriteString(nodeComment(s, "// ", goListNode, goTreeNode))
 	params := make([]string, len(s.Signature.Params))
@@ -128,6 +156,11 @@ func goDriver(s *Spec, code string) map[string][]byte {
 	// so that line and column numbers stay theirs.
 	if loc := goPackageRe.FindStringIndex(code); loc != nil && strings.TrimSpace(stripGoComments(code[:loc[0]])) == "" {
 		code = code[:loc[0]] + strings.Repeat(" ", loc[1]-loc[0]) + code[loc[1]:]
+	}
+	if s.Signature.IsDesign() {
+		src := goHead + "//line solution.go:1:1\n" + code + "\n//line harness.go:1:1\n" + goTail +
+			"\nfunc mr_call(i int, in map[string]mr_json.RawMessage) (out any) {\n" + goDesignCall(s.Signature) + "}\n"
+		return map[string][]byte{"main.go": []byte(src)}
 	}
 	var call strings.Builder
 	args := make([]string, len(s.Signature.Params))
@@ -148,6 +181,69 @@ func goDriver(s *Spec, code string) map[string][]byte {
 	src := goHead + "//line solution.go:1:1\n" + code + "\n//line harness.go:1:1\n" + goTail +
 		"\nfunc mr_call(i int, in map[string]mr_json.RawMessage) (out any) {\n" + call.String() + "}\n"
 	return map[string][]byte{"main.go": []byte(src)}
+}
+
+// goDecodeArg writes Go that decodes raw (a json.RawMessage expression) as
+// a value of type t into a new variable named v.
+func goDecodeArg(b *strings.Builder, indent, v, raw string, t Type) {
+	fmt.Fprintf(b, "%svar %s_w %s\n%sif err := mr_json.Unmarshal(%s, &%s_w); err != nil {\n%s\tpanic(mr_inputError{\"arguments\"})\n%s}\n",
+		indent, v, goWire(t), indent, raw, v, indent, indent)
+	if c := goConvIn(t); c != "" {
+		fmt.Fprintf(b, "%s%s := (%s)(%s_w)\n", indent, v, c, v)
+	} else {
+		fmt.Fprintf(b, "%s%s := %s_w\n", indent, v, v)
+	}
+}
+
+// goDesignCall is mr_call's body for a design problem: it decodes every
+// call's arguments first (into one slice per method and parameter), then,
+// timed, constructs the object and calls the methods in order.
+func goDesignCall(sig Signature) string {
+	var b strings.Builder
+	b.WriteString("\tvar ops []string\n\tvar args [][]mr_json.RawMessage\n")
+	b.WriteString("\tif mr_json.Unmarshal(in[\"operations\"], &ops) != nil || mr_json.Unmarshal(in[\"arguments\"], &args) != nil || len(ops) == 0 || len(args) != len(ops) {\n\t\tpanic(mr_inputError{\"operations\"})\n\t}\n")
+	b.WriteString("\tn := len(ops)\n")
+	ctor := make([]string, len(sig.Constructor))
+	for j, p := range sig.Constructor {
+		goDecodeArg(&b, "\t", fmt.Sprintf("c%d", j), fmt.Sprintf("mr_arg(args[0], %d)", j), MustType(p.Type))
+		ctor[j] = fmt.Sprintf("c%d", j)
+	}
+	b.WriteString("\top := make([]int, n)\n")
+	for m, meth := range sig.Methods {
+		for j, p := range meth.Params {
+			fmt.Fprintf(&b, "\tvar a%d_%d []%s\n", m, j, goType(MustType(p.Type)))
+		}
+		fmt.Fprintf(&b, "\tq%d := 0\n\t_ = q%d\n", m, m)
+	}
+	b.WriteString("\tfor k := 1; k < n; k++ {\n\t\tswitch ops[k] {\n")
+	for m, meth := range sig.Methods {
+		fmt.Fprintf(&b, "\t\tcase %q:\n\t\t\top[k] = %d\n", meth.Name, m)
+		for j, p := range meth.Params {
+			v := fmt.Sprintf("v%d", j)
+			goDecodeArg(&b, "\t\t\t", v, fmt.Sprintf("mr_arg(args[k], %d)", j), MustType(p.Type))
+			fmt.Fprintf(&b, "\t\t\ta%d_%d = append(a%d_%d, %s)\n", m, j, m, j, v)
+		}
+	}
+	b.WriteString("\t\tdefault:\n\t\t\tpanic(mr_inputError{\"operations\"})\n\t\t}\n\t}\n")
+	b.WriteString("\tres := make([]any, n)\n\tmr_begin(i)\n\tmr_at = 0\n")
+	fmt.Fprintf(&b, "\tobj := Constructor(%s)\n", strings.Join(ctor, ", "))
+	b.WriteString("\tfor k := 1; k < n; k++ {\n\t\tmr_at = k\n\t\tswitch op[k] {\n")
+	for m, meth := range sig.Methods {
+		args := make([]string, len(meth.Params))
+		for j := range meth.Params {
+			args[j] = fmt.Sprintf("a%d_%d[q%d]", m, j, m)
+		}
+		call := fmt.Sprintf("obj.%s(%s)", goMethodName(meth.Name), strings.Join(args, ", "))
+		fmt.Fprintf(&b, "\t\tcase %d:\n", m)
+		if meth.Returns == Void {
+			fmt.Fprintf(&b, "\t\t\t%s\n", call)
+		} else {
+			fmt.Fprintf(&b, "\t\t\tres[k] = (%s)(%s)\n", goConvOut(MustType(meth.Returns)), call)
+		}
+		fmt.Fprintf(&b, "\t\t\tq%d++\n", m)
+	}
+	b.WriteString("\t\t}\n\t}\n\tmr_at = -1\n\tmr_end()\n\treturn res\n")
+	return b.String()
 }
 
 // stripGoComments removes // and /* */ comments (good enough for the text

@@ -62,7 +62,61 @@ const tsTreeNode = `class TreeNode {
     }
 }`
 
+func jsReturn(ret string) string {
+	if ret == Void {
+		return "void"
+	}
+	return jsType(MustType(ret))
+}
+
+func jsDesignStarter(s *Spec, ts bool) string {
+	var b strings.Builder
+	sig := s.Signature
+	if ts {
+		b.WriteString(nodeComment(s, "// ", tsListNode, tsTreeNode))
+	} else {
+		b.WriteString(nodeComment(s, "// ", jsListNode, jsTreeNode))
+	}
+	b.WriteString("class " + sig.Class + " {\n")
+	method := func(name string, params []Param, ret string, first bool) {
+		if !first {
+			b.WriteString("\n")
+		}
+		names := make([]string, len(params))
+		for i, p := range params {
+			names[i] = p.Name
+			if ts {
+				names[i] += ": " + jsType(MustType(p.Type))
+			}
+		}
+		if !ts && (len(params) > 0 || ret != "") {
+			b.WriteString("    /**\n")
+			for _, p := range params {
+				b.WriteString("     * @param {" + jsType(MustType(p.Type)) + "} " + p.Name + "\n")
+			}
+			if ret != "" {
+				b.WriteString("     * @return {" + jsReturn(ret) + "}\n")
+			}
+			b.WriteString("     */\n")
+		}
+		b.WriteString("    " + name + "(" + strings.Join(names, ", ") + ")")
+		if ts && ret != "" {
+			b.WriteString(": " + jsReturn(ret))
+		}
+		b.WriteString(" {\n        \n    }\n")
+	}
+	method("constructor", sig.Constructor, "", true)
+	for _, m := range sig.Methods {
+		method(m.Name, m.Params, m.Returns, false)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
 func javascriptStarter(s *Spec) string {
+	if s.Signature.IsDesign() {
+		return jsDesignStarter(s, false)
+	}
 	var b strings.Builder
 	b.WriteString(nodeComment(s, "// ", jsListNode, jsTreeNode))
 	b.WriteString("/**\n")
@@ -77,6 +131,9 @@ func javascriptStarter(s *Spec) string {
 }
 
 func typescriptStarter(s *Spec) string {
+	if s.Signature.IsDesign() {
+		return jsDesignStarter(s, true)
+	}
 	var b strings.Builder
 	b.WriteString(nodeComment(s, "// ", tsListNode, tsTreeNode))
 	params := make([]string, len(s.Signature.Params))
@@ -102,13 +159,15 @@ func jsPrelude(s *Spec, file, load string) string {
 	ret, _ := json.Marshal(s.Signature.Returns)
 	fn, _ := json.Marshal(s.Signature.Function)
 	f, _ := json.Marshal(file)
-	return fmt.Sprintf("const __mr_params = %s;\nconst __mr_ret = %s;\nconst __mr_fnName = %s;\nconst __mr_file = %s;\nfunction __mr_load() { %s }\n",
-		jsParams(s), ret, fn, f, load)
+	cls, _ := json.Marshal(s.Signature.Class)
+	methods, _ := json.Marshal(designTable(s.Signature))
+	return fmt.Sprintf("const __mr_params = %s;\nconst __mr_ret = %s;\nconst __mr_fnName = %s;\nconst __mr_file = %s;\nconst __mr_class = %s;\nconst __mr_methods = %s;\nfunction __mr_load() { %s }\n",
+		jsParams(s), ret, fn, f, cls, methods, load)
 }
 
 func javascriptDriver(s *Spec, code string) map[string][]byte {
 	src, _ := json.Marshal(code)
-	load := "return __mr_loadScript(" + string(src) + ", __mr_fnName);"
+	load := "return __mr_loadScript(" + string(src) + ", __mr_class || __mr_fnName);"
 	return map[string][]byte{"main.js": []byte(jsPrelude(s, "solution.js", load) + jsRuntime)}
 }
 
@@ -116,7 +175,7 @@ func javascriptDriver(s *Spec, code string) map[string][]byte {
 // keep their numbers, and the harness after it; the sandbox compiles the file.
 // Trace frames are kept in Go by line number (see mapTrace).
 func typescriptDriver(s *Spec, code string) map[string][]byte {
-	fn := s.Signature.Function
+	fn := s.Signature.Entry()
 	load := "return typeof " + fn + " === \"function\" ? " + fn + " : undefined;"
 	// The harness declares ListNode and TreeNode on globalThis; TypeScript
 	// code needs them as names too, so declare them for the type checker.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -29,7 +30,32 @@ func pyType(t Type) string {
 	return "Optional[" + t.Base + "]"
 }
 
+func pyParams(params []Param) string {
+	var b strings.Builder
+	for _, p := range params {
+		b.WriteString(", " + p.Name + ": " + pyType(MustType(p.Type)))
+	}
+	return b.String()
+}
+
+func pyReturn(ret string) string {
+	if ret == Void {
+		return "None"
+	}
+	return pyType(MustType(ret))
+}
+
 func pythonStarter(s *Spec) string {
+	if s.Signature.IsDesign() {
+		var b strings.Builder
+		b.WriteString(nodeComment(s, "# ", pyListNode, pyTreeNode))
+		sig := s.Signature
+		b.WriteString("class " + sig.Class + ":\n\n    def __init__(self" + pyParams(sig.Constructor) + "):\n        pass\n")
+		for _, m := range sig.Methods {
+			b.WriteString("\n    def " + m.Name + "(self" + pyParams(m.Params) + ") -> " + pyReturn(m.Returns) + ":\n        pass\n")
+		}
+		return b.String()
+	}
 	var b strings.Builder
 	b.WriteString(nodeComment(s, "# ", pyListNode, pyTreeNode))
 	b.WriteString("class Solution:\n    def " + s.Signature.Function + "(self")
@@ -71,6 +97,20 @@ func nodeComment(s *Spec, prefix string, list, tree string) string {
 }
 
 func usesBase(s *Spec, base string) bool {
+	if s.Signature.IsDesign() {
+		uses := func(ps []Param) bool {
+			return slices.ContainsFunc(ps, func(p Param) bool { return MustType(p.Type).Base == base })
+		}
+		if uses(s.Signature.Constructor) {
+			return true
+		}
+		for _, m := range s.Signature.Methods {
+			if uses(m.Params) || m.Returns != Void && MustType(m.Returns).Base == base {
+				return true
+			}
+		}
+		return false
+	}
 	if MustType(s.Signature.Returns).Base == base {
 		return true
 	}
@@ -80,6 +120,28 @@ func usesBase(s *Spec, base string) bool {
 		}
 	}
 	return false
+}
+
+// designTable maps each operation of a design signature to its parameters
+// ([name, type] pairs) and return type, the constructor under the class's
+// name with return type void; empty for a function signature.
+func designTable(sig Signature) map[string][2]any {
+	out := map[string][2]any{}
+	if !sig.IsDesign() {
+		return out
+	}
+	pairs := func(ps []Param) [][2]string {
+		out := make([][2]string, len(ps))
+		for i, p := range ps {
+			out[i] = [2]string{p.Name, p.Type}
+		}
+		return out
+	}
+	out[sig.Class] = [2]any{pairs(sig.Constructor), Void}
+	for _, m := range sig.Methods {
+		out[m.Name] = [2]any{pairs(m.Params), m.Returns}
+	}
+	return out
 }
 
 func pythonDriver(s *Spec, code string) map[string][]byte {
@@ -93,6 +155,12 @@ func pythonDriver(s *Spec, code string) map[string][]byte {
 	ret, _ := json.Marshal(s.Signature.Returns)
 	var b strings.Builder
 	fmt.Fprintf(&b, "_MR_SRC = %s\n_MR_FN = %s\n_MR_PARAMS = %s\n_MR_RET = %s\n", src, fn, ps, ret)
+	// A design problem: _MR_CLASS names the class, _MR_METHODS maps each
+	// operation (the class's name for its constructor) to its parameters
+	// and return type.
+	cls, _ := json.Marshal(s.Signature.Class)
+	methods, _ := json.Marshal(designTable(s.Signature))
+	fmt.Fprintf(&b, "_MR_CLASS = %s\n_MR_METHODS = %s\n", cls, methods)
 	b.WriteString(pyRuntime)
 	return map[string][]byte{"main.py": []byte(b.String())}
 }

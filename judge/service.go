@@ -189,7 +189,7 @@ func (s *Service) execute(ctx context.Context, req Request, reveal bool) (*Repor
 	if err != nil {
 		return nil, err
 	}
-	s.collect(rep, req, spec, check, cases, results, marker, res)
+	s.collect(rep, req, spec, check, cases, results, marker, res, reveal)
 	return finish(rep, cases, results, reveal), nil
 }
 
@@ -262,8 +262,11 @@ type event struct {
 	Stdout  string          `json:"stdout"`
 	Stderr  string          `json:"stderr"`
 	Message string          `json:"message"`
-	Line    int             `json:"line"`
-	Column  int             `json:"column"`
+	// Call is, for a design problem, the operation that failed (its index
+	// in the test's operations); nil elsewhere.
+	Call   *int `json:"call"`
+	Line   int  `json:"line"`
+	Column int  `json:"column"`
 }
 
 // parseEvents reads the marker lines out of a run's stdout. Anything else on
@@ -286,7 +289,7 @@ func parseEvents(stdout []byte, marker string) []event {
 	return evs
 }
 
-func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, cases []runCase, results []TestResult, marker string, res *sandbox.Result) {
+func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, cases []runCase, results []TestResult, marker string, res *sandbox.Result, reveal bool) {
 	memKB := res.Memory / 1024
 	rep.MemoryKB = memKB
 	rep.CPUTimeMS = float64(res.CPUTime.Microseconds()) / 1000
@@ -316,6 +319,9 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 			r.CPUTimeMS, r.MemoryKB, r.Stdout, r.Stderr = ev.CPUMS, memKB, ev.Stdout, ev.Stderr
 			if !ev.OK {
 				r.Verdict, r.Error, r.Trace = ev.Verdict, ev.Error, mapTrace(req.Language, req.Code, ev.Trace)
+				if ev.Call != nil && spec.Signature.IsDesign() {
+					r.Error = designCall(cases[ev.I].tc.Input, *ev.Call) + ": " + r.Error
+				}
 				// The candidate's code shares the process and can learn the
 				// marker: a failure line may only name a failure, never a pass.
 				if r.Verdict != TimeLimit && r.Verdict != MemoryLimit && r.Verdict != InternalError {
@@ -340,6 +346,11 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 				r.Verdict = Accepted
 			default:
 				r.Verdict = WrongAnswer
+				if spec.Signature.IsDesign() && (req.Mode == ModeRun || reveal) {
+					// Which call went wrong; a candidate's submission
+					// reports verdicts only (see withholdProgramOutput).
+					r.Error = designMismatch(spec, cases[ev.I].tc.Input, cases[ev.I].tc.ExpectedOutput, ev.Out)
+				}
 			}
 		}
 	}
@@ -502,6 +513,12 @@ func truncate(s string, n int) string {
 // validateInput checks a custom input against the signature: an object with
 // exactly its parameters, each of the right type.
 func validateInput(spec *Spec, raw json.RawMessage) (json.RawMessage, error) {
+	if spec.Signature.IsDesign() {
+		if err := CheckDesignInput(spec.Signature, raw); err != nil {
+			return nil, err
+		}
+		return json.RawMessage(compact(raw)), nil
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
 		return nil, fmt.Errorf("want a JSON object with the parameters %s", paramNames(spec))

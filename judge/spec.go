@@ -34,12 +34,55 @@ func (s *Spec) LimitMS(lang string) int {
 	return s.TimeLimitMS
 }
 
-// Signature is the function the candidate writes.
+// Signature is what the candidate writes: one function (Function, Params,
+// Returns), or for a design problem a class (Class, Constructor, Methods)
+// whose methods the judge calls in the order a test's "operations" give.
 type Signature struct {
-	Function string  `json:"function"`
-	Params   []Param `json:"params"`
-	Returns  string  `json:"returns"`
+	Function string  `json:"function,omitempty"`
+	Params   []Param `json:"params,omitempty"`
+	Returns  string  `json:"returns,omitempty"`
+
+	Class       string   `json:"class,omitempty"`
+	Constructor []Param  `json:"constructor,omitempty"`
+	Methods     []Method `json:"methods,omitempty"`
 }
+
+// Method is one method of a design problem's class. Returns may be "void".
+type Method struct {
+	Name    string  `json:"name"`
+	Params  []Param `json:"params"`
+	Returns string  `json:"returns"`
+}
+
+// IsDesign reports whether the signature is a class (a design problem).
+func (s Signature) IsDesign() bool { return s.Class != "" }
+
+// Method returns the method called name.
+func (s Signature) Method(name string) (Method, bool) {
+	for _, m := range s.Methods {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return Method{}, false
+}
+
+// Entry is the name the candidate's code must define: the function, or
+// the class of a design problem.
+func (s Signature) Entry() string {
+	if s.IsDesign() {
+		return s.Class
+	}
+	return s.Function
+}
+
+// Void is a design method's return type when it returns nothing; its
+// result in a test's output is null.
+const Void = "void"
+
+// goMethodName is a method's name in Go: exported, as on the big judges
+// (get becomes Get).
+func goMethodName(name string) string { return strings.ToUpper(name[:1]) + name[1:] }
 
 // Param is one parameter of the signature.
 type Param struct {
@@ -90,27 +133,8 @@ func (s *Spec) Validate() error {
 	bad := func(format string, args ...any) error {
 		return mockroom.Errorf(mockroom.KindInvalid, "bad_spec", format, args...)
 	}
-	if !identRe.MatchString(s.Signature.Function) || reserved[s.Signature.Function] {
-		return bad("signature.function: %q is not a usable identifier", s.Signature.Function)
-	}
-	if n := len(s.Signature.Params); n == 0 || n > MaxParams {
-		return bad("signature.params: want 1 to %d parameters, got %d", MaxParams, n)
-	}
-	seen := map[string]bool{}
-	for i, p := range s.Signature.Params {
-		if !identRe.MatchString(p.Name) || reserved[p.Name] || strings.HasPrefix(p.Name, "mr_") || strings.HasPrefix(p.Name, "_") {
-			return bad("signature.params[%d].name: %q is not a usable identifier", i, p.Name)
-		}
-		if seen[p.Name] {
-			return bad("signature.params[%d].name: %q appears twice", i, p.Name)
-		}
-		seen[p.Name] = true
-		if _, err := ParseType(p.Type); err != nil {
-			return bad("signature.params[%d].type: %v", i, err)
-		}
-	}
-	if _, err := ParseType(s.Signature.Returns); err != nil {
-		return bad("signature.returns: %v", err)
+	if err := s.Signature.validate(); err != nil {
+		return bad("%v", err)
 	}
 	switch s.Checker {
 	case "":
@@ -150,6 +174,88 @@ func (s *Spec) Validate() error {
 	for lang := range s.TimeLimitsMS {
 		if !knownLanguage(lang) {
 			return bad("time_limits_ms: %q is not a language (want one of %s)", lang, strings.Join(LanguageNames(), ", "))
+		}
+	}
+	return nil
+}
+
+// validate checks the signature in either of its two forms.
+func (sig Signature) validate() error {
+	if !sig.IsDesign() {
+		if len(sig.Constructor) > 0 || len(sig.Methods) > 0 {
+			return fmt.Errorf("signature: constructor and methods belong to a class: set class, and no function")
+		}
+		if !identRe.MatchString(sig.Function) || reserved[sig.Function] {
+			return fmt.Errorf("signature.function: %q is not a usable identifier", sig.Function)
+		}
+		if n := len(sig.Params); n == 0 || n > MaxParams {
+			return fmt.Errorf("signature.params: want 1 to %d parameters, got %d", MaxParams, n)
+		}
+		if err := validateParams("signature.params", sig.Params); err != nil {
+			return err
+		}
+		if _, err := ParseType(sig.Returns); err != nil {
+			return fmt.Errorf("signature.returns: %v", err)
+		}
+		return nil
+	}
+	if sig.Function != "" || len(sig.Params) > 0 || sig.Returns != "" {
+		return fmt.Errorf("signature: a class (design problem) has constructor and methods, not function, params or returns")
+	}
+	if !identRe.MatchString(sig.Class) || reserved[sig.Class] || strings.HasPrefix(sig.Class, "mr_") {
+		return fmt.Errorf("signature.class: %q is not a usable identifier", sig.Class)
+	}
+	if len(sig.Constructor) > MaxParams {
+		return fmt.Errorf("signature.constructor: want at most %d parameters, got %d", MaxParams, len(sig.Constructor))
+	}
+	if err := validateParams("signature.constructor", sig.Constructor); err != nil {
+		return err
+	}
+	if len(sig.Methods) == 0 {
+		return fmt.Errorf("signature.methods: a class needs at least one method")
+	}
+	seen, seenGo := map[string]bool{}, map[string]bool{}
+	for i, m := range sig.Methods {
+		where := fmt.Sprintf("signature.methods[%d]", i)
+		if !identRe.MatchString(m.Name) || reserved[m.Name] || designReserved[m.Name] || m.Name == sig.Class || strings.HasPrefix(m.Name, "mr_") {
+			return fmt.Errorf("%s.name: %q is not a usable method name", where, m.Name)
+		}
+		if seen[m.Name] || seenGo[goMethodName(m.Name)] {
+			return fmt.Errorf("%s.name: %q appears twice (Go capitalises method names)", where, m.Name)
+		}
+		seen[m.Name], seenGo[goMethodName(m.Name)] = true, true
+		if len(m.Params) > MaxParams {
+			return fmt.Errorf("%s.params: want at most %d parameters, got %d", where, MaxParams, len(m.Params))
+		}
+		if err := validateParams(where+".params", m.Params); err != nil {
+			return err
+		}
+		if m.Returns != Void {
+			if _, err := ParseType(m.Returns); err != nil {
+				return fmt.Errorf("%s.returns: %v (or void)", where, err)
+			}
+		}
+	}
+	return nil
+}
+
+// designReserved are method names that mean something else in a class of
+// one of the languages (or in the operations list: the class's own name).
+var designReserved = map[string]bool{"constructor": true, "Constructor": true, "prototype": true, "toString": true,
+	"hashCode": true, "equals": true, "getClass": true, "valueOf": true, "init": true}
+
+func validateParams(where string, params []Param) error {
+	seen := map[string]bool{}
+	for i, p := range params {
+		if !identRe.MatchString(p.Name) || reserved[p.Name] || strings.HasPrefix(p.Name, "mr_") || strings.HasPrefix(p.Name, "_") {
+			return fmt.Errorf("%s[%d].name: %q is not a usable identifier", where, i, p.Name)
+		}
+		if seen[p.Name] {
+			return fmt.Errorf("%s[%d].name: %q appears twice", where, i, p.Name)
+		}
+		seen[p.Name] = true
+		if _, err := ParseType(p.Type); err != nil {
+			return fmt.Errorf("%s[%d].type: %v", where, i, err)
 		}
 	}
 	return nil

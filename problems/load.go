@@ -216,7 +216,11 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 		if len(ft.Output) == 0 {
 			return nil, bad("tests.json", "%s: output: required", where)
 		}
-		if err := judge.CheckValue(judge.MustType(spec.Signature.Returns), ft.Output); err != nil {
+		if spec.Signature.IsDesign() {
+			if err := judge.CheckDesignOutput(spec.Signature, in, ft.Output); err != nil {
+				return nil, bad("tests.json", "%s: output: %v", where, err)
+			}
+		} else if err := judge.CheckValue(judge.MustType(spec.Signature.Returns), ft.Output); err != nil {
 			return nil, bad("tests.json", "%s: output: %v", where, err)
 		}
 		if ft.Example {
@@ -367,6 +371,14 @@ func nonNil(s []string) []string {
 // checkInput checks a test's input object against the signature and returns
 // it compacted.
 func checkInput(spec *judge.Spec, raw json.RawMessage) (json.RawMessage, error) {
+	if spec.Signature.IsDesign() {
+		if err := judge.CheckDesignInput(spec.Signature, raw); err != nil {
+			return nil, err
+		}
+		var out bytes.Buffer
+		json.Compact(&out, raw)
+		return out.Bytes(), nil
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
 		return nil, fmt.Errorf("want an object of the parameters")

@@ -3,6 +3,7 @@ package problems
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -194,6 +195,59 @@ func TestEmbeddedGuides(t *testing.T) {
 			if strings.Contains(string(raw), secret) {
 				t.Errorf("%s: the problem's JSON carries %q", e.Problem.Slug, secret)
 			}
+		}
+	}
+}
+
+// designFS is validFS with echo turned into a design problem: a counter.
+func designFS(tests string) fstest.MapFS {
+	fs := validFS()
+	pj := strings.Replace(validProblemJSON(), `"signature":{"function":"echo","params":[{"name":"n","type":"int"}],"returns":"int"}`,
+		`"signature":{"class":"Counter","constructor":[{"name":"start","type":"int"}],"methods":[
+			{"name":"add","params":[{"name":"k","type":"int"}],"returns":"void"},{"name":"get","params":[],"returns":"int"}]}`, 1)
+	fs["echo/problem.json"] = &fstest.MapFile{Data: []byte(pj)}
+	fs["echo/tests.json"] = &fstest.MapFile{Data: []byte(tests)}
+	return fs
+}
+
+func designTests(extra string) string {
+	tests := `[{"name":"e1","input":{"operations":["Counter","get"],"arguments":[[1],[]]},"output":[null,1],"example":true},
+		{"name":"e2","input":{"operations":["Counter","add","get"],"arguments":[[1],[2],[]]},"output":[null,null,3],"example":true}`
+	for i := 3; i <= 13; i++ {
+		tests += `,{"name":"h` + strconv.Itoa(i) + `","input":{"operations":["Counter","get"],"arguments":[[5],[]]},"output":[null,5]}`
+	}
+	return tests + `,{"name":"big","input":{"operations":["Counter","get"],"arguments":[[4],[]]},"output":[null,4],"large":true}` + extra + `]`
+}
+
+func TestLoadDesign(t *testing.T) {
+	lib, err := Load(designFS(designTests("")), judge.LanguageNames())
+	if err != nil {
+		t.Fatalf("the valid design problem: %v", err)
+	}
+	e := lib.Entries[0]
+	if !e.Spec.Signature.IsDesign() || e.Spec.Signature.Class != "Counter" || len(e.Spec.Signature.Methods) != 2 {
+		t.Fatalf("signature: %+v", e.Spec.Signature)
+	}
+	if !strings.Contains(e.Problem.StarterCode["go"], "func Constructor(start int) Counter {") ||
+		!strings.Contains(e.Problem.StarterCode["python"], "def add(self, k: int) -> None:") {
+		t.Fatalf("starter code: %v", e.Problem.StarterCode)
+	}
+	if string(e.Tests[1].Input) != `{"operations":["Counter","add","get"],"arguments":[[1],[2],[]]}` {
+		t.Fatalf("the input is not compacted: %s", e.Tests[1].Input)
+	}
+	for _, c := range []struct{ extra, want string }{
+		{`,{"name":"x","input":{"operations":["Counter","peek"],"arguments":[[1],[]]},"output":[null,1]}`, `test 15 ("x"): input: operations[1]: "peek" is not a method of Counter`},
+		{`,{"name":"x","input":{"operations":["get"],"arguments":[[]]},"output":[1]}`, `input: operations[0]: "get", want the constructor "Counter"`},
+		{`,{"name":"x","input":{"operations":["Counter","add"],"arguments":[[1],["2"]]},"output":[null,null]}`, `input: arguments[1][0] (k of add): want int`},
+		{`,{"name":"x","input":{"operations":["Counter","add"],"arguments":[[1],[2,3]]},"output":[null,null]}`, `add takes 1 arguments, got 2`},
+		{`,{"name":"x","input":{"operations":["Counter","get"],"arguments":[[1],[]]},"output":[null]}`, `output: 1 results for 2 operations`},
+		{`,{"name":"x","input":{"operations":["Counter","add"],"arguments":[[1],[2]]},"output":[null,2]}`, `output: [1]: add returns nothing, want null`},
+		{`,{"name":"x","input":{"operations":["Counter","get"],"arguments":[[1],[]]},"output":[null,true]}`, `output: [1] (get): want int`},
+		{`,{"name":"x","input":{"n":1},"output":1}`, `input: unknown field "n"`},
+	} {
+		_, err := Load(designFS(designTests(c.extra)), judge.LanguageNames())
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.extra, err, c.want)
 		}
 	}
 }

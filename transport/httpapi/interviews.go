@@ -216,7 +216,8 @@ func (s *server) execute(w http.ResponseWriter, r *http.Request) {
 }
 
 // customInput accepts the custom test input as a JSON object of the
-// signature's parameters, or as a string holding one.
+// signature's parameters (for a design problem, its operations and
+// arguments), or as a string holding one.
 func customInput(raw json.RawMessage) (json.RawMessage, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
@@ -230,7 +231,7 @@ func customInput(raw json.RawMessage) (json.RawMessage, error) {
 	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, mockroom.Errorf(mockroom.KindInvalid, "invalid_custom_input", `custom input must be a JSON object of the function's parameters, e.g. {"nums": [1, 2], "target": 3}`)
+		return nil, mockroom.Errorf(mockroom.KindInvalid, "invalid_custom_input", `custom input must be a JSON object of the function's parameters, e.g. {"nums": [1, 2], "target": 3}, or for a class the calls, e.g. {"operations": ["MinStack", "push", "getMin"], "arguments": [[], [1], []]}`)
 	}
 	return raw, nil
 }

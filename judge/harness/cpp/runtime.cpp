@@ -203,8 +203,12 @@ static void mr_begin(long i) {
 static void mr_end() { itimerval tv{}; setitimer(ITIMER_PROF, &tv, nullptr); }
 
 // mr_call converts one test's input, calls the candidate's method and
-// returns the result as JSON; the judge writes it after this file.
+// returns the result as JSON; the judge writes it after this file. For a
+// design problem it replays the test's operations and keeps mr_at at the
+// one in progress, so that an exception names its call.
 static string mr_call(long i, const mrj::V& in);
+static long mr_at = -1;
+static string mr_atField() { return mr_at >= 0 ? ",\"call\":" + to_string(mr_at) : string(); }
 
 // mr_cap redirects fd to a memory file for one test and reads it back.
 struct mr_cap {
@@ -244,6 +248,7 @@ int main() {
         string ev = "{\"t\":\"result\",\"i\":" + to_string(i);
         auto t0 = chrono::steady_clock::now();
         timespec c0{}, c1{}; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+        mr_at = -1;
         try {
             string out = mr_call((long)i, tests[i]);
             ev += ",\"ok\":true,\"out\":" + out;
@@ -251,9 +256,9 @@ int main() {
             mr_end(); ev += ",\"ok\":false,\"verdict\":\"memory_limit\",\"error\":\"std::bad_alloc\"";
         } catch (const exception& e) {
             mr_end(); string msg; mr_str(msg, string("exception: ") + e.what());
-            ev += ",\"ok\":false,\"verdict\":\"runtime_error\",\"error\":" + msg;
+            ev += ",\"ok\":false,\"verdict\":\"runtime_error\",\"error\":" + msg + mr_atField();
         } catch (...) {
-            mr_end(); ev += ",\"ok\":false,\"verdict\":\"runtime_error\",\"error\":\"an exception of unknown type\"";
+            mr_end(); ev += ",\"ok\":false,\"verdict\":\"runtime_error\",\"error\":\"an exception of unknown type\"" + mr_atField();
         }
         double ms = chrono::duration<double, milli>(chrono::steady_clock::now() - t0).count();
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);

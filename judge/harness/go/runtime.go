@@ -40,6 +40,18 @@ type TreeNode struct {
 
 type mr_inputError struct{ name string }
 
+// mr_at is a design test's call in progress (its index in operations), -1
+// outside one, so that a panic names its call.
+var mr_at = -1
+
+// mr_arg is a design call's argument j.
+func mr_arg(a []mr_json.RawMessage, j int) mr_json.RawMessage {
+	if j >= len(a) {
+		panic(mr_inputError{"arguments"})
+	}
+	return a[j]
+}
+
 func mr_map[A, B any](xs []A, f func(A) B) []B {
 	out := make([]B, len(xs))
 	for i, x := range xs {
@@ -260,6 +272,7 @@ func main() {
 		ev := map[string]any{"t": "result", "i": i, "ok": true}
 		restore := mr_capture()
 		t0, c0 := mr_time.Now(), mr_cpuUS()
+		mr_at = -1
 		func() {
 			defer func() {
 				r := recover()
@@ -278,6 +291,9 @@ func main() {
 				default:
 					ev["error"] = mr_fmt.Sprintf("panic: %v", r)
 					ev["trace"] = mr_trace(mr_debug.Stack())
+					if mr_at >= 0 {
+						ev["call"] = mr_at
+					}
 				}
 			}()
 			ev["out"] = mr_call(i, in)

@@ -2,8 +2,9 @@
 // The judge's JavaScript and TypeScript harness (valid as both when checked
 // loosely). The judge puts a few generated lines in front of this file:
 // __mr_params, __mr_ret, __mr_fnName and __mr_file (the problem's signature
-// and the file name the candidate's frames carry), and __mr_load(), which
-// returns the candidate's function: for JavaScript it compiles the code with
+// and the file name the candidate's frames carry), __mr_class and
+// __mr_methods (a design problem's class and its operations, or "" and {}),
+// and __mr_load(), which returns the candidate's function (or class): for JavaScript it compiles the code with
 // __mr_loadScript below; TypeScript's code is bundled ahead of it all. A
 // worker thread watches the process's CPU time and kills the process when
 // one test overruns, after saying so on the channel.
@@ -117,9 +118,32 @@ function __mr_loadScript(src, fn) {
   return __mr_vm.runInThisContext("typeof " + fn + " === 'function' ? " + fn + " : undefined");
 }
 
+// __mr_design replays a design test: calls[0] constructs, the rest call
+// methods; at.k is the call in progress.
+function __mr_design(Cls, calls, at) {
+  const res = new Array(calls.length).fill(null);
+  at.k = 0;
+  const obj = new Cls(...calls[0][1]);
+  for (let k = 1; k < calls.length; k++) {
+    at.k = k;
+    const c = calls[k], f = obj[c[0]];
+    if (typeof f !== "function") throw new TypeError(c[0] + " is not a method of " + __mr_class);
+    res[k] = f.apply(obj, c[1]);
+  }
+  at.k = -1;
+  return res;
+}
+function __mr_designCalls(inp) {
+  const ops = inp.operations || [], args = inp.arguments || [];
+  return ops.map((op, k) => {
+    const [params, ret] = __mr_methods[op];
+    return [op, params.map(([, t], j) => __mr_in(args[k][j], t)), ret];
+  });
+}
+
 const __mr_fn = __mr_load();
 if (typeof __mr_fn !== "function") {
-  __mr_emit({ t: "load_error", error: "function " + __mr_fnName + " was not found", trace: "" });
+  __mr_emit({ t: "load_error", error: __mr_class ? "class " + __mr_class + " was not found" : "function " + __mr_fnName + " was not found", trace: "" });
   process.exit(0);
 }
 
@@ -140,7 +164,18 @@ const __mr_realOut = process.stdout.write, __mr_realErr = process.stderr.write;
 __mr_emit({ t: "ready" });
 for (let i = 0; i < __mr_input.tests.length; i++) {
   const inp = __mr_input.tests[i];
-  const args = __mr_params.map(([name, t]) => __mr_in(inp[name], t));
+  let args = null, calls = null;
+  const at = { k: -1 };
+  if (__mr_class) {
+    try {
+      calls = __mr_designCalls(inp);
+    } catch (e) {
+      __mr_emit({ t: "result", i: i, ok: false, verdict: "internal_error", error: "bad input: " + e.message });
+      continue;
+    }
+  } else {
+    args = __mr_params.map(([name, t]) => __mr_in(inp[name], t));
+  }
   let out = "", err = "";
   process.stdout.write = function (chunk) { if (out.length < __mr_cap) out += String(chunk); return true; };
   process.stderr.write = function (chunk) { if (err.length < __mr_cap) err += String(chunk); return true; };
@@ -150,10 +185,11 @@ for (let i = 0; i < __mr_input.tests.length; i++) {
   __mr_shared[0] = i;
   const t0 = process.hrtime.bigint();
   try {
-    res = __mr_fn(...args);
+    res = __mr_class ? __mr_design(__mr_fn, calls, at) : __mr_fn(...args);
   } catch (e) {
     const oom = e instanceof RangeError && /memory|allocation/i.test(e.message);
     ev = { t: "result", i: i, ok: false, verdict: oom ? "memory_limit" : "runtime_error", error: __mr_errText(e), trace: __mr_trace(e) };
+    if (at.k >= 0) ev.call = at.k;
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const u1 = process.cpuUsage(u0);
@@ -162,7 +198,7 @@ for (let i = 0; i < __mr_input.tests.length; i++) {
   process.stderr.write = __mr_realErr;
   if (ev.ok) {
     try {
-      ev.out = __mr_out(res, __mr_ret);
+      ev.out = __mr_class ? calls.map((c, k) => (c[2] === "void" ? null : __mr_out(res[k], c[2]))) : __mr_out(res, __mr_ret);
     } catch (e) {
       ev = { t: "result", i: i, ok: false, verdict: "runtime_error", error: "the returned value is not a valid " + __mr_ret + ": " + e.message };
     }

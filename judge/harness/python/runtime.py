@@ -1,6 +1,7 @@
 # The judge's Python harness. The judge writes main.py as a few generated
 # lines (_MR_SRC, the candidate's code; _MR_FN, _MR_PARAMS and _MR_RET, the
-# problem's signature) followed by this file. It reads every test from
+# problem's signature; for a design problem _MR_CLASS and _MR_METHODS, the
+# class and its operations) followed by this file. It reads every test from
 # stdin, runs the candidate's code (compiled as "solution.py", so that
 # tracebacks carry its own line numbers) and prints one marker line per
 # event on a private copy of fd 1.
@@ -97,6 +98,27 @@ def _mr_trace(tb):
     return "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames))
 
 
+def _mr_design(cls, calls, at):
+    """Replays a design test: calls[0] constructs, the rest call methods.
+    Returns the raw results; at[0] is the call in progress."""
+    res = [None] * len(calls)
+    at[0] = 0
+    obj = cls(*calls[0][1])
+    for k in range(1, len(calls)):
+        at[0] = k
+        res[k] = getattr(obj, calls[k][0])(*calls[k][1])
+    at[0] = -1
+    return res
+
+
+def _mr_design_calls(inp):
+    calls = []
+    for op, args in zip(inp.get("operations") or [], inp.get("arguments") or []):
+        params, ret = _MR_METHODS[op]
+        calls.append((op, [_mr_in(a, t) for a, (_, t) in zip(args, params)], ret))
+    return calls
+
+
 def _mr_main():
     data = json.loads(sys.stdin.buffer.read())
     marker = data["marker"]
@@ -119,10 +141,17 @@ def _mr_main():
     sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
     try:
         exec(code, ns)
-        fn = getattr(ns["Solution"](), _MR_FN)
+        if _MR_CLASS:
+            fn = None
+            if not isinstance(ns.get(_MR_CLASS), type):
+                raise KeyError(_MR_CLASS)
+        else:
+            fn = getattr(ns["Solution"](), _MR_FN)
     except BaseException as e:
         sys.stdout, sys.stderr = real_out, real_err
-        if isinstance(e, (KeyError, AttributeError)) and "Solution" not in ns or not callable(getattr(ns.get("Solution"), _MR_FN, None)):
+        if _MR_CLASS and not isinstance(ns.get(_MR_CLASS), type):
+            emit({"t": "load_error", "error": "class " + _MR_CLASS + " was not found", "trace": ""})
+        elif not _MR_CLASS and (isinstance(e, (KeyError, AttributeError)) and "Solution" not in ns or not callable(getattr(ns.get("Solution"), _MR_FN, None))):
             emit({"t": "load_error", "error": "class Solution with a method " + _MR_FN + " was not found", "trace": ""})
         else:
             emit({"t": "load_error", "error": type(e).__name__ + ": " + str(e), "trace": _mr_trace(e.__traceback__)})
@@ -139,14 +168,22 @@ def _mr_main():
     # a RecursionError rather than an out-of-memory kill.
     sys.setrecursionlimit(1000000)
     for i, inp in enumerate(data["tests"]):
-        args = [_mr_in(inp.get(name), t) for name, t in _MR_PARAMS]
+        at = [-1]
+        if _MR_CLASS:
+            try:
+                calls = _mr_design_calls(inp)
+            except Exception as e:
+                emit({"t": "result", "i": i, "ok": False, "verdict": "internal_error", "error": "bad input: " + str(e)})
+                continue
+        else:
+            args = [_mr_in(inp.get(name), t) for name, t in _MR_PARAMS]
         out, err = io.StringIO(), io.StringIO()
         sys.stdout, sys.stderr = out, err
         res, ev = None, {"t": "result", "i": i, "ok": True}
         t0, c0 = time.perf_counter(), time.process_time()
         try:
             signal.setitimer(signal.ITIMER_PROF, limit)
-            res = fn(*args)
+            res = _mr_design(ns[_MR_CLASS], calls, at) if _MR_CLASS else fn(*args)
             signal.setitimer(signal.ITIMER_PROF, 0)
         except _MRTimeLimit:
             ev = {"t": "result", "i": i, "ok": False, "verdict": "time_limit", "error": "Time limit exceeded"}
@@ -157,13 +194,18 @@ def _mr_main():
             signal.setitimer(signal.ITIMER_PROF, 0)
             ev = {"t": "result", "i": i, "ok": False, "verdict": "runtime_error",
                   "error": type(e).__name__ + (": " + str(e) if str(e) else ""), "trace": _mr_trace(e.__traceback__)}
+            if at[0] >= 0:
+                ev["call"] = at[0]
         finally:
             ms = (time.perf_counter() - t0) * 1000.0
             cpu_ms = (time.process_time() - c0) * 1000.0
             sys.stdout, sys.stderr = real_out, real_err
         if ev["ok"]:
             try:
-                ev["out"] = _mr_out(res, _MR_RET)
+                if _MR_CLASS:
+                    ev["out"] = [None if c[2] == "void" else _mr_out(r, c[2]) for r, c in zip(res, calls)]
+                else:
+                    ev["out"] = _mr_out(res, _MR_RET)
                 json.dumps(ev["out"])
             except Exception as e:
                 ev = {"t": "result", "i": i, "ok": False, "verdict": "runtime_error", "error": "the returned value is not a valid " + _MR_RET + ": " + str(e)}
