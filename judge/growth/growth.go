@@ -1,0 +1,263 @@
+// Package growth fits how a solution's running time grows with its input
+// size n: the log-log slope, and the best of the growth classes
+// (O(1), O(log n), O(n), O(n log n), O(n^2), O(n^3), O(2^n)) with a
+// confidence. The efficiency probe (judge.Service.Probe) feeds it the
+// minimum CPU time of repeated calls at each size.
+package growth
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Classes are the classes a fit chooses from, slowest-growing first; the
+// names are those of problems/gen (gen.Classes).
+var Classes = []string{"1", "log n", "n", "n log n", "n^2", "n^3", "2^n"}
+
+// Unmeasured is the class of a fit without enough usable points.
+const Unmeasured = "unmeasured"
+
+// MinPoints is the fewest usable points a fit needs.
+const MinPoints = 3
+
+// DefaultFloorMS is the timer's noise floor: points faster than this are
+// too close to the resolution of getrusage and to the harness's own work
+// between calls to say anything about growth, and are left out.
+const DefaultFloorMS = 0.05
+
+// noiseSD is the least noise a fit assumes in log time (about 8 %): the
+// minimum of repeated calls still varies that much between runs on a busy
+// host, so a fit never claims more certainty than that noise allows.
+const noiseSD = 0.08
+
+// Point is one size and the time measured at it.
+type Point struct {
+	N  int     `json:"n"`
+	MS float64 `json:"ms"`
+}
+
+// Fit is the result of Classify.
+type Fit struct {
+	// Class is the best-fitting class, or Unmeasured.
+	Class string `json:"class"`
+	// Slope is the least-squares slope of log time against log n: about 1
+	// for O(n), 2 for O(n^2).
+	Slope float64 `json:"slope"`
+	// Confidence is the weight of Class among all classes (0..1): near 1
+	// when it fits clearly better than the runner-up.
+	Confidence float64 `json:"confidence"`
+	// RunnerUp is the second-best class.
+	RunnerUp string `json:"runner_up,omitempty"`
+	// Points are the points used (above the floor), by n.
+	Points []Point `json:"points"`
+	// Reason says why a fit is unmeasured.
+	Reason string `json:"reason,omitempty"`
+}
+
+// logF is log f(n) of a class.
+func logF(class string, n float64) float64 {
+	switch class {
+	case "1":
+		return 0
+	case "log n":
+		return math.Log(math.Log2(n) + 1)
+	case "n":
+		return math.Log(n)
+	case "n log n":
+		return math.Log(n) + math.Log(math.Log2(n)+1)
+	case "n^2":
+		return 2 * math.Log(n)
+	case "n^3":
+		return 3 * math.Log(n)
+	case "2^n":
+		return n * math.Ln2
+	}
+	panic("growth: unknown class " + class)
+}
+
+// sse fits t = c·f(n) in log space (log c is the mean of log t − log f)
+// and returns the sum of squared residuals.
+func sse(class string, pts []Point) float64 {
+	var mean float64
+	for _, p := range pts {
+		mean += math.Log(p.MS) - logF(class, float64(p.N))
+	}
+	mean /= float64(len(pts))
+	var s float64
+	for _, p := range pts {
+		r := math.Log(p.MS) - logF(class, float64(p.N)) - mean
+		s += r * r
+	}
+	return s
+}
+
+// Slope is the least-squares slope of log ms against log n.
+func Slope(pts []Point) float64 {
+	if len(pts) < 2 {
+		return 0
+	}
+	var sx, sy, sxx, sxy float64
+	for _, p := range pts {
+		x, y := math.Log(float64(p.N)), math.Log(p.MS)
+		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+	}
+	k := float64(len(pts))
+	d := k*sxx - sx*sx
+	if d == 0 {
+		return 0
+	}
+	return (k*sxy - sx*sy) / d
+}
+
+// Classify fits pts. Points at or below floorMS (DefaultFloorMS when 0)
+// are left out; with fewer than MinPoints left the fit is Unmeasured.
+//
+// Each class's model t = c·f(n) is fitted in log space, so every point
+// weighs by its relative error whatever its size. The classes are weighed
+// by their likelihood under Gaussian noise in log time, its variance taken
+// from the best fit's residuals but never below noiseSD²; the best class's
+// weight is the confidence.
+func Classify(pts []Point, floorMS float64) Fit {
+	if floorMS <= 0 {
+		floorMS = DefaultFloorMS
+	}
+	var use []Point
+	for _, p := range pts {
+		if p.N > 0 && p.MS > floorMS && !math.IsInf(p.MS, 0) && !math.IsNaN(p.MS) {
+			use = append(use, p)
+		}
+	}
+	sort.Slice(use, func(i, j int) bool {
+		return use[i].N < use[j].N || use[i].N == use[j].N && use[i].MS < use[j].MS
+	})
+	// Several points at one n (from repeated runs) keep their minimum.
+	use = slices.CompactFunc(use, func(a, b Point) bool { return a.N == b.N })
+	f := Fit{Class: Unmeasured, Points: use}
+	if len(use) < MinPoints {
+		f.Reason = fmt.Sprintf("%d of %d sizes took longer than the timer's noise floor (%.2g ms); %d are needed", len(use), len(pts), floorMS, MinPoints)
+		if f.Points == nil {
+			f.Points = []Point{}
+		}
+		return f
+	}
+	f.Slope = Slope(use)
+	errs := make([]float64, len(Classes))
+	best := 0
+	for i, c := range Classes {
+		errs[i] = sse(c, use)
+		if errs[i] < errs[best] {
+			best = i
+		}
+	}
+	k := float64(len(use))
+	variance := math.Max(errs[best]/(k-1), noiseSD*noiseSD)
+	var total float64
+	w := make([]float64, len(Classes))
+	for i := range Classes {
+		w[i] = math.Exp(-(errs[i] - errs[best]) / (2 * variance))
+		total += w[i]
+	}
+	second := -1
+	for i := range Classes {
+		if i != best && (second < 0 || errs[i] < errs[second]) {
+			second = i
+		}
+	}
+	f.Class, f.Confidence, f.RunnerUp = Classes[best], w[best]/total, Classes[second]
+	return f
+}
+
+// Rank is a class's place in Classes (slower-growing is lower), or -1.
+func Rank(class string) int {
+	return slices.Index(Classes, Normalize(class))
+}
+
+// Normalize turns a written bound ("O(n log n)", "O(N^2)", "O(n²)",
+// "O(1)") into a class name, or "" when it is none of Classes (for
+// example "O(m·n)" or "O(n + k log n)").
+func Normalize(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if strings.HasPrefix(s, "o(") && strings.HasSuffix(s, ")") {
+		s = s[2 : len(s)-1]
+	}
+	r := strings.NewReplacer("²", "^2", "³", "^3", "ⁿ", "^n", "·", " ", "*", " ", "logn", "log n", "(", "", ")", "")
+	s = strings.Join(strings.Fields(r.Replace(s)), " ")
+	switch s {
+	case "n log2 n", "n lg n", "nlog n":
+		s = "n log n"
+	case "lg n", "log2 n":
+		s = "log n"
+	}
+	if slices.Contains(Classes, s) {
+		return s
+	}
+	return ""
+}
+
+// Measurable is the slowest-growing class the probe can tell apart when
+// every call first reads an input of size n: reading it is O(n), so a
+// sublinear optimum shows as O(n). For an input whose size does not grow
+// with n (n is a value, not a length) pass inputGrows false.
+func Measurable(class string, inputGrows bool) string {
+	if inputGrows && Rank(class) >= 0 && Rank(class) < Rank("n") {
+		return "n"
+	}
+	return Normalize(class)
+}
+
+// Verdict compares a measured class with the optimum's.
+type Verdict string
+
+const (
+	Optimal Verdict = "optimal" // grows like the optimum
+	Worse   Verdict = "worse"   // grows faster than the optimum
+	Better  Verdict = "better"  // grows slower than the optimum (noise, or an input that missed the worst case)
+	Unknown Verdict = "unknown" // unmeasured, or no comparable optimum
+)
+
+// Compare compares a measured class with the optimum, both as class names;
+// optimum should already be Measurable.
+func Compare(measured, optimum string) Verdict {
+	m, o := Rank(measured), Rank(optimum)
+	switch {
+	case m < 0 || o < 0:
+		return Unknown
+	case m > o:
+		return Worse
+	case m < o:
+		return Better
+	}
+	return Optimal
+}
+
+// Label writes a class as a bound: "O(n log n)".
+func Label(class string) string {
+	if Rank(class) < 0 {
+		return class
+	}
+	return "O(" + strings.NewReplacer("^2", "²", "^3", "³", "^n", "ⁿ").Replace(class) + ")"
+}
+
+// Sentence says how the points grew: "grew as n^1.98 between n = 1,000 and
+// 16,000".
+func Sentence(f Fit) string {
+	if f.Class == Unmeasured || len(f.Points) == 0 {
+		return "the running time could not be measured: " + f.Reason
+	}
+	return fmt.Sprintf("grew as n^%.2f between n = %s and %s", f.Slope, thousands(f.Points[0].N), thousands(f.Points[len(f.Points)-1].N))
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
