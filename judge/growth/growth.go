@@ -33,6 +33,10 @@ const DefaultFloorMS = 0.05
 // host, so a fit never claims more certainty than that noise allows.
 const noiseSD = 0.08
 
+// minEvidence is the likelihood ratio a class needs over the next
+// slower-growing class to be chosen.
+const minEvidence = 3
+
 // Point is one size and the time measured at it.
 type Point struct {
 	N  int     `json:"n"`
@@ -78,21 +82,55 @@ func logF(class string, n float64) float64 {
 	panic("growth: unknown class " + class)
 }
 
-// sse fits t = c·f(n) in log space (log c is the mean of log t − log f)
-// and returns the sum of squared residuals.
+// sse fits t = a + c·f(n) and returns the sum of squared residuals in log
+// time. The constant a ≥ 0 is the fixed cost of a call (reading a small
+// input, the harness's own work), which flattens the smallest sizes: it is
+// tried on a grid up to 95 % of the fastest point, and for each a, c comes
+// from the log-space fit of t − a; the best pair wins.
 func sse(class string, pts []Point) float64 {
-	var mean float64
+	tmin := math.Inf(1)
 	for _, p := range pts {
-		mean += math.Log(p.MS) - logF(class, float64(p.N))
+		tmin = min(tmin, p.MS)
 	}
-	mean /= float64(len(pts))
-	var s float64
-	for _, p := range pts {
-		r := math.Log(p.MS) - logF(class, float64(p.N)) - mean
-		s += r * r
+	best := math.Inf(1)
+	for q := 0; q <= 19; q++ {
+		a := tmin * float64(q) / 20
+		var logc float64
+		for _, p := range pts {
+			logc += math.Log(p.MS-a) - logF(class, float64(p.N))
+		}
+		logc /= float64(len(pts))
+		var s float64
+		for _, p := range pts {
+			r := math.Log(a+math.Exp(logc+logF(class, float64(p.N)))) - math.Log(p.MS)
+			s += r * r
+		}
+		best = min(best, s)
+		if class == "1" {
+			break // a constant model has its constant already
+		}
 	}
-	return s
+	return best
 }
+
+// trimmedSSE is sse with the point that fits worst left out, when there
+// are at least trimFrom points: one call slowed by the host (a burst of
+// other work, a garbage collection) then cannot swing the fit.
+func trimmedSSE(class string, pts []Point) float64 {
+	if len(pts) < trimFrom {
+		return sse(class, pts)
+	}
+	best := math.Inf(1)
+	rest := make([]Point, 0, len(pts)-1)
+	for i := range pts {
+		rest = append(append(rest[:0], pts[:i]...), pts[i+1:]...)
+		best = min(best, sse(class, rest))
+	}
+	return best
+}
+
+// trimFrom is the fewest points from which a fit leaves its worst out.
+const trimFrom = 5
 
 // Slope is the least-squares slope of log ms against log n.
 func Slope(pts []Point) float64 {
@@ -115,11 +153,12 @@ func Slope(pts []Point) float64 {
 // Classify fits pts. Points at or below floorMS (DefaultFloorMS when 0)
 // are left out; with fewer than MinPoints left the fit is Unmeasured.
 //
-// Each class's model t = c·f(n) is fitted in log space, so every point
+// Each class's model t = a + c·f(n) is fitted in log space, so every point
 // weighs by its relative error whatever its size. The classes are weighed
 // by their likelihood under Gaussian noise in log time, its variance taken
-// from the best fit's residuals but never below noiseSD²; the best class's
-// weight is the confidence.
+// from the best fit's residuals but never below noiseSD²; a class is chosen
+// over the next slower-growing one only with minEvidence times its weight,
+// and the chosen class's weight is the confidence.
 func Classify(pts []Point, floorMS float64) Fit {
 	if floorMS <= 0 {
 		floorMS = DefaultFloorMS
@@ -147,18 +186,28 @@ func Classify(pts []Point, floorMS float64) Fit {
 	errs := make([]float64, len(Classes))
 	best := 0
 	for i, c := range Classes {
-		errs[i] = sse(c, use)
+		errs[i] = trimmedSSE(c, use)
 		if errs[i] < errs[best] {
 			best = i
 		}
 	}
 	k := float64(len(use))
+	if k >= trimFrom {
+		k--
+	}
 	variance := math.Max(errs[best]/(k-1), noiseSD*noiseSD)
 	var total float64
 	w := make([]float64, len(Classes))
 	for i := range Classes {
 		w[i] = math.Exp(-(errs[i] - errs[best]) / (2 * variance))
 		total += w[i]
+	}
+	// Parsimony: a faster-growing class must beat the next slower one by
+	// a likelihood ratio of at least minEvidence, or the slower one stands
+	// (n and n log n are close over a few doublings, and a noisy host
+	// easily makes linear work look superlinear).
+	if best > 0 && w[best-1]*minEvidence >= w[best] {
+		best--
 	}
 	second := -1
 	for i := range Classes {
@@ -218,10 +267,31 @@ const (
 	Unknown Verdict = "unknown" // unmeasured, or no comparable optimum
 )
 
-// Compare compares a measured class with the optimum, both as class names;
-// optimum should already be Measurable.
+// Tier groups the classes a probe can tell apart on a shared host: O(1)
+// and O(log n) (0), O(n) and O(n log n) (1), O(n^2) (2), O(n^3) (3),
+// O(2^n) (4). A log factor over a few doublings of n is within what cache
+// misses and garbage collection add to linear work, so classes of one tier
+// compare as equal; the class itself is still reported. -1 for none.
+func Tier(class string) int {
+	switch Normalize(class) {
+	case "1", "log n":
+		return 0
+	case "n", "n log n":
+		return 1
+	case "n^2":
+		return 2
+	case "n^3":
+		return 3
+	case "2^n":
+		return 4
+	}
+	return -1
+}
+
+// Compare compares a measured class with the optimum's, both as class
+// names, by Tier; optimum should already be Measurable.
 func Compare(measured, optimum string) Verdict {
-	m, o := Rank(measured), Rank(optimum)
+	m, o := Tier(measured), Tier(optimum)
 	switch {
 	case m < 0 || o < 0:
 		return Unknown
@@ -247,10 +317,11 @@ func Sentence(f Fit) string {
 	if f.Class == Unmeasured || len(f.Points) == 0 {
 		return "the running time could not be measured: " + f.Reason
 	}
-	return fmt.Sprintf("grew as n^%.2f between n = %s and %s", f.Slope, thousands(f.Points[0].N), thousands(f.Points[len(f.Points)-1].N))
+	return fmt.Sprintf("grew as n^%.2f between n = %s and %s", f.Slope, Thousands(f.Points[0].N), Thousands(f.Points[len(f.Points)-1].N))
 }
 
-func thousands(n int) string {
+// Thousands writes n with thousands separators: 16,000.
+func Thousands(n int) string {
 	s := fmt.Sprint(n)
 	var b strings.Builder
 	for i, c := range s {
