@@ -21,9 +21,9 @@ import (
 	"github.com/mockroom/mockroom/problems/gen"
 )
 
-// Result is a probe's outcome as it is stored with the submission and
+// Measurement is a probe's outcome as it is stored with the submission and
 // shown in the report. Only timings and the fit: nothing the program wrote.
-type Result struct {
+type Measurement struct {
 	Language string `json:"language"`
 	// Class is the measured growth class (growth.Classes) or "unmeasured".
 	Class string `json:"class"`
@@ -31,9 +31,9 @@ type Result struct {
 	// (growth.Measurable of the problem's declared class).
 	Optimum string `json:"optimum"`
 	// Verdict compares Class with Optimum: optimal, worse, better, unknown.
-	Verdict    growth.Verdict `json:"verdict" enum:"optimal,worse,better,unknown"`
-	Slope      float64        `json:"slope"`
-	Confidence float64        `json:"confidence"`
+	Verdict    growth.Comparison `json:"verdict" enum:"optimal,worse,better,unknown"`
+	Slope      float64           `json:"slope"`
+	Confidence float64           `json:"confidence"`
 	// Points are the minimum CPU ms per size, the ones the fit used.
 	Points []growth.Point `json:"points"`
 	// StoppedAt is the first size over the per-call budget (0: none).
@@ -94,7 +94,7 @@ func PlanFor(slug string) (Plan, bool, error) {
 // Measure probes code (already accepted) on p's inputs `runs` times over
 // one compile and fits each run. It returns nil results when the problem
 // has no probe inputs.
-func Measure(ctx context.Context, j Prober, p *problem.Problem, language, code string, runs int, o Options) ([]*Result, error) {
+func Measure(ctx context.Context, j Prober, p *problem.Problem, language, code string, runs int, o Options) ([]*Measurement, error) {
 	pl, ok, err := PlanFor(p.Slug)
 	if err != nil || !ok {
 		return nil, err
@@ -107,17 +107,17 @@ func Measure(ctx context.Context, j Prober, p *problem.Problem, language, code s
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Result, len(res))
+	out := make([]*Measurement, len(res))
 	for i, r := range res {
 		out[i] = Fit(r, pl.Optimum, o.FloorMS)
 	}
 	return out, nil
 }
 
-// Fit turns a probe's timings into a Result.
-func Fit(r *judge.ProbeResult, optimum string, floorMS float64) *Result {
+// Fit turns a probe's timings into a Measurement.
+func Fit(r *judge.ProbeResult, optimum string, floorMS float64) *Measurement {
 	f := growth.Classify(r.Points, floorMS)
-	res := &Result{Language: r.Language, Class: f.Class, Optimum: optimum, Verdict: growth.Compare(f.Class, optimum),
+	res := &Measurement{Language: r.Language, Class: f.Class, Optimum: optimum, Verdict: growth.Compare(f.Class, optimum),
 		Slope: round(f.Slope, 100), Confidence: round(f.Confidence, 100), Points: f.Points, StoppedAt: r.StoppedAt,
 		Reason: f.Reason, CostMS: r.CPUMS}
 	if r.Problem != "" && f.Class == growth.Unmeasured {
@@ -132,7 +132,7 @@ func Fit(r *judge.ProbeResult, optimum string, floorMS float64) *Result {
 
 // Summary is the report's sentence: "your solution grew as n^1.98 between
 // n = 1,000 and 16,000; the optimum is O(n)".
-func Summary(r *Result) string {
+func Summary(r *Measurement) string {
 	if r.Class == growth.Unmeasured {
 		return "your solution's growth could not be measured: " + r.Reason
 	}

@@ -125,13 +125,13 @@ func (s *Service) HandleEvent(ctx context.Context, d events.Delivery) error {
 
 // Latest returns the newest efficiency result among a session's snapshots
 // (nil when none was measured).
-func Latest(snaps []interview.Snapshot) *Result {
-	var out *Result
+func Latest(snaps []interview.Snapshot) *Measurement {
+	var out *Measurement
 	for _, s := range snaps {
 		if len(s.Efficiency) == 0 {
 			continue
 		}
-		var r Result
+		var r Measurement
 		if json.Unmarshal(s.Efficiency, &r) == nil {
 			out = &r
 		}

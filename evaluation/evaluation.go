@@ -210,7 +210,7 @@ type Input struct {
 	LineSeqs []int64
 	// Efficiency is the efficiency probe's result on the last accepted
 	// submit, when one was measured (service path).
-	Efficiency *efficiency.Result
+	Efficiency *efficiency.Measurement
 }
 
 // LineRef is how evidence names transcript line i (0-based): its seq, the

@@ -30,8 +30,8 @@ type View struct {
 	Evaluation *Evaluation `json:"evaluation,omitempty"`
 	// Efficiency is the efficiency probe's result on the session's last
 	// accepted submit (it may arrive after the evaluation).
-	Efficiency *efficiency.Result `json:"efficiency,omitempty"`
-	Usage      Usage              `json:"usage"`
+	Efficiency *efficiency.Measurement `json:"efficiency,omitempty"`
+	Usage      Usage                   `json:"usage"`
 }
 
 // ModelCall is one call to a language model, recorded on its session for

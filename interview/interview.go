@@ -74,7 +74,7 @@ type Snapshot struct {
 	Type             string          `json:"snapshot_type" enum:"auto,manual,execution,final"`
 	ObserverAnalysis json.RawMessage `json:"observer_analysis,omitempty"`
 	ExecutionResult  json.RawMessage `json:"execution_result,omitempty"`
-	// Efficiency is the efficiency probe's result (efficiency.Result) on
+	// Efficiency is the efficiency probe's result (efficiency.Measurement) on
 	// an accepted submit, written after the verdict.
 	Efficiency json.RawMessage `json:"efficiency,omitempty"`
 	CreatedAt  time.Time       `json:"created_at"`

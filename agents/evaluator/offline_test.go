@@ -285,14 +285,14 @@ func TestOfflineEfficiencyMeasured(t *testing.T) {
 	pts := []growth.Point{{N: 1000, MS: 1}, {N: 16000, MS: 250}}
 	for _, tc := range []struct {
 		name, code string
-		res        efficiency.Result
+		res        efficiency.Measurement
 		min, max   float64
 		verdict    string
 	}{
-		{"hash map timed linear", hashPy, efficiency.Result{Class: "n", Optimum: "n", Verdict: growth.Optimal, Slope: 1.01, Points: pts}, 90, 100, "optimal"},
-		{"brute force timed quadratic", brutePy, efficiency.Result{Class: "n^2", Optimum: "n", Verdict: growth.Worse, Slope: 1.98, Points: pts}, 0, 60, "worse"},
+		{"hash map timed linear", hashPy, efficiency.Measurement{Class: "n", Optimum: "n", Verdict: growth.Optimal, Slope: 1.01, Points: pts}, 90, 100, "optimal"},
+		{"brute force timed quadratic", brutePy, efficiency.Measurement{Class: "n^2", Optimum: "n", Verdict: growth.Worse, Slope: 1.98, Points: pts}, 0, 60, "worse"},
 		// The static reading says O(n^2); the timing says otherwise.
-		{"quadratic-looking code timed linear", brutePy, efficiency.Result{Class: "n", Optimum: "n", Verdict: growth.Optimal, Slope: 1.0, Points: pts}, 90, 100, "optimal"},
+		{"quadratic-looking code timed linear", brutePy, efficiency.Measurement{Class: "n", Optimum: "n", Verdict: growth.Optimal, Slope: 1.0, Points: pts}, 90, 100, "optimal"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := session(tc.code, talk, report(judge.ModeSubmit, judge.Accepted, 10, 10))
@@ -323,7 +323,7 @@ func TestOfflineEfficiencyMeasured(t *testing.T) {
 	// Not accepted: the measurement (of an earlier accepted submit) is not
 	// the final code's, and the static reading stands.
 	in := session(brutePy, talk, report(judge.ModeSubmit, judge.WrongAnswer, 3, 10))
-	in.Efficiency = &efficiency.Result{Class: "n", Optimum: "n", Verdict: growth.Optimal, Points: pts}
+	in.Efficiency = &efficiency.Measurement{Class: "n", Optimum: "n", Verdict: growth.Optimal, Points: pts}
 	for _, d := range evaluate(t, in).Dimensions {
 		for _, ev := range d.Evidence {
 			if ev.Ref == "measured_complexity" {

@@ -257,14 +257,14 @@ func Measurable(class string, inputGrows bool) string {
 	return Normalize(class)
 }
 
-// Verdict compares a measured class with the optimum's.
-type Verdict string
+// Comparison compares a measured class with the optimum's.
+type Comparison string
 
 const (
-	Optimal Verdict = "optimal" // grows like the optimum
-	Worse   Verdict = "worse"   // grows faster than the optimum
-	Better  Verdict = "better"  // grows slower than the optimum (noise, or an input that missed the worst case)
-	Unknown Verdict = "unknown" // unmeasured, or no comparable optimum
+	Optimal Comparison = "optimal" // grows like the optimum
+	Worse   Comparison = "worse"   // grows faster than the optimum
+	Better  Comparison = "better"  // grows slower than the optimum (noise, or an input that missed the worst case)
+	Unknown Comparison = "unknown" // unmeasured, or no comparable optimum
 )
 
 // Tier groups the classes a probe can tell apart on a shared host: O(1)
@@ -290,7 +290,7 @@ func Tier(class string) int {
 
 // Compare compares a measured class with the optimum's, both as class
 // names, by Tier; optimum should already be Measurable.
-func Compare(measured, optimum string) Verdict {
+func Compare(measured, optimum string) Comparison {
 	m, o := Tier(measured), Tier(optimum)
 	switch {
 	case m < 0 || o < 0:

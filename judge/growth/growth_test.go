@@ -125,7 +125,7 @@ func TestNormalizeCompareLabel(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		m, o string
-		want Verdict
+		want Comparison
 	}{
 		{"n", "n", Optimal}, {"n^2", "n", Worse}, {"n", "n^2", Better}, {"n log n", "n", Optimal}, {"n", "n log n", Optimal},
 		{"n^2", "n log n", Worse}, {"2^n", "n^3", Worse}, {"log n", "1", Optimal}, {Unmeasured, "n", Unknown}, {"n", "", Unknown},

@@ -1,4 +1,4 @@
--- The efficiency probe's result (efficiency.Result) on an accepted submit's
+-- The efficiency probe's result (efficiency.Measurement) on an accepted submit's
 -- execution snapshot: the measured growth class, the points (n, ms) and the
 -- comparison with the optimum. Written after the verdict, by a consumer.
 
