@@ -24,6 +24,8 @@ func TestProbePoints(t *testing.T) {
 		{"a crash ends the points", []event{ok(0, 1), ok(1, 1), ok(2, 1)}, []growth.Point{{N: 10, MS: 1}}, 20, ""},
 		{"a call slow on the wall clock is over the budget", []event{ok(0, 1), ok(1, 1), {T: "result", I: 2, OK: true, CPUMS: 1, MS: 1e6}},
 			[]growth.Point{}, 10, ""},
+		{"a zero CPU time (a coarse clock) takes the wall time", []event{ok(0, 1), {T: "result", I: 1, OK: true, CPUMS: 0, MS: 0.4}, ok(2, 0.5), ok(3, 1), ok(4, 1), ok(5, 2), ok(6, 2)},
+			[]growth.Point{{N: 10, MS: 0.4}, {N: 20, MS: 1}, {N: 40, MS: 2}}, 0, ""},
 		{"no warm-up", nil, []growth.Point{}, 10, "the warm-up call did not finish"},
 		{"a forged duplicate line is ignored", []event{ok(0, 1), ok(1, 5), ok(1, 0.001), ok(2, 5), ok(3, 6), ok(4, 6), ok(5, 7), ok(6, 7)},
 			[]growth.Point{{N: 10, MS: 5}, {N: 20, MS: 6}, {N: 40, MS: 7}}, 0, ""},
