@@ -94,6 +94,7 @@ type Solution struct {
 // Filter narrows a listing. Page is 1-based.
 type Filter struct {
 	Difficulty string
+	Pattern    string // one of Patterns, matched case-insensitively
 	Category   string
 	Company    string
 	Query      string // matched against title, slug, categories, companies and statement, case-insensitive
@@ -103,6 +104,7 @@ type Filter struct {
 
 // Facets are the distinct values a library can be filtered by.
 type Facets struct {
+	Patterns   []string `json:"patterns"` // in the study order of Patterns
 	Categories []string `json:"categories"`
 	Companies  []string `json:"companies"`
 }

@@ -244,8 +244,8 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	switch {
 	case examples < 2 || examples > 5:
 		return nil, bad("tests.json", "want 2 to 5 examples (\"example\": true), got %d", examples)
-	case hidden < 8:
-		return nil, bad("tests.json", "want at least 8 hidden tests, got %d", hidden)
+	case hidden < 12:
+		return nil, bad("tests.json", "want at least 12 hidden tests, got %d", hidden)
 	case large < 1:
 		return nil, bad("tests.json", "want at least one test marked \"large\": true")
 	}

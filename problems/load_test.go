@@ -52,7 +52,7 @@ const echoEditorial = "## Approach\n\nReturn n.\n\n## Why it works\n\nIt is n.\n
 // validFS is a minimal valid problem; each case breaks one thing.
 func validFS() fstest.MapFS {
 	tests := `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":2},"output":2,"example":true}`
-	for i := 3; i <= 10; i++ {
+	for i := 3; i <= 14; i++ {
 		tests += `,{"name":"h` + string(rune('0'+i)) + `","input":{"n":3},"output":3}`
 	}
 	tests += `,{"name":"big","input":{"n":4},"output":4,"large":true}]`
@@ -84,7 +84,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown field", "echo/problem.json", `{"titel":"Echo"}`, "unknown field"},
 		{"missing param", "echo/tests.json", `[{"name":"e1","input":{},"output":1,"example":true}]`, `test 1 ("e1"): input: missing parameter "n"`},
 		{"wrong output type", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":"1","example":true}]`, `test 1 ("e1"): output`},
-		{"too few tests", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":1},"output":1,"example":true}]`, "at least 8 hidden"},
+		{"too few tests", "echo/tests.json", `[{"name":"e1","input":{"n":1},"output":1,"example":true},{"name":"e2","input":{"n":1},"output":1,"example":true}]`, "at least 12 hidden"},
 		{"no statement", "echo/statement.md", ``, "statement.md"},
 		{"no editorial", "echo/editorial.md", "  \n", "echo/editorial.md: missing"},
 		{"editorial without a section", "echo/editorial.md", strings.Replace(echoEditorial, "## Why it works\n", "## Why\n", 1), `echo/editorial.md: missing the section "## Why it works"`},

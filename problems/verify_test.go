@@ -32,7 +32,10 @@ func TestVerifyLibrary(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 	start := time.Now()
-	checks, err := Verify(ctx, svc, lib, nil, VerifyOptions{Workers: 2, Quick: true})
+	// The brute forces need only run out of the limit itself here: their
+	// 2x margin is proven when a problem is written (problems verify), and
+	// this halves the test's largest cost.
+	checks, err := Verify(ctx, svc, lib, nil, VerifyOptions{Workers: 2, Quick: true, BruteFactor: 1})
 	var out bytes.Buffer
 	allOK := PrintTable(&out, checks) // what finished, also when time ran out
 	t.Logf("verified %d problems in %s:\n%s", len(lib.Entries), time.Since(start).Round(time.Second), out.String())
@@ -80,7 +83,7 @@ func TestVerifyMargins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]bool{"solution": false, "starter": true, "brute": false, "wrong/passes": false, "wrong/off-by-one": true}
+	want := map[string]bool{"generator": false /* none registered for echo */, "solution": false, "starter": true, "brute": false, "wrong/passes": false, "wrong/off-by-one": true}
 	var out bytes.Buffer
 	PrintTable(&out, checks)
 	if len(checks) != len(want) {

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"log/slog"
 	"math"
 	"os"
@@ -124,7 +126,7 @@ func readSource(name string) (string, error) {
 // runProblems: mockroom problems verify|generate ...
 func runProblems(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	usage := func() error {
-		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [--lang L,...] [--dir problems] [SLUG...]")
+		fmt.Fprintln(stderr, "usage: mockroom problems verify [--workers N] [--quick] [--lang L,...] [--dir problems] [--changed] [SLUG...]")
 		fmt.Fprintln(stderr, "       mockroom problems generate [--dir problems] [--lang go,python] SLUG...")
 		return errUsage
 	}
@@ -148,10 +150,12 @@ func runVerify(ctx context.Context, args []string, getenv func(string) string, s
 	langs := fs.String("lang", "", "comma-separated languages to check (default: every one the sandbox offers)")
 	data := fs.String("data", "", "data directory (env DATA_DIR, default ./data)")
 	dir := fs.String("dir", "", "read the problems from this folder (e.g. problems) instead of the embedded library")
+	changed := fs.Bool("changed", false, "only the problems that changed since they last passed here (DATA_DIR/verified.json)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	svc, lib, closeFn, err := newJudge(firstNonEmpty(*data, getenv("DATA_DIR"), "./data"), *dir, getenv, stderr)
+	dataDir := firstNonEmpty(*data, getenv("DATA_DIR"), "./data")
+	svc, lib, closeFn, err := newJudge(dataDir, *dir, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -166,15 +170,124 @@ func runVerify(ctx context.Context, args []string, getenv func(string) string, s
 			}
 		}
 	}
-	checks, err := problems.Verify(ctx, svc, lib, fs.Args(), o)
+	slugs := fs.Args()
+	var cache *verifiedCache
+	if *changed {
+		var fsys iofs.FS = problems.FS
+		if *dir != "" {
+			fsys = os.DirFS(*dir)
+		}
+		salt, err := verifySalt(svc.Languages(), o)
+		if err != nil {
+			return err
+		}
+		cache = loadVerified(filepath.Join(dataDir, "verified.json"), fsys, salt)
+		if len(slugs) == 0 {
+			for _, e := range lib.Entries {
+				slugs = append(slugs, e.Problem.Slug)
+			}
+		}
+		var todo []string
+		for _, s := range slugs {
+			if !cache.passed(s) {
+				todo = append(todo, s)
+			}
+		}
+		fmt.Fprintf(stdout, "%d of %d problems changed since they last passed here\n", len(todo), len(slugs))
+		if len(todo) == 0 {
+			return nil
+		}
+		slugs = todo
+	}
+	checks, err := problems.Verify(ctx, svc, lib, slugs, o)
 	if err != nil {
 		return err
 	}
-	if !problems.PrintTable(stdout, checks) {
+	ok := problems.PrintTable(stdout, checks)
+	if cache != nil {
+		cache.record(checks)
+	}
+	if !ok {
 		return fmt.Errorf("verification failed")
 	}
 	fmt.Fprintf(stdout, "\n%d checks passed\n", len(checks))
 	return nil
+}
+
+// verifiedCache remembers the fingerprints of problems that passed verify on
+// this machine, for --changed.
+type verifiedCache struct {
+	file  string
+	fsys  iofs.FS
+	salt  string
+	seen  map[string]string // slug → fingerprint that passed
+	print map[string]string // slug → fingerprint now
+}
+
+func loadVerified(file string, fsys iofs.FS, salt string) *verifiedCache {
+	c := &verifiedCache{file: file, fsys: fsys, salt: salt, seen: map[string]string{}, print: map[string]string{}}
+	if b, err := os.ReadFile(file); err == nil {
+		json.Unmarshal(b, &c.seen)
+	}
+	return c
+}
+
+func (c *verifiedCache) fingerprint(slug string) string {
+	if fp, ok := c.print[slug]; ok {
+		return fp
+	}
+	fp, err := problems.Fingerprint(c.fsys, slug, c.salt)
+	if err != nil {
+		fp = ""
+	}
+	c.print[slug] = fp
+	return fp
+}
+
+func (c *verifiedCache) passed(slug string) bool {
+	fp := c.fingerprint(slug)
+	return fp != "" && c.seen[slug] == fp
+}
+
+// record stores the problems all of whose checks passed (and forgets the
+// others).
+func (c *verifiedCache) record(checks []problems.Check) {
+	ok := map[string]bool{}
+	for _, ch := range checks {
+		if _, seen := ok[ch.Slug]; !seen {
+			ok[ch.Slug] = true
+		}
+		ok[ch.Slug] = ok[ch.Slug] && ch.OK
+	}
+	for slug, good := range ok {
+		if fp := c.fingerprint(slug); good && fp != "" {
+			c.seen[slug] = fp
+		} else {
+			delete(c.seen, slug)
+		}
+	}
+	b, _ := json.MarshalIndent(c.seen, "", "  ")
+	os.MkdirAll(filepath.Dir(c.file), 0o755)
+	os.WriteFile(c.file, b, 0o644)
+}
+
+// verifySalt ties a pass to this build of mockroom (its harnesses, judge and
+// generators), the languages checked and the options.
+func verifySalt(langs []string, o problems.VerifyOptions) (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x %v %v %v", h.Sum(nil), langs, o.Languages, o.Quick), nil
 }
 
 // runGenerate: mockroom problems generate [--dir problems] SLUG... rewrites

@@ -14,7 +14,7 @@ import (
 
 var _ problem.Store = (*Core)(nil)
 
-const problemCols = `id, slug, title, description, difficulty, category, companies, hints, starter_code, has_solution,
+const problemCols = `id, slug, title, description, difficulty, pattern, category, companies, hints, starter_code, has_solution,
 	time_complexity, space_complexity, acceptance_rate, spec, guide, created_at, updated_at`
 
 func scanProblem(row interface{ Scan(...any) error }) (*problem.Problem, error) {
@@ -22,7 +22,7 @@ func scanProblem(row interface{ Scan(...any) error }) (*problem.Problem, error) 
 	var starter json.RawMessage
 	var rate sql.NullFloat64
 	var guide json.RawMessage
-	err := row.Scan(&p.ID, &p.Slug, &p.Title, &p.Description, &p.Difficulty, arrayCol{&p.Categories}, arrayCol{&p.Companies},
+	err := row.Scan(&p.ID, &p.Slug, &p.Title, &p.Description, &p.Difficulty, &p.Pattern, arrayCol{&p.Categories}, arrayCol{&p.Companies},
 		arrayCol{&p.Hints}, jsonCol{&starter}, &p.HasSolution, textCol{&p.TimeComplexity}, textCol{&p.SpaceComplexity},
 		&rate, jsonCol{&p.Spec}, jsonCol{&guide}, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
 	if err != nil {
@@ -101,16 +101,16 @@ func (c *Core) UpsertProblem(ctx context.Context, p *problem.Problem, tests []pr
 	err = c.Write(ctx, func(tx *Tx) error {
 		// The id is only used on insert: an existing slug keeps its id so
 		// sessions that refer to it stay valid.
-		if err := tx.QueryRow(ctx, `INSERT INTO problems (id, slug, title, description, difficulty, category, companies, hints, starter_code,
+		if err := tx.QueryRow(ctx, `INSERT INTO problems (id, slug, title, description, difficulty, pattern, category, companies, hints, starter_code,
 				has_solution, time_complexity, space_complexity, acceptance_rate, spec, guide, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (slug) DO UPDATE SET title = excluded.title, description = excluded.description,
-				difficulty = excluded.difficulty, category = excluded.category, companies = excluded.companies,
+				difficulty = excluded.difficulty, pattern = excluded.pattern, category = excluded.category, companies = excluded.companies,
 				hints = excluded.hints, starter_code = excluded.starter_code, has_solution = excluded.has_solution,
 				time_complexity = excluded.time_complexity, space_complexity = excluded.space_complexity,
 				acceptance_rate = excluded.acceptance_rate, spec = excluded.spec, guide = excluded.guide, updated_at = excluded.updated_at
 			RETURNING id`,
-			id, p.Slug, p.Title, p.Description, p.Difficulty, c.D.Array(p.Categories), c.D.Array(p.Companies), c.D.Array(p.Hints),
+			id, p.Slug, p.Title, p.Description, p.Difficulty, p.Pattern, c.D.Array(p.Categories), c.D.Array(p.Companies), c.D.Array(p.Hints),
 			c.D.JSON(starterJSON), hasSolution, nullText(p.TimeComplexity), nullText(p.SpaceComplexity), rate, c.D.JSON(p.Spec), c.D.JSON(guideJSON),
 			c.D.Time(p.CreatedAt), c.D.Time(now)).Scan(&id); err != nil {
 			return err
@@ -164,6 +164,10 @@ func (c *Core) where(f problem.Filter) (string, []any) {
 		conds = append(conds, "difficulty = ?")
 		args = append(args, strings.ToLower(f.Difficulty))
 	}
+	if f.Pattern != "" {
+		conds = append(conds, "LOWER(pattern) = ?")
+		args = append(args, strings.ToLower(f.Pattern))
+	}
 	if f.Category != "" {
 		conds = append(conds, c.D.ArrayHasFold("category"))
 		args = append(args, strings.ToLower(f.Category))
@@ -174,9 +178,9 @@ func (c *Core) where(f problem.Filter) (string, []any) {
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		pat := "%" + escapeLike(strings.ToLower(q)) + "%"
-		conds = append(conds, `(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(slug) LIKE ? ESCAPE '\' OR `+
+		conds = append(conds, `(LOWER(title) LIKE ? ESCAPE '\' OR LOWER(slug) LIKE ? ESCAPE '\' OR LOWER(pattern) LIKE ? ESCAPE '\' OR `+
 			c.D.ArrayLikeFold("category")+` OR `+c.D.ArrayLikeFold("companies")+` OR LOWER(description) LIKE ? ESCAPE '\')`)
-		args = append(args, pat, pat, pat, pat, pat)
+		args = append(args, pat, pat, pat, pat, pat, pat)
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -276,18 +280,20 @@ func (c *Core) RandomProblem(ctx context.Context, f problem.Filter) (*problem.Pr
 // gives both engines the same byte-wise order.
 func (c *Core) ProblemFacets(ctx context.Context) (*problem.Facets, error) {
 	const op = "storage.ProblemFacets"
-	cats, comps := map[string]bool{}, map[string]bool{}
+	cats, comps, pats := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT category, companies FROM problems`)
+		rows, err := tx.Query(ctx, `SELECT pattern, category, companies FROM problems`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
+			var pat string
 			var a, b []string
-			if err := rows.Scan(arrayCol{&a}, arrayCol{&b}); err != nil {
+			if err := rows.Scan(&pat, arrayCol{&a}, arrayCol{&b}); err != nil {
 				return err
 			}
+			pats[pat] = true
 			for _, s := range a {
 				cats[s] = true
 			}
@@ -300,7 +306,16 @@ func (c *Core) ProblemFacets(ctx context.Context) (*problem.Facets, error) {
 	if err != nil {
 		return nil, c.fail(op, err)
 	}
-	return &problem.Facets{Categories: sortedKeys(cats), Companies: sortedKeys(comps)}, nil
+	// Patterns in study order (problem.Patterns), then any other.
+	patterns := []string{}
+	for _, p := range problem.Patterns {
+		if pats[p] {
+			patterns = append(patterns, p)
+			delete(pats, p)
+		}
+	}
+	patterns = append(patterns, sortedKeys(pats)...)
+	return &problem.Facets{Patterns: patterns, Categories: sortedKeys(cats), Companies: sortedKeys(comps)}, nil
 }
 
 func sortedKeys(m map[string]bool) []string {

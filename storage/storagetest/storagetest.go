@@ -605,6 +605,8 @@ func testProblemUpsert(t *testing.T, db storage.DB) {
 
 func seedLibrary(t *testing.T, db storage.DB) {
 	t.Helper()
+	patterns := map[string]string{"two-sum": "Arrays & Hashing", "valid-parens": "Stack", "add-two-numbers": "Linked List",
+		"lru-cache": "Design", "median-two-arrays": "Binary Search", "percent-100": "Arrays & Hashing", "k-closest": "Heap"}
 	for _, p := range []*problem.Problem{
 		sampleProblem("two-sum", "Two Sum", "easy", []string{"Array", "Hash Table"}, []string{"Google", "Amazon"}),
 		sampleProblem("valid-parens", "Valid Parentheses", "easy", []string{"Stack", "String"}, []string{"Meta"}),
@@ -614,6 +616,7 @@ func seedLibrary(t *testing.T, db storage.DB) {
 		sampleProblem("percent-100", "100% Coverage", "hard", []string{"Array"}, nil),
 		sampleProblem("k-closest", "k Closest Points", "hard", []string{"String"}, nil),
 	} {
+		p.Pattern = patterns[p.Slug]
 		must(t, db.UpsertProblem(ctx, p, sampleTests(2), nil))
 	}
 }
@@ -701,8 +704,28 @@ func testProblemRandomAndFacets(t *testing.T, db storage.DB) {
 	must(t, err)
 	wantCats := []string{"Array", "Binary Search", "Design", "Hash Table", "Linked List", "Math", "Stack", "String"}
 	wantComps := []string{"Amazon", "Google", "Meta"}
-	if !slices.Equal(f.Categories, wantCats) || !slices.Equal(f.Companies, wantComps) {
+	wantPatterns := []string{"Arrays & Hashing", "Stack", "Linked List", "Binary Search", "Heap", "Design"} // study order
+	if !slices.Equal(f.Categories, wantCats) || !slices.Equal(f.Companies, wantComps) || !slices.Equal(f.Patterns, wantPatterns) {
 		t.Fatalf("ProblemFacets = %+v", f)
+	}
+	for _, tc := range []struct {
+		f    problem.Filter
+		want []string
+	}{
+		{problem.Filter{Pattern: "stack"}, []string{"valid-parens"}},
+		{problem.Filter{Pattern: "Arrays & Hashing"}, []string{"two-sum", "percent-100"}},
+		{problem.Filter{Pattern: "Arrays & Hashing", Difficulty: "hard"}, []string{"percent-100"}},
+		{problem.Filter{Query: "heap"}, []string{"k-closest"}}, // the pattern is searched too
+		{problem.Filter{Pattern: "Tries"}, []string{}},
+	} {
+		got, _, err := db.ListProblems(ctx, tc.f)
+		must(t, err)
+		if !slices.Equal(slugs(got), tc.want) {
+			t.Fatalf("ListProblems(%+v) = %v, want %v", tc.f, slugs(got), tc.want)
+		}
+		if len(got) > 0 && got[0].Pattern == "" {
+			t.Fatalf("ListProblems(%+v) lost the pattern", tc.f)
+		}
 	}
 }
 

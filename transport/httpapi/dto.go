@@ -81,9 +81,11 @@ type creditsBody struct {
 
 type problemQuery struct {
 	Difficulty string `query:"difficulty" enum:"easy,medium,hard"`
+	Pattern    string `query:"pattern" description:"an interview pattern, e.g. Sliding Window (see /api/problems/facets)"`
 	Category   string `query:"category"`
 	Company    string `query:"company"`
-	Q          string `query:"q" description:"search in titles, categories and companies"`
+	Q          string `query:"q" description:"search in titles, patterns, categories, companies and statements"`
+	ForMe      bool   `query:"for_me" description:"random only, signed in: prefer problems you have not solved, at your target companies, of a difficulty for your experience, from the pattern you have solved least"`
 }
 
 type problemListQuery struct {

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"slices"
@@ -20,6 +21,7 @@ type problemSummary struct {
 	Slug           string   `json:"slug"`
 	Title          string   `json:"title"`
 	Difficulty     string   `json:"difficulty" enum:"easy,medium,hard"`
+	Pattern        string   `json:"pattern" description:"the interview pattern it trains, one of the facets' patterns"`
 	Categories     []string `json:"categories"`
 	Companies      []string `json:"companies"`
 	AcceptanceRate *float64 `json:"acceptance_rate,omitempty"` // percent of submits that passed, over everyone
@@ -52,7 +54,7 @@ func nonNil(s []string) []string {
 }
 
 func summarize(p *problem.Problem) problemSummary {
-	return problemSummary{ID: p.ID, Slug: p.Slug, Title: p.Title, Difficulty: p.Difficulty,
+	return problemSummary{ID: p.ID, Slug: p.Slug, Title: p.Title, Difficulty: p.Difficulty, Pattern: p.Pattern,
 		Categories: nonNil(p.Categories), Companies: nonNil(p.Companies), AcceptanceRate: p.AcceptanceRate}
 }
 
@@ -69,6 +71,7 @@ func (p *problemSummary) withStats(st interview.SubmitStats) {
 func parseFilter(q url.Values, paged bool) (problem.Filter, error) {
 	f := problem.Filter{
 		Difficulty: strings.ToLower(strings.TrimSpace(q.Get("difficulty"))),
+		Pattern:    strings.TrimSpace(q.Get("pattern")),
 		Category:   strings.TrimSpace(q.Get("category")),
 		Company:    strings.TrimSpace(q.Get("company")),
 		Query:      strings.TrimSpace(q.Get("q")),
@@ -77,6 +80,9 @@ func parseFilter(q url.Values, paged bool) (problem.Filter, error) {
 	}
 	if f.Difficulty != "" && !slices.Contains(problem.Difficulties, f.Difficulty) {
 		return f, mockroom.Errorf(mockroom.KindInvalid, "invalid_query", "difficulty must be one of easy, medium, hard")
+	}
+	if f.Pattern != "" && !slices.ContainsFunc(problem.Patterns, func(p string) bool { return strings.EqualFold(p, f.Pattern) }) {
+		return f, mockroom.Errorf(mockroom.KindInvalid, "invalid_query", "pattern must be one of %s", strings.Join(problem.Patterns, ", "))
 	}
 	for _, v := range []string{f.Category, f.Company, f.Query} {
 		if len(v) > 100 {
@@ -141,7 +147,7 @@ func (s *server) problemFacets(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	f.Categories, f.Companies = nonNil(f.Categories), nonNil(f.Companies)
+	f.Patterns, f.Categories, f.Companies = nonNil(f.Patterns), nonNil(f.Categories), nonNil(f.Companies)
 	writeJSON(w, http.StatusOK, f)
 }
 
@@ -165,12 +171,95 @@ func (s *server) randomProblem(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	p, err := s.Problems.RandomProblem(r.Context(), f)
+	var p *problem.Problem
+	if r.URL.Query().Get("for_me") == "true" && userID(r) != "" {
+		p, err = s.randomForMe(r, f)
+	} else {
+		p, err = s.Problems.RandomProblem(r.Context(), f)
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	s.writeProblem(w, r, p)
+}
+
+// randomForMe picks a random problem matching f that suits the signed-in
+// candidate: one they have not solved, at a company they target, of a
+// difficulty for their experience (unless f names one), from the pattern
+// they have solved least. Each preference narrows the choice only while
+// something is left, so the filters alone decide when nothing else fits.
+func (s *server) randomForMe(r *http.Request, f problem.Filter) (*problem.Problem, error) {
+	ctx := r.Context()
+	var all []problem.Problem
+	for f.Page, f.Limit = 1, 100; ; f.Page++ {
+		page, total, err := s.Problems.ListProblems(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if len(page) == 0 || len(all) >= total {
+			break
+		}
+	}
+	if len(all) == 0 {
+		return nil, mockroom.NotFound("problem")
+	}
+	uid := userID(r)
+	progress, err := s.Interviews.Progress(ctx, uid)
+	if err != nil {
+		return nil, err
+	}
+	prof, err := s.Accounts.Profile(ctx, uid)
+	if err != nil {
+		return nil, err
+	}
+	solvedByPattern := map[string]int{}
+	for _, p := range all {
+		if progress[p.ID] == "solved" {
+			solvedByPattern[p.Pattern]++
+		}
+	}
+	narrow := func(keep func(p *problem.Problem) bool) {
+		var out []problem.Problem
+		for i := range all {
+			if keep(&all[i]) {
+				out = append(out, all[i])
+			}
+		}
+		if len(out) > 0 {
+			all = out
+		}
+	}
+	narrow(func(p *problem.Problem) bool { return progress[p.ID] != "solved" })
+	if len(prof.TargetCompanies) > 0 {
+		narrow(func(p *problem.Problem) bool {
+			return slices.ContainsFunc(p.Companies, func(c string) bool {
+				return slices.ContainsFunc(prof.TargetCompanies, func(t string) bool { return strings.EqualFold(c, t) })
+			})
+		})
+	}
+	if f.Difficulty == "" {
+		if want := difficultiesFor[prof.ExperienceLevel]; len(want) > 0 {
+			narrow(func(p *problem.Problem) bool { return slices.Contains(want, p.Difficulty) })
+		}
+	}
+	least := math.MaxInt
+	for _, p := range all {
+		least = min(least, solvedByPattern[p.Pattern])
+	}
+	narrow(func(p *problem.Problem) bool { return solvedByPattern[p.Pattern] == least })
+	p := all[rand.IntN(len(all))]
+	return &p, nil
+}
+
+// difficultiesFor is the difficulty a random pick favours at each
+// experience level.
+var difficultiesFor = map[string][]string{
+	"junior": {"easy", "medium"},
+	"mid":    {"medium"},
+	"senior": {"medium", "hard"},
+	"staff":  {"medium", "hard"},
 }
 
 // availableLanguages is the problem's languages that the judge can run now.

@@ -326,3 +326,74 @@ func TestHealthAndReadiness(t *testing.T) {
 		t.Fatalf("readyz with the database closed: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestRandomForMe: a signed-in "random problem for me" favours the target
+// companies and the experience level, always within the page's filters, and
+// falls back to the filters alone when no preference can be met.
+func TestRandomForMe(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	for _, p := range []struct{ slug, difficulty, pattern, company string }{
+		{"easy-acme", "easy", "Stack", "Acme"},
+		{"medium-acme", "medium", "Stack", "Acme"},
+		{"hard-acme", "hard", "Heap", "Acme"},
+		{"medium-globex", "medium", "Heap", "Globex"},
+		{"hard-globex", "hard", "Tries", "Globex"},
+	} {
+		pr := e.seedProblem(p.slug, p.difficulty)
+		pr.Pattern, pr.Companies = p.pattern, []string{p.company}
+		if err := e.db.UpsertProblem(ctx, pr, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := e.client()
+	c.Signup("rand@example.com")
+	if r := c.Do("PATCH", "/api/users/profile", map[string]any{"experience_level": "senior", "target_companies": []string{"globex"}}); r.Status != 200 {
+		t.Fatalf("patch: %d %s", r.Status, r.Body)
+	}
+	pick := func(c *apptest.Client, query string) map[string]bool {
+		seen := map[string]bool{}
+		for range 30 {
+			var d struct{ Slug, Pattern string }
+			r := c.Do("GET", "/api/problems/random?"+query, nil)
+			if r.Status != 200 {
+				t.Fatalf("%s: %d %s", query, r.Status, r.Body)
+			}
+			r.JSON(t, &d)
+			seen[d.Slug] = true
+		}
+		return seen
+	}
+	for _, tc := range []struct {
+		who   *apptest.Client
+		query string
+		want  []string
+	}{
+		// Globex (the target) and medium/hard (senior): both Globex problems.
+		{c, "for_me=true", []string{"medium-globex", "hard-globex"}},
+		// The filter first: only Stack problems; none at Globex, so the
+		// company preference gives way; senior still prefers medium.
+		{c, "for_me=true&pattern=Stack", []string{"medium-acme"}},
+		{c, "for_me=true&difficulty=easy", []string{"easy-acme"}},
+		// Signed out, for_me changes nothing.
+		{e.client(), "for_me=true&pattern=heap", []string{"hard-acme", "medium-globex"}},
+	} {
+		seen := pick(tc.who, tc.query)
+		for _, w := range tc.want {
+			if !seen[w] {
+				t.Errorf("%s: 30 picks never chose %s (saw %v)", tc.query, w, seen)
+			}
+		}
+		if len(seen) != len(tc.want) {
+			t.Errorf("%s: picks %v, want only %v", tc.query, seen, tc.want)
+		}
+	}
+	if r := c.Do("GET", "/api/problems/random?pattern=Vibes", nil); r.Status != 400 || r.ErrCode(t) != "invalid_query" {
+		t.Fatalf("unknown pattern: %d %s", r.Status, r.Body)
+	}
+	var f problem.Facets
+	c.Do("GET", "/api/problems/facets", nil).JSON(t, &f)
+	if strings.Join(f.Patterns, ",") != "Stack,Tries,Heap" { // study order
+		t.Fatalf("facets patterns = %v", f.Patterns)
+	}
+}

@@ -686,10 +686,14 @@ export interface paths {
             parameters: {
                 query?: {
                     difficulty?: "easy" | "medium" | "hard";
+                    /** @description an interview pattern, e.g. Sliding Window (see /api/problems/facets) */
+                    pattern?: string;
                     category?: string;
                     company?: string;
-                    /** @description search in titles, categories and companies */
+                    /** @description search in titles, patterns, categories, companies and statements */
                     q?: string;
+                    /** @description random only, signed in: prefer problems you have not solved, at your target companies, of a difficulty for your experience, from the pattern you have solved least */
+                    for_me?: boolean;
                     page?: number;
                     limit?: number;
                 };
@@ -784,10 +788,14 @@ export interface paths {
             parameters: {
                 query?: {
                     difficulty?: "easy" | "medium" | "hard";
+                    /** @description an interview pattern, e.g. Sliding Window (see /api/problems/facets) */
+                    pattern?: string;
                     category?: string;
                     company?: string;
-                    /** @description search in titles, categories and companies */
+                    /** @description search in titles, patterns, categories, companies and statements */
                     q?: string;
+                    /** @description random only, signed in: prefer problems you have not solved, at your target companies, of a difficulty for your experience, from the pattern you have solved least */
+                    for_me?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -2034,6 +2042,7 @@ export interface components {
         Facets: {
             categories: string[];
             companies: string[];
+            patterns: string[];
         };
         Finding: {
             evidence: components["schemas"]["Evidence"][];
@@ -2107,6 +2116,8 @@ export interface components {
             hint_count: number;
             id: string;
             languages: string[];
+            /** @description the interview pattern it trains, one of the facets' patterns */
+            pattern: string;
             /**
              * @description signed in: your standing on it
              * @enum {string}
@@ -2132,6 +2143,8 @@ export interface components {
             /** @enum {string} */
             difficulty: "easy" | "medium" | "hard";
             id: string;
+            /** @description the interview pattern it trains, one of the facets' patterns */
+            pattern: string;
             /**
              * @description signed in: your standing on it
              * @enum {string}

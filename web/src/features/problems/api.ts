@@ -5,7 +5,7 @@ import { PAGE_SIZE, type Filters } from './filters'
 export const listProblems = (f: Filters, signal?: AbortSignal) =>
   api.get<ProblemPage>(
     '/api/problems',
-    { difficulty: f.difficulty, category: f.category, company: f.company, q: f.q, page: f.page, limit: PAGE_SIZE },
+    { difficulty: f.difficulty, pattern: f.pattern, category: f.category, company: f.company, q: f.q, page: f.page, limit: PAGE_SIZE },
     signal,
   )
 
@@ -14,8 +14,20 @@ export const getFacets = (signal?: AbortSignal) => api.get<Facets>('/api/problem
 export const getProblem = (slug: string, signal?: AbortSignal) =>
   api.get<ProblemDetail>(`/api/problems/${encodeURIComponent(slug)}`, undefined, signal)
 
-export const randomProblem = (f: Pick<Filters, 'difficulty' | 'category'>) =>
-  api.get<ProblemDetail>('/api/problems/random', { difficulty: f.difficulty, category: f.category })
+/**
+ * A random problem within the filters. forMe (signed in) also favours what
+ * suits the candidate: unsolved, their target companies, their level, their
+ * least-practised pattern.
+ */
+export const randomProblem = (f: Omit<Filters, 'page'>, forMe = false) =>
+  api.get<ProblemDetail>('/api/problems/random', {
+    difficulty: f.difficulty,
+    pattern: f.pattern,
+    category: f.category,
+    company: f.company,
+    q: f.q,
+    for_me: forMe ? 'true' : undefined,
+  })
 
 export interface StartedSession {
   id: string

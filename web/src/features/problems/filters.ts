@@ -7,19 +7,21 @@ export const PAGE_SIZE = 20
 
 export interface Filters {
   difficulty: Difficulty | ''
+  pattern: string
   category: string
   company: string
   q: string
   page: number
 }
 
-export const EMPTY_FILTERS: Filters = { difficulty: '', category: '', company: '', q: '', page: 1 }
+export const EMPTY_FILTERS: Filters = { difficulty: '', pattern: '', category: '', company: '', q: '', page: 1 }
 
 export function parseFilters(params: URLSearchParams): Filters {
   const d = params.get('difficulty') ?? ''
   const page = Number.parseInt(params.get('page') ?? '', 10)
   return {
     difficulty: (DIFFICULTIES as readonly string[]).includes(d) ? (d as Difficulty) : '',
+    pattern: params.get('pattern') ?? '',
     category: params.get('category') ?? '',
     company: params.get('company') ?? '',
     q: params.get('q') ?? '',
@@ -30,6 +32,7 @@ export function parseFilters(params: URLSearchParams): Filters {
 export function filtersToParams(f: Filters): URLSearchParams {
   const p = new URLSearchParams()
   if (f.difficulty) p.set('difficulty', f.difficulty)
+  if (f.pattern) p.set('pattern', f.pattern)
   if (f.category) p.set('category', f.category)
   if (f.company) p.set('company', f.company)
   if (f.q.trim()) p.set('q', f.q.trim())
@@ -45,7 +48,7 @@ export function updateFilters(f: Filters, change: Partial<Filters>): Filters {
 }
 
 export function hasActiveFilters(f: Filters): boolean {
-  return Boolean(f.difficulty || f.category || f.company || f.q.trim())
+  return Boolean(f.difficulty || f.pattern || f.category || f.company || f.q.trim())
 }
 
 export function pageCount(total: number, limit: number): number {

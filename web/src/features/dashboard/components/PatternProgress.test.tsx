@@ -9,16 +9,16 @@ describe('PatternProgress', () => {
       <MemoryRouter>
         <PatternProgress
           standings={[
-            { category: 'Hash Table', solved: 2, attempted: 1, total: 5 },
-            { category: 'Graph', solved: 0, attempted: 0, total: 3 },
+            { pattern: 'Sliding Window', solved: 2, attempted: 1, total: 5 },
+            { pattern: 'Graphs', solved: 0, attempted: 0, total: 3 },
           ]}
         />
       </MemoryRouter>,
     )
     expect(screen.getByRole('heading', { name: 'By pattern' })).toBeInTheDocument()
-    const hash = screen.getByRole('link', { name: /Hash Table: 2 of 5 solved, 1 tried/ })
-    expect(hash).toHaveAttribute('href', '/problems?category=Hash%20Table')
-    expect(screen.getByRole('link', { name: /Graph: 0 of 3 solved\. Practise/ })).toBeInTheDocument()
+    const hash = screen.getByRole('link', { name: /Sliding Window: 2 of 5 solved, 1 tried/ })
+    expect(hash).toHaveAttribute('href', '/problems?pattern=Sliding%20Window')
+    expect(screen.getByRole('link', { name: /Graphs: 0 of 3 solved\. Practise/ })).toBeInTheDocument()
     expect(screen.getAllByTestId('pattern')).toHaveLength(2)
   })
 

@@ -1,4 +1,4 @@
-// The candidate's standing by pattern: for each category of the library,
+// The candidate's standing by pattern: for each interview pattern of the library,
 // a bar of solved and tried problems out of all of them, linking to the
 // library filtered to that pattern. Colour is doubled by text ("2 of 5
 // solved"), so the bars never carry meaning alone.
@@ -25,14 +25,14 @@ export function PatternProgress({ standings }: { standings: PatternStanding[] })
           const triedPct = (s.attempted / s.total) * 100
           const text = `${s.solved} of ${s.total} solved${s.attempted ? `, ${s.attempted} tried` : ''}`
           return (
-            <li key={s.category} data-testid="pattern">
+            <li key={s.pattern} data-testid="pattern">
               <Link
-                to={`/problems?category=${encodeURIComponent(s.category)}`}
+                to={`/problems?pattern=${encodeURIComponent(s.pattern)}`}
                 className="block rounded-lg p-2 hover:bg-zinc-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-800/60"
-                aria-label={`${s.category}: ${text}. Practise ${s.category} problems`}
+                aria-label={`${s.pattern}: ${text}. Practise ${s.pattern} problems`}
               >
                 <div className="flex items-baseline justify-between gap-2 text-sm">
-                  <span className="font-medium">{s.category}</span>
+                  <span className="font-medium">{s.pattern}</span>
                   <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{text}</span>
                 </div>
                 <div aria-hidden className="mt-1.5 flex h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">

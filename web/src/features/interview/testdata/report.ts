@@ -40,6 +40,7 @@ export const sessionView: SessionView = {
   problem: {
     id: 'p1',
     slug: 'two-sum',
+    pattern: 'Arrays & Hashing',
     title: 'Two Sum',
     description: 'Find two numbers.',
     difficulty: 'easy',

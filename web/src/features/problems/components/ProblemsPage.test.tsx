@@ -7,20 +7,22 @@ import type { ProblemSummary } from '../../../lib/types'
 import { ProblemsPage } from './ProblemsPage'
 
 const all: ProblemSummary[] = [
-  { id: '1', slug: 'two-sum', title: 'Two Sum', difficulty: 'easy', categories: ['Array', 'Hash Table'], companies: ['Google'], submissions: 0 },
-  { id: '2', slug: 'lru-cache', title: 'LRU Cache', difficulty: 'medium', categories: ['Design'], companies: [], submissions: 0 },
-  { id: '3', slug: 'median', title: 'Median of Two Sorted Arrays', difficulty: 'hard', categories: ['Array'], companies: [], submissions: 0 },
+  { id: '1', slug: 'two-sum', title: 'Two Sum', difficulty: 'easy', pattern: 'Arrays & Hashing', categories: ['Array', 'Hash Table'], companies: ['Google'], submissions: 0 },
+  { id: '2', slug: 'lru-cache', title: 'LRU Cache', difficulty: 'medium', pattern: 'Design', categories: ['Design'], companies: [], submissions: 0 },
+  { id: '3', slug: 'median', title: 'Median of Two Sorted Arrays', difficulty: 'hard', pattern: 'Binary Search', categories: ['Array'], companies: [], submissions: 0 },
 ]
 
 // A tiny in-test server that filters like the real one does.
 function library() {
   return mockFetch({
     'GET /api/auth/session': () => apiError(401, 'unauthenticated', 'sign in'),
-    'GET /api/problems/facets': () => json({ categories: ['Array', 'Design', 'Hash Table'], companies: ['Google'] }),
+    'GET /api/problems/facets': () =>
+      json({ patterns: ['Arrays & Hashing', 'Binary Search', 'Design'], categories: ['Array', 'Design', 'Hash Table'], companies: ['Google'] }),
     'GET /api/problems': (url) => {
       const d = url.searchParams.get('difficulty')
+      const pat = url.searchParams.get('pattern')
       const q = url.searchParams.get('q')?.toLowerCase()
-      const list = all.filter((p) => (!d || p.difficulty === d) && (!q || p.title.toLowerCase().includes(q)))
+      const list = all.filter((p) => (!d || p.difficulty === d) && (!pat || p.pattern === pat) && (!q || p.title.toLowerCase().includes(q)))
       return json({ problems: list, total: list.length, page: 1, limit: 20 })
     },
   })
@@ -53,6 +55,22 @@ describe('ProblemsPage', () => {
     const last = calls.filter((c) => c.url.pathname === '/api/problems').at(-1)!
     expect(last.url.searchParams.get('difficulty')).toBe('easy')
     expect(last.url.searchParams.get('page')).toBe('1')
+  })
+
+  it('filters by pattern from the select and from a problem\'s pattern tag', async () => {
+    const { calls } = library()
+    renderAt('/problems', routes)
+    const user = userEvent.setup()
+    await screen.findAllByTestId('problem-row')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'Design')
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/problems?pattern=Design'))
+    await waitFor(() => expect(screen.getAllByTestId('problem-row')).toHaveLength(1))
+    expect(calls.filter((c) => c.url.pathname === '/api/problems').at(-1)!.url.searchParams.get('pattern')).toBe('Design')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), '')
+    await waitFor(() => expect(screen.getAllByTestId('problem-row')).toHaveLength(3))
+    await user.click(screen.getByRole('button', { name: 'Show Binary Search problems' }))
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/problems?pattern=Binary+Search'))
+    await waitFor(() => expect(screen.getAllByTestId('problem-row')).toHaveLength(1))
   })
 
   it('reads filters from a shared URL', async () => {
@@ -108,7 +126,7 @@ describe('ProblemsPage', () => {
   it('says what to do when the server fails', async () => {
     mockFetch({
       'GET /api/auth/session': () => apiError(401, 'unauthenticated', 'sign in'),
-      'GET /api/problems/facets': () => json({ categories: [], companies: [] }),
+      'GET /api/problems/facets': () => json({ patterns: [], categories: [], companies: [] }),
       'GET /api/problems': () => new Response('oops', { status: 500 }),
     })
     renderAt('/problems', routes)

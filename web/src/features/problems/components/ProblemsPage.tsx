@@ -4,6 +4,7 @@ import { CheckCircle2, ChevronLeft, ChevronRight, CircleDashed, SearchX, Shuffle
 import { useAsync } from '../../../lib/useAsync'
 import { errorMessage, isApiError } from '../../../lib/api'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle'
+import { useAuth } from '../../../lib/auth'
 import { plural, titleCase } from '../../../lib/format'
 import { DIFFICULTIES } from '../../../lib/types'
 import { Page } from '../../../components/Layout'
@@ -25,6 +26,7 @@ export function ProblemsPage() {
   const filters = parseFilters(params)
   const key = filtersToParams(filters).toString()
   const navigate = useNavigate()
+  const signedIn = Boolean(useAuth().user)
 
   const list = useAsync((signal) => listProblems(filters, signal), [key])
   const facets = useAsync((signal) => getFacets(signal), [])
@@ -65,11 +67,11 @@ export function ProblemsPage() {
     setRandomError('')
     setRandomBusy(true)
     try {
-      const p = await randomProblem(filters)
+      const p = await randomProblem(filters, signedIn)
       navigate(`/problems/${encodeURIComponent(p.slug)}`)
     } catch (err) {
       setRandomError(
-        isApiError(err, 'not_found') ? 'No problem matches this difficulty and category. Clear a filter and try again.' : errorMessage(err),
+        isApiError(err, 'not_found') ? 'No problem matches these filters. Clear a filter and try again.' : errorMessage(err),
       )
       setRandomBusy(false)
     }
@@ -85,9 +87,18 @@ export function ProblemsPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Problem library</h1>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Pick a problem to read it, then practise it in a mock interview.</p>
         </div>
-        <Button variant="secondary" onClick={onRandom} loading={randomBusy}>
+        <Button
+          variant="secondary"
+          onClick={onRandom}
+          loading={randomBusy}
+          title={
+            signedIn
+              ? 'A random problem within the filters that you have not solved, favouring your target companies, your level and your least-practised pattern'
+              : 'A random problem within the filters'
+          }
+        >
           {!randomBusy && <Shuffle className="size-4" aria-hidden="true" />}
-          Random problem
+          {signedIn ? 'Random for me' : 'Random problem'}
         </Button>
       </div>
 
@@ -142,6 +153,19 @@ export function ProblemsPage() {
           })}
         </div>
 
+        <select
+          aria-label="Pattern"
+          value={filters.pattern}
+          onChange={(e) => apply({ pattern: e.target.value })}
+          className={`${inputClass} w-auto max-w-52`}
+        >
+          <option value="">All patterns</option>
+          {facets.data?.patterns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
         <select
           aria-label="Category"
           value={filters.category}
@@ -217,7 +241,7 @@ export function ProblemsPage() {
                   <tr>
                     <th scope="col" className="px-3 py-2.5 font-medium sm:px-4">Title</th>
                     <th scope="col" className="w-24 px-3 py-2.5 font-medium sm:w-28 sm:px-4">Difficulty</th>
-                    <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Categories</th>
+                    <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Pattern and topics</th>
                     <th scope="col" className="hidden w-28 px-4 py-2.5 text-right font-medium sm:table-cell">Acceptance</th>
                   </tr>
                 </thead>
@@ -239,7 +263,17 @@ export function ProblemsPage() {
                         <DifficultyBadge difficulty={p.difficulty} />
                       </td>
                       <td className="hidden px-4 py-3 md:table-cell">
-                        <div className="flex flex-wrap gap-1">
+                        <div className="flex flex-wrap items-center gap-1">
+                          {p.pattern && (
+                            <button
+                              type="button"
+                              onClick={() => apply({ pattern: p.pattern })}
+                              className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-800 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-200 dark:hover:bg-indigo-900"
+                              aria-label={`Show ${p.pattern} problems`}
+                            >
+                              {p.pattern}
+                            </button>
+                          )}
                           {p.categories.map((c) => (
                             <Chip key={c}>{c}</Chip>
                           ))}

@@ -10,6 +10,7 @@ import { LANGUAGE_KEY, defaultLanguage } from './StartInterviewDialog'
 const twoSum: ProblemDetail = {
   id: 'p1',
   slug: 'two-sum',
+  pattern: 'Arrays & Hashing',
   title: 'Two Sum',
   description: 'Find two numbers.',
   difficulty: 'easy',

@@ -1,0 +1,12 @@
+function isBalanced(root: TreeNode | null): boolean {
+    // Height of the subtree, or -1 when it is unbalanced somewhere.
+    const check = (node: TreeNode | null): number => {
+        if (node === null) return 0;
+        const l = check(node.left);
+        if (l < 0) return -1;
+        const r = check(node.right);
+        if (r < 0 || Math.abs(l - r) > 1) return -1;
+        return 1 + Math.max(l, r);
+    };
+    return check(root) >= 0;
+}

@@ -1,0 +1,17 @@
+/**
+ * @param {number[]} nums
+ * @return {number[]}
+ */
+function productExceptSelf(nums) {
+    // Brute force: multiply every other element, for each index. O(n^2).
+    const n = nums.length;
+    const answer = [];
+    for (let i = 0; i < n; i++) {
+        let product = 1;
+        for (let j = 0; j < n; j++) {
+            if (j !== i) product *= nums[j];
+        }
+        answer.push(product + 0);
+    }
+    return answer;
+}

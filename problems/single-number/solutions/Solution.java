@@ -1,0 +1,9 @@
+class Solution {
+    public int singleNumber(int[] nums) {
+        int x = 0;
+        for (int v : nums) {
+            x ^= v; // equal values cancel, 0 ^ v == v
+        }
+        return x;
+    }
+}

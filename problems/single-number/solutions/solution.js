@@ -1,0 +1,11 @@
+/**
+ * @param {number[]} nums
+ * @return {number}
+ */
+function singleNumber(nums) {
+    let x = 0;
+    for (const v of nums) {
+        x ^= v; // equal values cancel, 0 ^ v == v
+    }
+    return x;
+}

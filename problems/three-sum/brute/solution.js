@@ -1,0 +1,21 @@
+/**
+ * @param {number[]} nums
+ * @return {number[][]}
+ */
+function threeSum(nums) {
+    // Brute force: every triple of positions, deduplicated with a set.
+    // O(n^3).
+    const n = nums.length;
+    const found = new Map();
+    for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+            for (let k = j + 1; k < n; k++) {
+                if (nums[i] + nums[j] + nums[k] === 0) {
+                    const t = [nums[i], nums[j], nums[k]].sort((x, y) => x - y);
+                    found.set(t.join(','), t);
+                }
+            }
+        }
+    }
+    return [...found.values()];
+}
