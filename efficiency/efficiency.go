@@ -57,6 +57,8 @@ type Options struct {
 	Reps    int           // timings per size (5)
 	Budget  time.Duration // CPU budget of a run (judge.DefaultProbeBudget)
 	FloorMS float64       // the timer's noise floor (growth.DefaultFloorMS)
+	// PerCallMS is one call's CPU budget (the problem's limit).
+	PerCallMS int
 }
 
 // Plan is what the probe runs for a problem.
@@ -103,7 +105,7 @@ func Measure(ctx context.Context, j Prober, p *problem.Problem, language, code s
 		o.Reps = 5
 	}
 	res, err := j.ProbeRuns(ctx, judge.ProbeRequest{Problem: p, Language: language, Code: code,
-		Sizes: pl.Sizes, Inputs: pl.Inputs, Reps: o.Reps, Budget: o.Budget}, runs)
+		Sizes: pl.Sizes, Inputs: pl.Inputs, Reps: o.Reps, Budget: o.Budget, PerCallMS: o.PerCallMS}, runs)
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +124,12 @@ func Fit(r *judge.ProbeResult, optimum string, floorMS float64) *Measurement {
 		Reason: f.Reason, CostMS: r.CPUMS}
 	if r.Problem != "" && f.Class == growth.Unmeasured {
 		res.Reason = r.Problem
+	}
+	if f.Class == growth.Unmeasured && r.StoppedAt > 0 && r.Problem == "" {
+		// Over the time limit at a size the optimum handles well inside it
+		// (the problem's sizes promise that): slower, whatever its class.
+		res.Verdict = growth.Worse
+		res.Reason = fmt.Sprintf("it ran over the time limit at n = %s, before enough sizes finished to fit a curve", growth.Thousands(r.StoppedAt))
 	}
 	for i := range res.Points {
 		res.Points[i].MS = round(res.Points[i].MS, 1000)

@@ -168,7 +168,7 @@ func (s *Service) probeRun(ctx context.Context, req ProbeRequest, build *sandbox
 		s.log.Warn("judge: a probe's timings do not add up", "problem", req.Problem.Slug, "language", req.Language, "detail", msg)
 		out.Points, out.Problem = []growth.Point{}, msg
 	}
-	if len(out.Points) == 0 && out.Problem == "" {
+	if len(out.Points) == 0 && out.Problem == "" && out.StoppedAt == 0 {
 		switch res.Status {
 		case sandbox.StatusTimeLimit:
 			out.Problem = "the probe's time budget ran out before the first size finished"
@@ -199,12 +199,15 @@ func probeLimits(budget time.Duration) sandbox.Limits {
 func probePoints(evs []event, sizes []int, reps, perCallMS int) ([]growth.Point, int, string) {
 	total := 1 + len(sizes)*reps
 	ms := make([]float64, total)
-	state := make([]int, total) // 0 no result, 1 ok, 2 failed
+	state := make([]int, total) // 0 no result, 1 ok, 2 over the per-call budget, 3 failed otherwise
 	for _, ev := range evs {
 		if ev.T != "result" || ev.I < 0 || ev.I >= total || state[ev.I] != 0 {
 			continue
 		}
-		state[ev.I] = 2
+		state[ev.I] = 3
+		if ev.Verdict == TimeLimit || (ev.OK && ev.MS > wallGuardMS(perCallMS)) {
+			state[ev.I] = 2
+		}
 		if ev.OK && ev.CPUMS >= 0 && ev.MS <= wallGuardMS(perCallMS) {
 			state[ev.I], ms[ev.I] = 1, ev.CPUMS
 			if ev.CPUMS == 0 {
@@ -216,20 +219,34 @@ func probePoints(evs []event, sizes []int, reps, perCallMS int) ([]growth.Point,
 	}
 	points := []growth.Point{}
 	if state[0] != 1 {
-		return points, sizes[0], "the warm-up call did not finish"
+		// The warm-up is the smallest size: over the budget there, it
+		// stopped at the first size.
+		return points, sizes[0], failure(state[0], sizes[0])
 	}
 	for k, n := range sizes {
 		best := math.Inf(1)
 		for j := range reps {
 			i := 1 + k*reps + j
 			if state[i] != 1 {
-				return points, n, ""
+				return points, n, failure(state[i], n)
 			}
 			best = min(best, ms[i])
 		}
 		points = append(points, growth.Point{N: n, MS: best})
 	}
 	return points, 0, ""
+}
+
+// failure says why a call gave no time: "" when it ran over the per-call
+// budget (the probe's normal end), else what happened.
+func failure(state, n int) string {
+	switch state {
+	case 2:
+		return ""
+	case 0:
+		return fmt.Sprintf("the run ended during a call at n = %d (the probe's total budget, or a crash)", n)
+	}
+	return fmt.Sprintf("a call failed at n = %d", n)
 }
 
 // checkTimings holds the harness's per-call timings to the sandbox's

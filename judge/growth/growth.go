@@ -85,7 +85,8 @@ func logF(class string, n float64) float64 {
 // sse fits t = a + c·f(n) and returns the sum of squared residuals in log
 // time. The constant a ≥ 0 is the fixed cost of a call (reading a small
 // input, the harness's own work), which flattens the smallest sizes: it is
-// tried on a grid up to 95 % of the fastest point, and for each a, c comes
+// tried on a grid up to half the fastest point (more would let a steep
+// class bend to fit data that is merely noisy at the start), and for each a, c comes
 // from the log-space fit of t − a; the best pair wins.
 func sse(class string, pts []Point) float64 {
 	tmin := math.Inf(1)
@@ -93,7 +94,7 @@ func sse(class string, pts []Point) float64 {
 		tmin = min(tmin, p.MS)
 	}
 	best := math.Inf(1)
-	for q := 0; q <= 19; q++ {
+	for q := 0; q <= 10; q++ {
 		a := tmin * float64(q) / 20
 		var logc float64
 		for _, p := range pts {
