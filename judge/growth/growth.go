@@ -130,6 +130,9 @@ func trimmedSSE(class string, pts []Point) float64 {
 	return best
 }
 
+// exponent is the log-log slope of the polynomial classes.
+var exponent = map[string]float64{"n": 1, "n log n": 1, "n^2": 2, "n^3": 3}
+
 // trimFrom is the fewest points from which a fit leaves its worst out.
 const trimFrom = 5
 
@@ -185,12 +188,20 @@ func Classify(pts []Point, floorMS float64) Fit {
 	}
 	f.Slope = Slope(use)
 	errs := make([]float64, len(Classes))
-	best := 0
+	best := -1
 	for i, c := range Classes {
 		errs[i] = trimmedSSE(c, use)
-		if errs[i] < errs[best] {
+		// A polynomial class much steeper than the data's own slope only
+		// fits by bending its constant around an outlier: not a candidate.
+		if k, ok := exponent[c]; ok && f.Slope < k-0.8 {
+			continue
+		}
+		if best < 0 || errs[i] < errs[best] {
 			best = i
 		}
+	}
+	if best < 0 {
+		best = 0
 	}
 	k := float64(len(use))
 	if k >= trimFrom {

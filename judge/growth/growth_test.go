@@ -145,3 +145,12 @@ func TestNormalizeCompareLabel(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// Seen on a busy host: a slow first call and a linear rest. A class much
+// steeper than the slope (0.72) is not chosen.
+func TestOutlierNotSteep(t *testing.T) {
+	f := Classify([]Point{{625, 1.286}, {1250, 0.657}, {2500, 0.751}, {5000, 2.112}, {10000, 8.708}}, 0)
+	if f.Class == "n^2" || f.Class == "n^3" {
+		t.Errorf("got %+v", f)
+	}
+}
