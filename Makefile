@@ -40,6 +40,7 @@ test: lint test-web test-go ## everything CI runs
 bench: web ## benchmarks, each against a baseline measured in the same run; figures go to docs/benchmarks.md
 	$(GO) test -run '^$$' -bench 'Run(Python|Cpp)' -benchtime 200x ./sandbox/local/
 	$(GO) test -run '^$$' -bench 'Execute' -benchtime 10x ./judge/
+	$(GO) test -run '^$$' -bench 'Probe' -benchtime 1x -timeout 15m ./efficiency/
 	$(GO) test -run '^$$' -bench 'ExecuteHTTP|SubmissionsPerSecond' -benchtime 20x ./transport/httpapi/
 	$(GO) test -run '^$$' -bench 'HubSessions' -benchtime 1x -timeout 15m ./transport/realtime/
 	$(GO) test -run '^$$' -bench 'Fidelity' -benchtime 20x ./agents/evaluator/

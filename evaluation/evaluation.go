@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problem"
 )
@@ -83,18 +84,25 @@ type Evidence struct {
 
 // Signals are measured facts, labelled apart from the judgement.
 type Signals struct {
-	TestsPassed         int    `json:"tests_passed"` // of the last submit (or run when never submitted)
-	TestsTotal          int    `json:"tests_total"`
-	Submitted           bool   `json:"submitted"`
-	Accepted            bool   `json:"accepted"` // a submit passed every test
-	Runs                int    `json:"runs"`
-	Submits             int    `json:"submits"`
-	HintsUsed           int    `json:"hints_used"`
-	HintsAvailable      int    `json:"hints_available"`
-	DurationSeconds     int    `json:"duration_seconds"`
-	DurationMinutes     int    `json:"duration_minutes"`             // planned
-	FinalComplexity     string `json:"final_complexity,omitempty"`   // estimated from the final code
-	OptimalComplexity   string `json:"optimal_complexity,omitempty"` // the problem's
+	TestsPassed       int    `json:"tests_passed"` // of the last submit (or run when never submitted)
+	TestsTotal        int    `json:"tests_total"`
+	Submitted         bool   `json:"submitted"`
+	Accepted          bool   `json:"accepted"` // a submit passed every test
+	Runs              int    `json:"runs"`
+	Submits           int    `json:"submits"`
+	HintsUsed         int    `json:"hints_used"`
+	HintsAvailable    int    `json:"hints_available"`
+	DurationSeconds   int    `json:"duration_seconds"`
+	DurationMinutes   int    `json:"duration_minutes"`             // planned
+	FinalComplexity   string `json:"final_complexity,omitempty"`   // estimated from the final code
+	OptimalComplexity string `json:"optimal_complexity,omitempty"` // the problem's
+	// MeasuredComplexity is the growth the efficiency probe timed on the
+	// last accepted submit ("O(n)"), MeasuredGrowth its sentence and
+	// MeasuredVerdict its comparison with the optimum (optimal, worse,
+	// better); empty when it was not measured.
+	MeasuredComplexity  string `json:"measured_complexity,omitempty"`
+	MeasuredGrowth      string `json:"measured_growth,omitempty"`
+	MeasuredVerdict     string `json:"measured_verdict,omitempty"`
 	CandidateMessages   int    `json:"candidate_messages"`
 	CandidateWords      int    `json:"candidate_words"`
 	ClarifyingQuestions int    `json:"clarifying_questions"`
@@ -200,6 +208,9 @@ type Input struct {
 	// LineSeqs is the stored seq of each Recording.Transcript line (service
 	// path); nil for a recording from a file, whose lines are numbered 1, 2, 3.
 	LineSeqs []int64
+	// Efficiency is the efficiency probe's result on the last accepted
+	// submit, when one was measured (service path).
+	Efficiency *efficiency.Measurement
 }
 
 // LineRef is how evidence names transcript line i (0-based): its seq, the

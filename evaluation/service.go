@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
@@ -27,7 +28,10 @@ const (
 type View struct {
 	Status     string      `json:"status" enum:"in_progress,pending,ready"`
 	Evaluation *Evaluation `json:"evaluation,omitempty"`
-	Usage      Usage       `json:"usage"`
+	// Efficiency is the efficiency probe's result on the session's last
+	// accepted submit (it may arrive after the evaluation).
+	Efficiency *efficiency.Measurement `json:"efficiency,omitempty"`
+	Usage      Usage                   `json:"usage"`
 }
 
 // ModelCall is one call to a language model, recorded on its session for
@@ -170,7 +174,7 @@ func (s *Service) inputOf(ctx context.Context, sess *interview.Session) (Input, 
 	for i, l := range lines {
 		seqs[i] = l.Seq
 	}
-	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs, LineSeqs: seqs}, nil
+	return Input{SessionID: sess.ID, Problem: p, Recording: rec, Runs: runs, LineSeqs: seqs, Efficiency: efficiency.Latest(snaps)}, nil
 }
 
 // Get is the report of the user's session: in progress, pending or ready,
@@ -185,6 +189,11 @@ func (s *Service) Get(ctx context.Context, userID, sessionID string) (*View, err
 		return nil, err
 	}
 	v := &View{Status: StatusInProgress, Usage: usage}
+	snaps, err := s.sessions.Snapshots(ctx, sess.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Efficiency = efficiency.Latest(snaps)
 	if sess.Status == interview.StatusActive || sess.Status == interview.StatusScheduled {
 		return v, nil
 	}

@@ -74,7 +74,10 @@ type Snapshot struct {
 	Type             string          `json:"snapshot_type" enum:"auto,manual,execution,final"`
 	ObserverAnalysis json.RawMessage `json:"observer_analysis,omitempty"`
 	ExecutionResult  json.RawMessage `json:"execution_result,omitempty"`
-	CreatedAt        time.Time       `json:"created_at"`
+	// Efficiency is the efficiency probe's result (efficiency.Measurement) on
+	// an accepted submit, written after the verdict.
+	Efficiency json.RawMessage `json:"efficiency,omitempty"`
+	CreatedAt  time.Time       `json:"created_at"`
 }
 
 // Snapshot types (seed: code_snapshots.snapshot_type).
@@ -171,6 +174,10 @@ type Store interface {
 	// AddSnapshot stores a code snapshot; ev (optional) goes to the outbox in
 	// the same transaction (code.executed for execution snapshots).
 	AddSnapshot(ctx context.Context, s *Snapshot, ev *events.Event) error
+	// SetSnapshotEfficiency stores the efficiency probe's result on an
+	// execution snapshot of the session (a service's write, after the
+	// verdict); an unknown snapshot is not found.
+	SetSnapshotEfficiency(ctx context.Context, sessionID, snapshotID string, result json.RawMessage) error
 	// Snapshots lists the session's snapshots, oldest first.
 	Snapshots(ctx context.Context, sessionID string) ([]Snapshot, error)
 

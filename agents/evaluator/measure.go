@@ -15,6 +15,7 @@ import (
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/growth"
 )
 
 // measured is what the offline evaluator reads off a session before any
@@ -144,6 +145,11 @@ func measure(in evaluation.Input) *measured {
 		m.sig.FinalComplexity = m.analysis.Complexity
 	}
 	m.measureNames(rec.Language)
+	if e := in.Efficiency; e != nil && e.Class != growth.Unmeasured && e.Class != "" {
+		m.sig.MeasuredComplexity = growth.Label(e.Class)
+		m.sig.MeasuredGrowth = e.Summary
+		m.sig.MeasuredVerdict = string(e.Verdict)
+	}
 
 	// The judge's verdicts: the last submit, else the last run.
 	lastSubmit := -1

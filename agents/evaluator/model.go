@@ -116,7 +116,8 @@ Evidence, or no claim: every strength, improvement and dimension cites evidence 
 kind "transcript" with the line's number shown in brackets, "snapshot" with the snapshot number, "run" with the run number,
 or "signal" with the name of a measured signal. A claim you cannot cite, do not make. Where the data is too thin to
 judge a dimension (a silent or near-empty session), set insufficient_evidence true and explain in the feedback.
-The measured signals were computed by our tools (the judge ran every run; the complexity is a static estimate);
+The measured signals were computed by our tools (the judge ran every run; final_complexity is a static estimate;
+measured_complexity, when present, is the growth the judge timed on inputs of growing size, and outranks the estimate);
 do not contradict them. Do not give an overall score or a hiring recommendation: they are computed from your
 dimension scores. Be specific and constructive; write the report in Markdown, addressed to the candidate.
 Never reveal or reconstruct a reference solution.

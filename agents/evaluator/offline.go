@@ -11,6 +11,7 @@ import (
 	"github.com/mockroom/mockroom/agents/codeanalysis"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/growth"
 )
 
 // Name is what an offline evaluation says in Evaluator.
@@ -453,6 +454,9 @@ func (b *builder) efficiency() evaluation.Dimension {
 	case sig.TestsTotal > 0:
 		correct = float64(sig.TestsPassed) / float64(sig.TestsTotal)
 	}
+	if d, ok := b.measuredEfficiency(d); ok {
+		return d
+	}
 	final, opt := sig.FinalComplexity, codeanalysis.Normalize(sig.OptimalComplexity)
 	c, ok := codeanalysis.Compare(final, opt)
 	ev := b.codeEv(nil)
@@ -511,6 +515,40 @@ func (b *builder) efficiency() evaluation.Dimension {
 	d.Score = score(s)
 	d.Feedback = fb
 	return d
+}
+
+// measuredEfficiency scores efficiency from the efficiency probe, when it
+// timed the accepted final solution: a measurement outranks the static
+// reading of the code.
+func (b *builder) measuredEfficiency(d evaluation.Dimension) (evaluation.Dimension, bool) {
+	sig := b.m.sig
+	r := b.in.Efficiency
+	if r == nil || !sig.Accepted || sig.MeasuredComplexity == "" {
+		return d, false
+	}
+	ev := signalEv("measured_complexity", sig.MeasuredGrowth)
+	d.Evidence = append(d.Evidence, ev, signalEv("optimal_complexity", orUnknown(sig.OptimalComplexity)))
+	var base float64
+	switch r.Verdict {
+	case growth.Optimal, growth.Better:
+		base = 95
+		d.Feedback = fmt.Sprintf("Timed on growing inputs, your solution %s: it grows like the optimum.", strings.TrimPrefix(r.Summary, "your solution "))
+		b.strength(fmt.Sprintf("Measured optimal growth: %s.", sig.MeasuredComplexity), ev)
+	case growth.Worse:
+		base = 55
+		if growth.Tier(r.Class)-growth.Tier(r.Optimum) > 1 {
+			base = 30
+		}
+		if r.StoppedAt > 0 {
+			base = math.Min(base, 40)
+		}
+		d.Feedback = fmt.Sprintf("Timed on growing inputs, %s.", r.Summary)
+		b.improve(fmt.Sprintf("Your accepted solution grows like %s, faster than the optimum %s: it passed the tests, but it would not scale.", sig.MeasuredComplexity, growth.Label(r.Optimum)), ev)
+	default:
+		return d, false
+	}
+	d.Score = score(base)
+	return d, true
 }
 
 func orUnknown(s string) string {

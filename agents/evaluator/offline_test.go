@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/judge"
+	"github.com/mockroom/mockroom/judge/growth"
 	"github.com/mockroom/mockroom/problem"
 )
 
@@ -272,6 +274,61 @@ func TestInjectionPattern(t *testing.T) {
 	} {
 		if got := reInjection.MatchString(tc.text); got != tc.want {
 			t.Errorf("%q: injection %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// The efficiency probe's measurement outranks the static reading: an
+// accepted solution timed as quadratic scores low with the measurement as
+// evidence, one timed as linear scores high, whatever the code looks like.
+func TestOfflineEfficiencyMeasured(t *testing.T) {
+	pts := []growth.Point{{N: 1000, MS: 1}, {N: 16000, MS: 250}}
+	for _, tc := range []struct {
+		name, code string
+		res        efficiency.Measurement
+		min, max   float64
+		verdict    string
+	}{
+		{"hash map timed linear", hashPy, efficiency.Measurement{Class: "n", Optimum: "n", Verdict: growth.Optimal, Slope: 1.01, Points: pts}, 90, 100, "optimal"},
+		{"brute force timed quadratic", brutePy, efficiency.Measurement{Class: "n^2", Optimum: "n", Verdict: growth.Worse, Slope: 1.98, Points: pts}, 0, 60, "worse"},
+		// The static reading says O(n^2); the timing says otherwise.
+		{"quadratic-looking code timed linear", brutePy, efficiency.Measurement{Class: "n", Optimum: "n", Verdict: growth.Optimal, Slope: 1.0, Points: pts}, 90, 100, "optimal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := session(tc.code, talk, report(judge.ModeSubmit, judge.Accepted, 10, 10))
+			r := tc.res
+			r.Summary = efficiency.Summary(&r)
+			in.Efficiency = &r
+			e := evaluate(t, in)
+			if e.Signals.MeasuredComplexity != growth.Label(r.Class) || e.Signals.MeasuredVerdict != tc.verdict || !strings.Contains(e.Signals.MeasuredGrowth, "between n = 1,000 and 16,000") {
+				t.Fatalf("signals = %+v", e.Signals)
+			}
+			for _, d := range e.Dimensions {
+				if d.Key != evaluation.Efficiency {
+					continue
+				}
+				if d.Score == nil || *d.Score < tc.min || *d.Score > tc.max {
+					t.Errorf("efficiency score %v, want %v..%v: %s", d.Score, tc.min, tc.max, d.Feedback)
+				}
+				cited := false
+				for _, ev := range d.Evidence {
+					cited = cited || (ev.Kind == "signal" && ev.Ref == "measured_complexity" && strings.Contains(ev.Quote, "grew as n^"))
+				}
+				if !cited {
+					t.Errorf("efficiency does not cite the measurement: %+v", d.Evidence)
+				}
+			}
+		})
+	}
+	// Not accepted: the measurement (of an earlier accepted submit) is not
+	// the final code's, and the static reading stands.
+	in := session(brutePy, talk, report(judge.ModeSubmit, judge.WrongAnswer, 3, 10))
+	in.Efficiency = &efficiency.Measurement{Class: "n", Optimum: "n", Verdict: growth.Optimal, Points: pts}
+	for _, d := range evaluate(t, in).Dimensions {
+		for _, ev := range d.Evidence {
+			if ev.Ref == "measured_complexity" {
+				t.Errorf("a rejected final submit cites the measurement: %+v", d)
+			}
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/sandbox"
 	"github.com/mockroom/mockroom/transport/httpapi"
@@ -56,6 +57,10 @@ type Config struct {
 	// InterviewerPatience is how long a session may stall (no edit, no
 	// message) before the interviewer offers a hint (INTERVIEWER_PATIENCE, 3m).
 	InterviewerPatience time.Duration
+	// ProbeBudget is the CPU time one efficiency probe of an accepted
+	// submit may use, start-up included (PROBE_BUDGET, 10s; 0 turns the
+	// probe off).
+	ProbeBudget time.Duration
 
 	// Slow clients and connection floods (the WebSocket route clears the
 	// read timeout after its upgrade and keeps its own ping deadlines).
@@ -181,6 +186,14 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 			return c, &configError{"INTERVIEWER_PATIENCE", fmt.Sprintf("%q must be a duration from 30s to 30m, like 3m", v)}
 		}
 		c.InterviewerPatience = d
+	}
+	c.ProbeBudget = judge.DefaultProbeBudget
+	if v := env("PROBE_BUDGET"); v != "" {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
+		if err != nil || d < 0 || (d > 0 && d < time.Second) || d > 60*time.Second {
+			return c, &configError{"PROBE_BUDGET", fmt.Sprintf("%q must be 0 (off) or a duration from 1s to 60s, like 10s", v)}
+		}
+		c.ProbeBudget = d
 	}
 	if c.ReadHeaderTimeout > c.ReadTimeout {
 		return c, &configError{"HTTP_READ_HEADER_TIMEOUT", fmt.Sprintf("%v must not exceed HTTP_READ_TIMEOUT (%v), which covers the headers too", c.ReadHeaderTimeout, c.ReadTimeout)}

@@ -25,6 +25,7 @@ import (
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
@@ -122,6 +123,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
 	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	// The efficiency probe: accepted submits timed on growing inputs, after
+	// the verdict.
+	if cfg.ProbeBudget > 0 {
+		probes := efficiency.NewService(db, db, judges, clock, log, efficiency.Options{Budget: cfg.ProbeBudget})
+		bus.Subscribe(efficiency.Group, []string{events.CodeExecuted}, probes.HandleEvent)
+	}
 	// The code observer: toolchain syntax checks in the sandbox and static
 	// analysis, on the code the candidate paused on.
 	offlineObserver := observer.NewOffline(observer.NewSyntaxChecker(runner), log)

@@ -25,6 +25,7 @@ import (
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
 	"github.com/mockroom/mockroom/billing"
+	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/events/sqlqueue"
@@ -90,6 +91,8 @@ type Options struct {
 	Evaluator evaluation.Evaluator
 	// NoEvaluator subscribes no evaluator: reports stay pending.
 	NoEvaluator bool
+	// NoProbe subscribes no efficiency probe.
+	NoProbe bool
 }
 
 // Engines names the storage engines tests run against.
@@ -172,6 +175,10 @@ func New(t testing.TB, o Options) *App {
 		hub.SetObservations(observations)
 		bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
 		t.Cleanup(observations.Close)
+	}
+	if !o.NoProbe {
+		probes := efficiency.NewService(db, db, judges, clock, log, efficiency.Options{})
+		bus.Subscribe(efficiency.Group, []string{events.CodeExecuted}, probes.HandleEvent)
 	}
 	if o.Subscribe != nil {
 		o.Subscribe(bus)

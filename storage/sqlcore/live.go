@@ -708,6 +708,35 @@ func (c *Core) insertSnapshot(ctx context.Context, tx *Tx, snap *interview.Snaps
 	return err
 }
 
+// SetSnapshotEfficiency stores the efficiency probe's result on one
+// execution snapshot of the session, confined to its owner on a user request.
+func (c *Core) SetSnapshotEfficiency(ctx context.Context, sessionID, snapshotID string, result json.RawMessage) error {
+	const op = "storage.SetSnapshotEfficiency"
+	sid, ok1 := normID(sessionID)
+	id, ok2 := normID(snapshotID)
+	if !ok1 || !ok2 {
+		return mockroom.Wrap(op, mockroom.NotFound("snapshot"))
+	}
+	if !json.Valid(result) {
+		return mockroom.Wrap(op, invalid("invalid_field", "the efficiency result is not JSON"))
+	}
+	err := c.Write(ctx, func(tx *Tx) error {
+		if _, err := c.sessionTx(ctx, tx, sid, false); err != nil {
+			return err
+		}
+		res, err := tx.Exec(ctx, `UPDATE code_snapshots SET efficiency = ? WHERE id = ? AND session_id = ? AND snapshot_type = 'execution'`,
+			c.D.JSON(result), id, sid)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return mockroom.NotFound("snapshot")
+		}
+		return nil
+	})
+	return c.fail(op, err)
+}
+
 // Snapshots lists the session's snapshots, oldest first.
 func (c *Core) Snapshots(ctx context.Context, sessionID string) ([]interview.Snapshot, error) {
 	const op = "storage.Snapshots"
@@ -719,7 +748,7 @@ func (c *Core) Snapshots(ctx context.Context, sessionID string) ([]interview.Sna
 	own, args := ownerFilter(ctx, "s")
 	err := c.Read(ctx, func(tx *Tx) error {
 		rows, err := tx.Query(ctx, `SELECT c.id, c.session_id, c.code, c.language, c.timestamp_ms, c.snapshot_type, c.observer_analysis,
-				c.execution_result, c.created_at
+				c.execution_result, c.efficiency, c.created_at
 			FROM code_snapshots c JOIN sessions s ON s.id = c.session_id WHERE c.session_id = ?`+own+`
 			ORDER BY c.timestamp_ms, c.created_at, c.id`, append([]any{sid}, args...)...)
 		if err != nil {
@@ -729,7 +758,7 @@ func (c *Core) Snapshots(ctx context.Context, sessionID string) ([]interview.Sna
 		for rows.Next() {
 			var x interview.Snapshot
 			if err := rows.Scan(&x.ID, &x.SessionID, &x.Code, &x.Language, &x.TimestampMS, &x.Type, jsonCol{&x.ObserverAnalysis},
-				jsonCol{&x.ExecutionResult}, timeCol{&x.CreatedAt}); err != nil {
+				jsonCol{&x.ExecutionResult}, jsonCol{&x.Efficiency}, timeCol{&x.CreatedAt}); err != nil {
 				return err
 			}
 			out = append(out, x)

@@ -394,6 +394,17 @@ func testSnapshotsAndTranscripts(t *testing.T, db storage.DB) {
 	if n := countTopic(outboxEvents(t, db), events.CodeExecuted); n != 1 {
 		t.Fatalf("%d code.executed events, want 1", n)
 	}
+	// The efficiency probe's result goes on the execution snapshot only.
+	svc := mockroom.AsService(ctx)
+	must(t, db.SetSnapshotEfficiency(svc, sid, snaps[0].ID, json.RawMessage(`{"class":"n","points":[{"n":1000,"ms":0.5}]}`)))
+	wantKind(t, db.SetSnapshotEfficiency(svc, sid, snaps[1].ID, json.RawMessage(`{}`)), mockroom.KindNotFound, "")
+	wantKind(t, db.SetSnapshotEfficiency(svc, sid, mockroom.NewID(), json.RawMessage(`{}`)), mockroom.KindNotFound, "")
+	wantKind(t, db.SetSnapshotEfficiency(asUser(f.other), sid, snaps[0].ID, json.RawMessage(`{}`)), mockroom.KindNotFound, "")
+	got, err = db.Snapshots(uctx, sid)
+	must(t, err)
+	if len(got) != 2 || len(got[0].Efficiency) != 0 || !jsonEqual(got[1].Efficiency, []byte(`{"class":"n","points":[{"n":1000,"ms":0.5}]}`)) {
+		t.Fatalf("Snapshots after SetSnapshotEfficiency = %+v", got)
+	}
 	wantKind(t, db.AddSnapshot(uctx, &interview.Snapshot{SessionID: sid, Code: "x", Language: "go", Type: "weird"}, nil), mockroom.KindInvalid, "")
 	wantKind(t, db.AddSnapshot(uctx, &interview.Snapshot{SessionID: sid, Code: "x", Language: "go"}, &events.Event{}), mockroom.KindInvalid, "invalid_event")
 	if got, _ := db.Snapshots(ctx, sid); len(got) != 2 {

@@ -2071,6 +2071,25 @@ export interface components {
             };
             session_id: string;
         };
+        Measurement: {
+            class: string;
+            /** Format: double */
+            confidence: number;
+            /** Format: double */
+            cost_ms: number;
+            language: string;
+            /** Format: date-time */
+            measured_at: string;
+            optimum: string;
+            points: components["schemas"]["Point"][];
+            reason?: string;
+            /** Format: double */
+            slope: number;
+            stopped_at?: number;
+            summary: string;
+            /** @enum {string} */
+            verdict: "optimal" | "worse" | "better" | "unknown";
+        };
         /** @enum {string} */
         Mode: "run" | "submit";
         PasswordChange: {
@@ -2080,6 +2099,11 @@ export interface components {
         PasswordReset: {
             password: string;
             token: string;
+        };
+        Point: {
+            /** Format: double */
+            ms: number;
+            n: number;
         };
         ProblemDetail: {
             acceptance_rate?: null | number;
@@ -2316,6 +2340,9 @@ export interface components {
             final_complexity?: string;
             hints_available: number;
             hints_used: number;
+            measured_complexity?: string;
+            measured_growth?: string;
+            measured_verdict?: string;
             optimal_complexity?: string;
             runs: number;
             submits: number;
@@ -2339,6 +2366,7 @@ export interface components {
             code: string;
             /** Format: date-time */
             created_at: string;
+            efficiency?: unknown;
             execution_result?: unknown;
             id: string;
             language: string;
@@ -2423,6 +2451,7 @@ export interface components {
         /** @enum {string} */
         Verdict: "accepted" | "wrong_answer" | "time_limit" | "memory_limit" | "output_limit" | "runtime_error" | "compile_error" | "not_run" | "ran" | "internal_error";
         View: {
+            efficiency?: components["schemas"]["Measurement"];
             evaluation?: components["schemas"]["Evaluation"];
             /** @enum {string} */
             status: "in_progress" | "pending" | "ready";
@@ -2455,9 +2484,11 @@ export type Finding = components['schemas']['Finding'];
 export type HiddenSummary = components['schemas']['HiddenSummary'];
 export type HintBody = components['schemas']['HintBody'];
 export type HistoryPoint = components['schemas']['HistoryPoint'];
+export type Measurement = components['schemas']['Measurement'];
 export type Mode = components['schemas']['Mode'];
 export type PasswordChange = components['schemas']['PasswordChange'];
 export type PasswordReset = components['schemas']['PasswordReset'];
+export type Point = components['schemas']['Point'];
 export type ProblemDetail = components['schemas']['ProblemDetail'];
 export type ProblemList = components['schemas']['ProblemList'];
 export type ProblemSummary = components['schemas']['ProblemSummary'];

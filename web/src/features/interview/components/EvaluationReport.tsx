@@ -16,6 +16,7 @@ import { clock, dollars, evidenceLine, scoreText } from '../report'
 import type { TranscriptLine } from '../types'
 import { exportURL } from '../api'
 import { RadarChart } from './RadarChart'
+import { GrowthChart } from './GrowthChart'
 
 const card = 'rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60'
 const muted = 'text-zinc-600 dark:text-zinc-400'
@@ -89,6 +90,7 @@ export function MeasuredSignals({ signals: s }: { signals: Signals }) {
     ['Hints', `${s.hints_used} of ${s.hints_available}`],
     ['Time', formatDuration(s.duration_seconds) + ` of ${s.duration_minutes} min`],
     ['Complexity of the final code', complexityLine(s)],
+    ...(s.measured_complexity ? [['Measured growth', s.measured_complexity] as [string, string]] : []),
     ['Final code', plural(s.final_code_lines, 'line')],
     ['You said', `${plural(s.candidate_words, 'word')} in ${plural(s.candidate_messages, 'message')}`],
     ['Clarifying questions', String(s.clarifying_questions)],
@@ -338,6 +340,7 @@ export function EvaluationSection({
       ) : (
         <EvaluationBody evaluation={view.evaluation} usage={view.usage} lines={lines} onJump={onJump} />
       )}
+      {view?.efficiency && <GrowthChart measurement={view.efficiency} />}
     </section>
   )
 }
