@@ -2,6 +2,7 @@ package problems
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"strings"
 	"sync"
@@ -32,7 +33,16 @@ var probeExempt = map[string]string{
 // to the efficiency probe: three runs out of three classify the reference
 // solution as the problem's class (as the probe can see it) and the brute
 // force as a worse one.
+// probeLibrary opts in to TestProbeLibrary (make probe-check): on a loaded
+// 2-core machine a few of the ~110 classifications still flip between runs
+// (docs/efficiency-probe.md), so it is not part of make test until the
+// probe's noise is down.
+var probeLibrary = flag.Bool("probe-library", false, "run TestProbeLibrary (the probe classifies every reference and brute force, 3 runs of 3)")
+
 func TestProbeLibrary(t *testing.T) {
+	if !*probeLibrary {
+		t.Skip("opt-in: go test ./problems -run TestProbeLibrary -probe-library (make probe-check)")
+	}
 	ok, why := local.Available()
 	testenv.Need(t, "the local sandbox", ok, why)
 	r, err := local.New(local.Config{Parallelism: 2})
