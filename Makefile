@@ -33,7 +33,7 @@ test-web: web-deps
 	cd web && npm test
 
 test-go: web ## Go tests (SQLite and PostgreSQL, Redis, sandbox, judge, the browser tests)
-	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) test -race -count=1 -timeout 45m ./...
 
 test: lint test-web test-go ## everything CI runs
 
