@@ -48,7 +48,7 @@ bench: web ## benchmarks, each against a baseline measured in the same run; figu
 	$(GO) test -run '^$$' -bench 'OfflineTurn' -benchtime 5000x ./agents/interviewer/
 
 probe-check: ## the efficiency probe over the whole library: every reference classified optimal, every brute force worse, 3 runs of 3
-	$(GO) test -count=1 -timeout 30m -run TestProbeLibrary ./problems/ -probe-library -v
+	$(GO) test -count=1 -timeout 30m -run '^$$' -bench ProbeLibrary -benchtime 1x ./problems/
 
 clean:
 	rm -rf bin web/dist/assets

@@ -2,7 +2,6 @@ package problems
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strings"
 	"sync"
@@ -29,20 +28,12 @@ var probeExempt = map[string]string{
 	"three-sum":                "the O(n^3) brute force runs out of time after 4 sizes and is fitted as n^2 on some runs (start Sizes lower)",
 }
 
-// TestProbeLibrary holds every problem with a brute force and probe inputs
-// to the efficiency probe: three runs out of three classify the reference
-// solution as the problem's class (as the probe can see it) and the brute
-// force as a worse one.
-// probeLibrary opts in to TestProbeLibrary (make probe-check): on a loaded
-// 2-core machine a few of the ~110 classifications still flip between runs
-// (docs/efficiency-probe.md), so it is not part of make test until the
-// probe's noise is down.
-var probeLibrary = flag.Bool("probe-library", false, "run TestProbeLibrary (the probe classifies every reference and brute force, 3 runs of 3)")
-
-func TestProbeLibrary(t *testing.T) {
-	if !*probeLibrary {
-		t.Skip("opt-in: go test ./problems -run TestProbeLibrary -probe-library (make probe-check)")
-	}
+// BenchmarkProbeLibrary (make probe-check) holds the probe to every
+// problem: each reference classified as its optimal class and each brute
+// force as a worse one, 3 runs of 3. It is a benchmark, run on demand, not a
+// test in make test: on a loaded 2-core machine a few of the ~110
+// classifications still flip between runs (docs/efficiency-probe.md).
+func BenchmarkProbeLibrary(t *testing.B) {
 	ok, why := local.Available()
 	testenv.Need(t, "the local sandbox", ok, why)
 	r, err := local.New(local.Config{Parallelism: 2})
@@ -74,7 +65,7 @@ func TestProbeLibrary(t *testing.T) {
 		jobs = append(jobs, job{e, "brute", brute, pl.Optimum}, job{e, "solution", e.Solution.Code[probeLanguage], pl.Optimum})
 	}
 	if len(jobs) == 0 {
-		t.Skip("no problem has both a brute force and probe inputs")
+		t.Fatal("no problem has both a brute force and probe inputs")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
