@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
+	"time"
 
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/problem"
@@ -26,8 +27,9 @@ type Check struct {
 	Status   judge.Verdict
 	Passed   int
 	Total    int
-	MaxMS    float64 // slowest test
-	Detail   string  // why it failed
+	MaxMS    float64       // slowest test
+	Detail   string        // why it failed
+	Took     time.Duration // wall time of the check: compile and every test
 }
 
 // VerifyOptions tune Verify.
@@ -118,7 +120,9 @@ func Verify(ctx context.Context, svc *judge.Service, lib *Library, slugs []strin
 			defer wg.Done()
 			for i := range next {
 				j := jobs[i]
+				start := time.Now()
 				out[i] = verifyOne(ctx, svc, j.e, j.lang, j.what, j.code, o.BruteFactor)
+				out[i].Took = time.Since(start)
 			}
 		}()
 	}
@@ -252,14 +256,14 @@ func PrintTable(w io.Writer, checks []Check) bool {
 		return checks[i].Language < checks[j].Language
 	})
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PROBLEM\tLANGUAGE\tCHECK\tRESULT\tSTATUS\tPASSED\tLIMIT MS\tMAX MS\tDETAIL")
+	fmt.Fprintln(tw, "PROBLEM\tLANGUAGE\tCHECK\tRESULT\tSTATUS\tPASSED\tLIMIT MS\tMAX MS\tTOOK\tDETAIL")
 	ok := true
 	for _, c := range checks {
 		res := "ok"
 		if !c.OK {
 			res, ok = "FAIL", false
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%.0f\t%s\n", c.Slug, c.Language, c.What, res, c.Status, c.Passed, c.Total, c.LimitMS, c.MaxMS, c.Detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%.0f\t%.1fs\t%s\n", c.Slug, c.Language, c.What, res, c.Status, c.Passed, c.Total, c.LimitMS, c.MaxMS, c.Took.Seconds(), c.Detail)
 	}
 	tw.Flush()
 	return ok

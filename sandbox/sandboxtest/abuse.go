@@ -278,6 +278,9 @@ catch (Throwable e) { System.out.println("LIMITED " + n); System.exit(0); }`),
 	},
 	{
 		name: "endless_stdout",
+		// The output budget must stop it, not the clock: a Node start on a
+		// host busy with the rest of the matrix can take the default 2 s wall.
+		cpuTime: 10 * time.Second,
 		src: map[sandbox.Language]string{
 			sandbox.Python: "import sys\ns='x'*65536\nwhile True: sys.stdout.write(s)\n", sandbox.JavaScript: "const s='x'.repeat(65536);\nfor(;;) process.stdout.write(s);\n",
 			sandbox.Java: java(`byte[] s = new byte[65536]; Arrays.fill(s, (byte) 'x'); for (;;) System.out.write(s);`),
