@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/judge"
@@ -123,8 +124,32 @@ func Load(fsys fs.FS, langs []string) (*Library, error) {
 	return lib, nil
 }
 
-// LoadEmbedded loads the library compiled into the binary.
-func LoadEmbedded(langs []string) (*Library, error) { return Load(FS, langs) }
+// LoadEmbedded loads the library compiled into the binary. The embedded
+// files never change, so each set of languages is loaded once per process
+// and the same *Library is returned after: treat it as read-only. (Loading
+// decodes every test of the library, ~2 s of CPU; the tests start hundreds
+// of apps.)
+func LoadEmbedded(langs []string) (*Library, error) {
+	key := strings.Join(langs, ",")
+	embedded.Lock()
+	defer embedded.Unlock()
+	if l, ok := embedded.libs[key]; ok {
+		return l.lib, l.err
+	}
+	lib, err := Load(FS, langs)
+	embedded.libs[key] = loaded{lib, err}
+	return lib, err
+}
+
+type loaded struct {
+	lib *Library
+	err error
+}
+
+var embedded = struct {
+	sync.Mutex
+	libs map[string]loaded
+}{libs: map[string]loaded{}}
 
 func strictDecode(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))

@@ -7,11 +7,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -130,13 +133,21 @@ func New(t testing.TB, o Options) *App {
 		}
 		db, err = postgres.Open(ctx, storagetest.FreshPostgres(tt), clock)
 	} else {
-		db, err = sqlite.Open(ctx, t.TempDir(), clock)
+		dir := t.TempDir()
+		if o.Problems {
+			// A copy of a database that already holds the library: syncing
+			// it takes seconds under the race detector, for every app.
+			if err := copyLibraryDB(dir); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db, err = sqlite.Open(ctx, dir, clock)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if o.Problems {
+	if o.Problems && o.Postgres {
 		if err := problems.Sync(ctx, db); err != nil {
 			t.Fatal(err)
 		}
@@ -360,4 +371,47 @@ func (a *App) Dial(ctx context.Context, query string, protocols ...string) (*web
 	}
 	c.SetReadLimit(1 << 20)
 	return c, nil
+}
+
+// libraryDB is a SQLite database file with the embedded library synced
+// into it, made once per test binary and written into each app that asks
+// for the library (problems.Sync on a fresh database is what it replaces).
+var libraryDB struct {
+	once sync.Once
+	file []byte
+	err  error
+}
+
+func copyLibraryDB(dir string) error {
+	libraryDB.once.Do(func() {
+		libraryDB.file, libraryDB.err = func() ([]byte, error) {
+			tmp, err := os.MkdirTemp("", "mockroom-apptest-library-")
+			if err != nil {
+				return nil, err
+			}
+			defer os.RemoveAll(tmp)
+			ctx := context.Background()
+			db, err := sqlite.Open(ctx, tmp, mockroom.SystemClock{})
+			if err != nil {
+				return nil, err
+			}
+			if err := problems.Sync(ctx, db); err != nil {
+				db.Close()
+				return nil, err
+			}
+			// Closing the last connection checkpoints the WAL into the file.
+			if err := db.Close(); err != nil {
+				return nil, err
+			}
+			path := filepath.Join(tmp, sqlite.FileName)
+			if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+				return nil, fmt.Errorf("apptest: %s-wal was not checkpointed", path)
+			}
+			return os.ReadFile(path)
+		}()
+	})
+	if libraryDB.err != nil {
+		return libraryDB.err
+	}
+	return os.WriteFile(filepath.Join(dir, sqlite.FileName), libraryDB.file, 0o600)
 }
