@@ -150,6 +150,32 @@ func TestLibraryPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The library's promise (issue 10): at least 80 problems, 30 easy, 35
+	// medium and 15 hard, 6 design problems, and every pattern covered.
+	byDifficulty, byPattern, design := map[string]int{}, map[string]int{}, 0
+	for _, e := range lib.Entries {
+		byDifficulty[e.Problem.Difficulty]++
+		byPattern[e.Problem.Pattern]++
+		if e.Spec.Signature.IsDesign() {
+			design++
+		}
+	}
+	if n := len(lib.Entries); n < 80 {
+		t.Errorf("%d problems, want at least 80", n)
+	}
+	for d, want := range map[string]int{"easy": 30, "medium": 35, "hard": 15} {
+		if byDifficulty[d] < want {
+			t.Errorf("%d %s problems, want at least %d", byDifficulty[d], d, want)
+		}
+	}
+	if design < 6 {
+		t.Errorf("%d design problems, want at least 6", design)
+	}
+	for _, p := range problem.Patterns {
+		if byPattern[p] == 0 {
+			t.Errorf("no problem trains the pattern %q", p)
+		}
+	}
 	wrong := 0
 	for _, e := range lib.Entries {
 		for _, l := range judge.Languages() {
