@@ -1,0 +1,20 @@
+class Solution {
+    public int countPrimes(int n) {
+        if (n < 3) {
+            return 0;
+        }
+        boolean[] composite = new boolean[n];
+        int count = 0;
+        for (int i = 2; i < n; i++) {
+            if (composite[i]) {
+                continue;
+            }
+            count++;
+            // i * i in 64 bits: for i above 46340 it overflows an int
+            for (long j = (long) i * i; j < n; j += i) {
+                composite[(int) j] = true;
+            }
+        }
+        return count;
+    }
+}
