@@ -26,6 +26,7 @@ var probeExempt = map[string]string{
 	"min-cost-climbing-stairs": "Sizes end at 1,000, where the reference takes ~0.15 ms: too few points above the noise floor (grow Sizes)",
 	"top-k-frequent-elements":  "the brute force sorts, O(n log n): the same tier as the O(n) optimum, which the probe does not tell apart",
 	"three-sum":                "the O(n^3) brute force runs out of time after 4 sizes and is fitted as n^2 on some runs (start Sizes lower)",
+	"count-primes":             "trial division is O(n sqrt(n) / log n), between the n and n^2 tiers, and is fitted as n over the 4 sizes before its limit",
 }
 
 // BenchmarkProbeLibrary (make probe-check) holds the probe to every
