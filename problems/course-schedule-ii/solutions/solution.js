@@ -1,0 +1,21 @@
+/**
+ * @param {number} numCourses
+ * @param {number[][]} prerequisites
+ * @return {number[]}
+ */
+function findOrder(numCourses, prerequisites) {
+    const out = Array.from({ length: numCourses }, () => []);
+    const indeg = new Int32Array(numCourses);
+    for (const [a, b] of prerequisites) {
+        out[b].push(a);
+        indeg[a]++;
+    }
+    const order = [];
+    for (let c = 0; c < numCourses; c++) if (indeg[c] === 0) order.push(c);
+    for (let head = 0; head < order.length; head++) {
+        for (const a of out[order[head]]) {
+            if (--indeg[a] === 0) order.push(a);
+        }
+    }
+    return order.length === numCourses ? order : [];
+}

@@ -1,0 +1,14 @@
+class Solution:
+    def findOrder(self, numCourses: int, prerequisites: List[List[int]]) -> List[int]:
+        out = [[] for _ in range(numCourses)]
+        indeg = [0] * numCourses
+        for a, b in prerequisites:
+            out[b].append(a)
+            indeg[a] += 1
+        order = [c for c in range(numCourses) if indeg[c] == 0]
+        for course in order:  # the list grows while we walk it
+            for a in out[course]:
+                indeg[a] -= 1
+                if indeg[a] == 0:
+                    order.append(a)
+        return order if len(order) == numCourses else []
