@@ -145,3 +145,32 @@ func TestExecuteAcceptsEveryLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestFreshSolutionPerTest: each test gets a new Solution, as on the big
+// judges, so a member a candidate fills (a memo, a counter) starts empty on
+// every test. Regression: C++ and Python kept one instance for the run,
+// and a correct memoised solution failed its second test.
+func TestFreshSolutionPerTest(t *testing.T) {
+	const spec = `{"signature": {"function": "visits", "params": [{"name": "n", "type": "int"}], "returns": "int"}, "time_limit_ms": 1000}`
+	tests := memTests{tc(`{"n":5}`, `1`, true), tc(`{"n":6}`, `1`, true), tc(`{"n":7}`, `1`, false)}
+	code := map[string]string{
+		"python": "class Solution:\n    def __init__(self):\n        self.seen = 0\n    def visits(self, n: int) -> int:\n        self.seen += 1\n        return self.seen\n",
+		"java":   "class Solution {\n    private int seen;\n    public int visits(int n) {\n        return ++seen;\n    }\n}\n",
+		"cpp":    "class Solution {\n    int seen;\n    int big[1 << 22];\npublic:\n    int visits(int n) {\n        big[n]++;\n        return ++seen + big[0];\n    }\n};\n",
+	}
+	svc := NewService(testRunner(t), tests, nil)
+	p := mkProblem(t, "visits", spec)
+	for lang, src := range code {
+		t.Run(lang, func(t *testing.T) {
+			need(t, svc, lang)
+			rep, err := svc.ExecuteAll(context.Background(), Request{Problem: p, Language: lang, Code: src, Mode: ModeSubmit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Status != Accepted {
+				b, _ := json.MarshalIndent(rep, "", " ")
+				t.Fatalf("want accepted (a fresh, zeroed Solution per test), got:\n%s", b)
+			}
+		})
+	}
+}

@@ -161,8 +161,12 @@ func cppDriver(s *Spec, code string) map[string][]byte {
 		fmt.Fprintf(&call, "    %s p%d{}; mr_from(mr_get(in, %q), p%d);\n", cppType(MustType(p.Type)), i, p.Name, i)
 		args[i] = fmt.Sprintf("p%d", i)
 	}
-	fmt.Fprintf(&call, "    mr_begin(i);\n    auto res = mr_sol.%s(%s);\n    mr_end();\n    string o; mr_to(o, res); return o;\n", s.Signature.Function, strings.Join(args, ", "))
+	// A fresh Solution for every test, as on the big judges: state a
+	// candidate keeps in members must not leak from one test into the next.
+	// On the heap and value-initialised, as the static one was: a large
+	// member array neither overflows the stack nor starts as garbage.
+	fmt.Fprintf(&call, "    unique_ptr<Solution> mr_sol(new Solution());\n    mr_begin(i);\n    auto res = mr_sol->%s(%s);\n    mr_end();\n    string o; mr_to(o, res); return o;\n", s.Signature.Function, strings.Join(args, ", "))
 	src := cppHead + "#line 1 \"solution.cpp\"\n" + code + "\n#line 1 \"harness.cpp\"\n" + cppTail +
-		"\nstatic Solution mr_sol;\nstatic string mr_call(long i, const mrj::V& in) {\n" + call.String() + "}\n"
+		"\nstatic string mr_call(long i, const mrj::V& in) {\n" + call.String() + "}\n"
 	return map[string][]byte{"main.cpp": []byte(src)}
 }
