@@ -29,7 +29,7 @@ func TestVerifyLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := judge.NewService(r, lib, nil)
-	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Minute)
 	defer cancel()
 	start := time.Now()
 	// The brute forces need only run out of the limit itself here: their
