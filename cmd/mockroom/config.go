@@ -50,7 +50,10 @@ type Config struct {
 	Sandbox      string // local | remote
 	SandboxURL   string
 	SandboxToken string
-	Admission    admission.Limits // the execution queue, defaults filled in
+	// SandboxCacheDir holds the local sandbox's pre-built Go standard
+	// library and C++ header (SANDBOX_CACHE_DIR, default DATA_DIR/sandbox).
+	SandboxCacheDir string
+	Admission       admission.Limits // the execution queue, defaults filled in
 
 	RunsPerSessionPerMinute int // executions a minute in one interview (3)
 	RunsPerUserPerHour      int // executions an hour per user (50)
@@ -117,6 +120,7 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		Sandbox:            firstNonEmpty(env("SANDBOX"), "local"),
 		SandboxURL:         env("SANDBOX_URL"),
 		SandboxToken:       env("SANDBOX_TOKEN"),
+		SandboxCacheDir:    env("SANDBOX_CACHE_DIR"),
 		RealtimeSecret:     env("REALTIME_SECRET"),
 		APIRatePerMin:      100,
 		SMTPURL:            env("SMTP_URL"),

@@ -9,7 +9,16 @@ import (
 	"github.com/mockroom/mockroom/judge/admission"
 )
 
-func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+// envOf is an environment of m, with the tests' shared sandbox cache unless
+// m sets SANDBOX_CACHE_DIR itself.
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string {
+		if v, ok := m[k]; ok || k != "SANDBOX_CACHE_DIR" {
+			return v
+		}
+		return testSandboxCache
+	}
+}
 
 func TestLoadConfigDefaults(t *testing.T) {
 	c, err := loadConfig("", "", envOf(nil))
@@ -170,6 +179,22 @@ func TestParseBytes(t *testing.T) {
 	for _, in := range []string{"", "GiB", "-1G", "4XB", "0", "1e30"} {
 		if _, err := parseBytes(in); err == nil {
 			t.Errorf("parseBytes(%q) accepted", in)
+		}
+	}
+}
+
+func TestSandboxCacheDir(t *testing.T) {
+	for _, tc := range []struct{ env, data, want string }{
+		{"", "/var/lib/mockroom", "/var/lib/mockroom/sandbox"},
+		{"  ", "./data", "data/sandbox"},
+		{"/var/cache/mockroom", "/var/lib/mockroom", "/var/cache/mockroom"},
+	} {
+		c, err := loadConfig("", tc.data, envOf(map[string]string{"SANDBOX_CACHE_DIR": tc.env}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sandboxCacheDir(c.SandboxCacheDir, c.DataDir); got != tc.want {
+			t.Errorf("SANDBOX_CACHE_DIR=%q DATA_DIR=%q: %q, want %q", tc.env, tc.data, got, tc.want)
 		}
 	}
 }

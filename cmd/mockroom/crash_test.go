@@ -55,7 +55,7 @@ func buildBinary(t *testing.T) string {
 func (s *server) start() {
 	s.t.Helper()
 	s.cmd = exec.Command(s.bin, "serve", "--addr", s.addr, "--data", s.data)
-	s.cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "BASE_URL=http://"+s.addr)
+	s.cmd.Env = append(os.Environ(), "LOG_LEVEL=warn", "BASE_URL=http://"+s.addr, "SANDBOX_CACHE_DIR="+testSandboxCache)
 	s.cmd.Stdout, s.cmd.Stderr = &s.logs, &s.logs
 	if err := s.cmd.Start(); err != nil {
 		s.t.Fatal(err)

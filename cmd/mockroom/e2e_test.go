@@ -62,6 +62,7 @@ func TestBrowser(t *testing.T) {
 	base := "http://" + addr
 	env := map[string]string{"BASE_URL": base}
 	cfg, err := loadConfig(addr, t.TempDir(), func(k string) string { return env[k] })
+	cfg.SandboxCacheDir = testSandboxCache
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,16 @@ import (
 	"github.com/mockroom/mockroom/sandbox/local"
 )
 
+// sandboxCacheDir is where the local sandbox keeps what it builds once per
+// toolchain (the Go standard library, the C++ header): SANDBOX_CACHE_DIR,
+// or DATA_DIR/sandbox. Instances on one host may share it.
+func sandboxCacheDir(cacheDir, dataDir string) string {
+	if c := strings.TrimSpace(cacheDir); c != "" {
+		return c
+	}
+	return filepath.Join(dataDir, "sandbox")
+}
+
 // newJudge starts the local sandbox and a judge over the embedded library.
 // Its runs wait for the server-wide limits (SANDBOX_MAX_CONCURRENT,
 // SANDBOX_MEMORY_BUDGET) as long as they must: an author's tool has no
@@ -35,7 +45,7 @@ func newJudge(dataDir, dir string, getenv func(string) string, stderr io.Writer)
 	}
 	lim.MaxQueue, lim.MaxWait = math.MaxInt, 24*time.Hour
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	r, err := local.New(local.Config{DataDir: filepath.Join(dataDir, "sandbox"), Logger: log})
+	r, err := local.New(local.Config{DataDir: sandboxCacheDir(getenv("SANDBOX_CACHE_DIR"), dataDir), Logger: log})
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -347,7 +346,7 @@ func newRunner(cfg Config, log *slog.Logger) (sandbox.Runner, error) {
 		}
 		return r, nil
 	}
-	r, err := local.New(local.Config{DataDir: filepath.Join(cfg.DataDir, "sandbox"), Logger: log})
+	r, err := local.New(local.Config{DataDir: sandboxCacheDir(cfg.SandboxCacheDir, cfg.DataDir), Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("%w (set SANDBOX=remote with SANDBOX_URL to use a remote execution engine)", err)
 	}

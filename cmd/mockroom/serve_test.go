@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -32,8 +34,16 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 // startServe runs serve with cfg in the background until the test ends. It
 // returns the base URL, the server's JSON log, and stop: what SIGTERM does,
 // waiting for serve to return (once; the test's cleanup calls it too).
+// testSandboxCache is the sandbox cache every test of the repository
+// shares (sandbox/local's tests use it too): a fresh DATA_DIR per test would
+// rebuild the Go standard library (~40 s of CPU) on every start.
+var testSandboxCache = filepath.Join(os.TempDir(), "mockroom-sandbox-test")
+
 func startServe(t *testing.T, cfg Config) (base string, logs *lockedBuffer, stop func() error) {
 	t.Helper()
+	if cfg.SandboxCacheDir == "" {
+		cfg.SandboxCacheDir = testSandboxCache
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	addrc := make(chan string, 1)
 	done := make(chan error, 1)

@@ -26,7 +26,7 @@ func TestVerifyChanged(t *testing.T) {
 	verify := func() string {
 		t.Helper()
 		var out, errb bytes.Buffer
-		err := runProblems(context.Background(), []string{"verify", "--dir", dir, "--data", data, "--lang", "python", "--changed"}, func(string) string { return "" }, &out, &errb)
+		err := runProblems(context.Background(), []string{"verify", "--dir", dir, "--data", data, "--lang", "python", "--changed"}, envOf(nil), &out, &errb)
 		if err != nil {
 			t.Fatalf("verify: %v\n%s%s", err, out.String(), errb.String())
 		}
