@@ -10,57 +10,15 @@ func init() {
 		Prerequisites [][]int `json:"prerequisites"`
 	}
 	const maxN, maxP = 100_000, 100_000
-	// dag draws n courses and about m distinct pairs consistent with a
-	// random order; with cyclic, one pair against the order is added.
 	dag := func(r *rand.Rand, n, m int, cyclic bool) input {
-		order := r.Perm(n)
-		seen := map[[2]int]bool{}
-		pairs := [][]int{}
-		for range m {
-			i, j := r.Intn(n), r.Intn(n)
-			if i == j {
-				continue
-			}
-			i, j = min(i, j), max(i, j)
-			// order[i] comes first: it is the requirement b of [a, b].
-			p := [2]int{order[j], order[i]}
-			if !seen[p] {
-				seen[p] = true
-				pairs = append(pairs, []int{p[0], p[1]})
-			}
-		}
-		if cyclic && len(pairs) > 0 {
-			// Reverse the span of one pair with a fresh arrow: [b, a] for an
-			// existing [a, b] is a 2-cycle; pick a longer one when possible.
-			k := r.Intn(len(pairs))
-			a, b := pairs[k][0], pairs[k][1]
-			if !seen[[2]int{b, a}] {
-				pairs = append(pairs, []int{b, a})
-			}
-		}
-		r.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
-		return input{NumCourses: n, Prerequisites: pairs}
+		return input{NumCourses: n, Prerequisites: prerequisiteDAG(r, n, m, cyclic)}
 	}
 	Register("course-schedule", Generator{
 		Valid: Check(func(in input) error {
 			if err := All(Range("numCourses", in.NumCourses, 1, maxN), Len("prerequisites", len(in.Prerequisites), 0, maxP)); err != nil {
 				return err
 			}
-			seen := map[[2]int]bool{}
-			for i, p := range in.Prerequisites {
-				if len(p) != 2 {
-					return Errorf("prerequisites[%d] has %d values, want 2", i, len(p))
-				}
-				if err := EachIn("prerequisites[i]", p, 0, in.NumCourses-1); err != nil {
-					return err
-				}
-				k := [2]int{p[0], p[1]}
-				if seen[k] {
-					return Errorf("prerequisites[%d] = %v appears twice", i, p)
-				}
-				seen[k] = true
-			}
-			return nil
+			return checkPrerequisites(in.NumCourses, in.Prerequisites, false)
 		}),
 		Tests: func(r *rand.Rand) []Case {
 			var out []Case

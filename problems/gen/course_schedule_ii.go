@@ -15,34 +15,8 @@ func init() {
 		Prerequisites [][]int `json:"prerequisites"`
 	}
 	const maxN, maxP = 100_000, 100_000
-	// dag draws n courses and about m distinct pairs consistent with a
-	// random order; with cyclic, one pair against the order is added.
 	dag := func(r *rand.Rand, n, m int, cyclic bool) input {
-		order := r.Perm(n)
-		seen := map[[2]int]bool{}
-		pairs := [][]int{}
-		for range m {
-			i, j := r.Intn(n), r.Intn(n)
-			if i == j {
-				continue
-			}
-			i, j = min(i, j), max(i, j)
-			// order[i] comes first: it is the requirement b of [a, b].
-			p := [2]int{order[j], order[i]}
-			if !seen[p] {
-				seen[p] = true
-				pairs = append(pairs, []int{p[0], p[1]})
-			}
-		}
-		if cyclic && len(pairs) > 0 {
-			// The reverse of an existing pair [a, b] closes a cycle of two;
-			// every pair follows the order, so the reverse is always new.
-			k := r.Intn(len(pairs))
-			a, b := pairs[k][0], pairs[k][1]
-			pairs = append(pairs, []int{b, a})
-		}
-		r.Shuffle(len(pairs), func(i, j int) { pairs[i], pairs[j] = pairs[j], pairs[i] })
-		return input{NumCourses: n, Prerequisites: pairs}
+		return input{NumCourses: n, Prerequisites: prerequisiteDAG(r, n, m, cyclic)}
 	}
 	// chain lays the courses label[0], label[1], ... label[k-1] in a line,
 	// each requiring the one before; with cyclic, the last one is also
@@ -64,24 +38,7 @@ func init() {
 			if err := All(Range("numCourses", in.NumCourses, 1, maxN), Len("prerequisites", len(in.Prerequisites), 0, maxP)); err != nil {
 				return err
 			}
-			seen := map[[2]int]bool{}
-			for i, p := range in.Prerequisites {
-				if len(p) != 2 {
-					return Errorf("prerequisites[%d] has %d values, want 2", i, len(p))
-				}
-				if err := EachIn("prerequisites[i]", p, 0, in.NumCourses-1); err != nil {
-					return err
-				}
-				if p[0] == p[1] {
-					return Errorf("prerequisites[%d] = %v: a course cannot require itself", i, p)
-				}
-				k := [2]int{p[0], p[1]}
-				if seen[k] {
-					return Errorf("prerequisites[%d] = %v appears twice", i, p)
-				}
-				seen[k] = true
-			}
-			return nil
+			return checkPrerequisites(in.NumCourses, in.Prerequisites, true)
 		}),
 		Tests: func(r *rand.Rand) []Case {
 			var out []Case

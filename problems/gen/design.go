@@ -45,3 +45,37 @@ func DesignShape(class string, ops []string, nargs, max int) error {
 	}
 	return nil
 }
+
+// CacheCalls holds a cache problem's calls (lru-cache, lfu-cache) to its
+// constraints: the shape, a capacity from 1 to maxCap, then get(key) and
+// put(key, value) with keys in 0..maxKey and values in 0..maxValue.
+func CacheCalls(class string, ops []string, args [][]int, maxCalls, maxCap, maxKey, maxValue int) error {
+	if err := DesignShape(class, ops, len(args), maxCalls); err != nil {
+		return err
+	}
+	if len(args[0]) != 1 {
+		return Errorf("the constructor takes the capacity")
+	}
+	if err := Range("capacity", args[0][0], 1, maxCap); err != nil {
+		return err
+	}
+	for k, op := range ops[1:] {
+		a := args[k+1]
+		want := map[string]int{"get": 1, "put": 2}[op]
+		if want == 0 {
+			return Errorf("call %d: unknown operation %q", k+1, op)
+		}
+		if len(a) != want {
+			return Errorf("call %d: %s takes %d arguments", k+1, op, want)
+		}
+		if err := Range("key", a[0], 0, maxKey); err != nil {
+			return err
+		}
+		if op == "put" {
+			if err := Range("value", a[1], 0, maxValue); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

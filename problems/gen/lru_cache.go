@@ -43,34 +43,7 @@ func init() {
 	}
 	Register("lru-cache", Generator{
 		Valid: Check(func(in input) error {
-			if err := DesignShape("LRUCache", in.Operations, len(in.Arguments), maxCalls); err != nil {
-				return err
-			}
-			if len(in.Arguments[0]) != 1 {
-				return Errorf("the constructor takes the capacity")
-			}
-			if err := Range("capacity", in.Arguments[0][0], 1, maxCap); err != nil {
-				return err
-			}
-			for k, op := range in.Operations[1:] {
-				args := in.Arguments[k+1]
-				want := map[string]int{"get": 1, "put": 2}[op]
-				if want == 0 {
-					return Errorf("call %d: unknown operation %q", k+1, op)
-				}
-				if len(args) != want {
-					return Errorf("call %d: %s takes %d arguments", k+1, op, want)
-				}
-				if err := Range("key", args[0], 0, maxKey); err != nil {
-					return err
-				}
-				if op == "put" {
-					if err := Range("value", args[1], 0, maxValue); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
+			return CacheCalls("LRUCache", in.Operations, in.Arguments, maxCalls, maxCap, maxKey, maxValue)
 		}),
 		Tests: func(r *rand.Rand) []Case {
 			return []Case{

@@ -15,41 +15,6 @@ func init() {
 		Words []string   `json:"words"`
 	}
 	const maxSide, maxWords, maxLen = 12, 30000, 10
-	board := func(r *rand.Rand, rows, cols int, alphabet string) [][]string {
-		b := make([][]string, rows)
-		for i := range b {
-			b[i] = make([]string, cols)
-			for j := range b[i] {
-				b[i][j] = string(alphabet[r.Intn(len(alphabet))])
-			}
-		}
-		return b
-	}
-	// traced reads a word of up to n letters along a random self-avoiding
-	// path of b.
-	traced := func(r *rand.Rand, b [][]string, n int) string {
-		rows, cols := len(b), len(b[0])
-		used := map[[2]int]bool{}
-		x, y := r.Intn(rows), r.Intn(cols)
-		var w strings.Builder
-		for w.Len() < n {
-			used[[2]int{x, y}] = true
-			w.WriteString(b[x][y])
-			var next [][2]int
-			for _, d := range [4][2]int{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} {
-				p := [2]int{x + d[0], y + d[1]}
-				if p[0] >= 0 && p[0] < rows && p[1] >= 0 && p[1] < cols && !used[p] {
-					next = append(next, p)
-				}
-			}
-			if len(next) == 0 {
-				break
-			}
-			p := next[r.Intn(len(next))]
-			x, y = p[0], p[1]
-		}
-		return w.String()
-	}
 	// mixed draws n distinct words of 1 to maxLen letters: about half traced
 	// on b, the rest random over alphabet.
 	mixed := func(r *rand.Rand, b [][]string, n, maxLen int, alphabet string) []string {
@@ -58,7 +23,7 @@ func init() {
 		for tries := 0; len(words) < n && tries < 100*n; tries++ {
 			var w string
 			if r.Intn(2) == 0 {
-				w = traced(r, b, 1+r.Intn(maxLen))
+				w = tracedWord(r, b, 1+r.Intn(maxLen))
 			} else {
 				w = String(r, 1+r.Intn(maxLen), alphabet)
 			}
@@ -141,12 +106,12 @@ func init() {
 		Tests: func(r *rand.Rand) []Case {
 			var out []Case
 			for k := range 6 {
-				b := board(r, 1+r.Intn(4), 1+r.Intn(4), "abc")
+				b := letterBoard(r, 1+r.Intn(4), 1+r.Intn(4), "abc")
 				out = append(out, Case{Name: "random small " + string(rune('a'+k)), Input: input{Board: b, Words: mixed(r, b, 1+r.Intn(8), 6, "abc")}})
 			}
-			b := board(r, maxSide, maxSide, Lower)
+			b := letterBoard(r, maxSide, maxSide, Lower)
 			out = append(out, Case{Name: "random 12 x 12, 400 words", Input: input{Board: b, Words: mixed(r, b, 400, maxLen, Lower)}})
-			b = board(r, 8, 9, "abcd")
+			b = letterBoard(r, 8, 9, "abcd")
 			out = append(out, Case{Name: "random 8 x 9 over four letters, 300 words", Input: input{Board: b, Words: mixed(r, b, 300, maxLen, "abcd")}})
 			out = append(out, Case{Name: "1 200 words behind seven shared a's", Input: shelf(r, maxSide-1, 1200, 7, 3), Large: true})
 			out = append(out, Case{Name: "3 000 words behind six shared a's", Input: shelf(r, maxSide-1, 3000, 6, 4), Large: true})
