@@ -100,7 +100,7 @@ func TestModelServiceEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _, _ := startServe(t, cfg)
+	base, logs, _ := startServe(t, cfg)
 	jar, _ := cookiejar.New(nil)
 	hc := &http.Client{Jar: jar, Timeout: 30 * time.Second}
 	call := func(method, path string, body any, out any) int {
@@ -160,14 +160,21 @@ func TestModelServiceEndToEnd(t *testing.T) {
 		t.Fatalf("the evaluator did not say it fell back: %q", v.Evaluation.Evaluator)
 	}
 	agents := map[string]evaluation.AgentUsage{}
-	for _, a := range v.Usage.ByAgent {
-		agents[a.Agent] = a
+	usageIn := func() bool {
+		call("GET", "/api/sessions/"+sess.ID+"/evaluation", nil, &v)
+		for _, a := range v.Usage.ByAgent {
+			agents[a.Agent] = a
+		}
+		return agents["interviewer"].Calls >= 1 && agents["evaluator"].Calls >= 1
 	}
+	// Each call is recorded before its agent goes on; the wait only keeps
+	// a slow host from failing the test, and the logs say what happened.
+	testenv.Eventually(10*time.Second, usageIn)
 	if a := agents["interviewer"]; a.Model != "local-interviewer" || a.Calls < 1 || a.CostMicroUSD <= 0 || a.InputTokens < 1200 {
-		t.Fatalf("interviewer usage %+v (all: %+v)", a, v.Usage)
+		t.Fatalf("interviewer usage %+v (all: %+v)\n%s", a, v.Usage, logs)
 	}
 	if a := agents["evaluator"]; a.Model != "local-evaluator" || a.Calls < 1 {
-		t.Fatalf("evaluator usage %+v (all: %+v)", a, v.Usage)
+		t.Fatalf("evaluator usage %+v (all: %+v)\nserver log:\n%s", a, v.Usage, logs)
 	}
 	fake.mu.Lock()
 	defer fake.mu.Unlock()

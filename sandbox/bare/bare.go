@@ -71,10 +71,13 @@ type engine struct {
 	dir, dataDir    string
 	goRoot, esbuild string
 
-	once   sync.Map // language → *prepared
-	goStd  string   // host dir of the pre-built std library, once prepared
-	goCfg  string   // its importcfg with host paths
-	cxxPCH string   // host dir of the precompiled header, once prepared
+	once sync.Map // language → *prepared
+	// mu guards what the preparations set: a C++ compile reads them while
+	// a Go compile's preparation writes them.
+	mu     sync.RWMutex
+	goStd  string // host dir of the pre-built std library, once prepared
+	goCfg  string // its importcfg with host paths
+	cxxPCH string // host dir of the precompiled header, once prepared
 	seq    atomic.Uint64
 }
 
@@ -95,7 +98,10 @@ func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
 		if lang == sandbox.Cpp {
 			// Without the header the compile still works, only slower, as
 			// in the sandbox; the baseline must use it when the sandbox can.
-			e.cxxPCH, _ = toolchain.PrepareCxxPCH(ctx, toolchain.Gxx, e.dataDir)
+			pch, _ := toolchain.PrepareCxxPCH(ctx, toolchain.Gxx, e.dataDir)
+			e.mu.Lock()
+			e.cxxPCH = pch
+			e.mu.Unlock()
 			return
 		}
 		std, err := toolchain.PrepareGoStd(ctx, e.goRoot, e.dataDir)
@@ -109,20 +115,25 @@ func (e *engine) wait(ctx context.Context, lang sandbox.Language) error {
 			p.err = err
 			return
 		}
-		e.goCfg = filepath.Join(e.dir, fmt.Sprintf("importcfg-%d", os.Getpid()))
-		p.err = os.WriteFile(e.goCfg, bytes.ReplaceAll(cfg, []byte(toolchain.GoStdDir+"/"), []byte(std+"/")), 0o644)
-		e.goStd = std
+		goCfg := filepath.Join(e.dir, fmt.Sprintf("importcfg-%d", os.Getpid()))
+		p.err = os.WriteFile(goCfg, bytes.ReplaceAll(cfg, []byte(toolchain.GoStdDir+"/"), []byte(std+"/")), 0o644)
+		e.mu.Lock()
+		e.goCfg, e.goStd = goCfg, std
+		e.mu.Unlock()
 	})
 	return p.err
 }
 
 // host maps a path inside the sandbox to the host.
 func (e *engine) host(p string) string {
+	e.mu.RLock()
+	goCfg, goStd := e.goCfg, e.goStd
+	e.mu.RUnlock()
 	switch {
 	case p == toolchain.GoStdDir+"/importcfg":
-		return e.goCfg
+		return goCfg
 	case strings.HasPrefix(p, toolchain.GoStdDir+"/"):
-		return e.goStd + strings.TrimPrefix(p, toolchain.GoStdDir)
+		return goStd + strings.TrimPrefix(p, toolchain.GoStdDir)
 	case strings.HasPrefix(p, toolchain.GoRoot+"/"):
 		return e.goRoot + strings.TrimPrefix(p, toolchain.GoRoot)
 	case p == toolchain.EsbuildPath:
@@ -134,7 +145,9 @@ func (e *engine) host(p string) string {
 // translate rewrites the sandbox paths in an argument (whole or inside a
 // shell script) for a step working in work.
 func (e *engine) translate(arg, work string) string {
+	e.mu.RLock()
 	pchDir := e.cxxPCH
+	e.mu.RUnlock()
 	if pchDir == "" {
 		pchDir = filepath.Join(work, "no-pch") // g++ skips a missing -I dir, as in the sandbox
 	}
