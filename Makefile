@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/node_modules/*')
 
-.PHONY: run build web web-deps test test-go test-web lint bench probe-check clean
+.PHONY: run build web web-deps test test-go test-proof test-raced test-web lint bench probe-check clean
 
 run: build ## build everything and start on http://localhost:8080 with SQLite in ./data
 	./bin/mockroom serve
@@ -32,18 +32,31 @@ lint: web-deps ## formatting, vet and the web type check
 test-web: web-deps
 	cd web && npm test
 
-# The library proof (./problems: every problem through the sandbox in six
-# languages) runs beside the rest and without -race: it drives compilers and
-# processes, and the race detector only slows its JSON by a third; the judge
-# and sandbox code it calls is raced in their own packages.
-test-go: web ## Go tests (SQLite and PostgreSQL, Redis, sandbox, judge, the browser tests)
-	@$(GO) test -count=1 -timeout 30m ./problems/ & proof=$$!; \
-	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/problems$$'); rest=$$?; \
-	wait $$proof; proven=$$?; \
-	if [ $$proven -ne 0 ]; then echo "FAIL: the problem library (go test ./problems/), output above"; fi; \
-	exit $$(( rest | proven ))
+# The library proof (./problems/...: every problem through the sandbox in
+# six languages, ~15 minutes of a 2-core machine) is the longest part of
+# make test, so it starts first and runs beside everything else, without
+# -race: it drives compilers and processes, and the race detector only slows
+# its JSON; the judge and sandbox code it calls is raced in their own
+# packages. It needs web/node_modules (esbuild compiles TypeScript).
+PROOF_PKGS := ./problems/...
+RACED_PKGS = $$($(GO) list ./... | grep -v '/problems\(/\|$$\)')
 
-test: lint test-web test-go ## everything CI runs
+test-proof: web-deps ## the problem library proof alone
+	$(GO) test -count=1 -timeout 30m $(PROOF_PKGS)
+
+test-raced: web ## the Go tests but the library proof, with the race detector
+	$(GO) test -race -count=1 -timeout 30m $(RACED_PKGS)
+
+test-go: web ## Go tests (SQLite and PostgreSQL, Redis, sandbox, judge, the browser tests, the library proof)
+	@$(MAKE) --no-print-directory -j2 test-proof test-raced
+
+test: web-deps ## everything CI runs: the proof beside lint, the web tests and the raced Go tests
+	@log=$$(mktemp); \
+	$(GO) test -count=1 -timeout 30m $(PROOF_PKGS) >$$log 2>&1 & proof=$$!; \
+	$(MAKE) --no-print-directory lint test-web test-raced; rest=$$?; \
+	wait $$proof; proven=$$?; cat $$log; rm -f $$log; \
+	if [ $$proven -ne 0 ]; then echo "FAIL: the problem library proof (go test $(PROOF_PKGS)), output above"; fi; \
+	exit $$(( rest | proven ))
 
 bench: web ## benchmarks, each against a baseline measured in the same run; figures go to docs/benchmarks.md
 	$(GO) test -run '^$$' -bench 'Run(Python|Cpp)' -benchtime 200x ./sandbox/local/
