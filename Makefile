@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/node_modules/*')
 
-.PHONY: run build web web-deps test test-go test-proof test-raced test-web lint bench probe-check clean
+.PHONY: run build web web-deps test test-go test-proof test-raced test-checks test-web lint bench probe-check clean
 
 run: build ## build everything and start on http://localhost:8080 with SQLite in ./data
 	./bin/mockroom serve
@@ -51,12 +51,10 @@ test-go: web ## Go tests (SQLite and PostgreSQL, Redis, sandbox, judge, the brow
 	@$(MAKE) --no-print-directory -j2 test-proof test-raced
 
 test: web-deps ## everything CI runs: the proof beside lint, the web tests and the raced Go tests
-	@log=$$(mktemp); \
-	$(GO) test -count=1 -timeout 30m $(PROOF_PKGS) >$$log 2>&1 & proof=$$!; \
-	$(MAKE) --no-print-directory lint test-web test-raced; rest=$$?; \
-	wait $$proof; proven=$$?; cat $$log; rm -f $$log; \
-	if [ $$proven -ne 0 ]; then echo "FAIL: the problem library proof (go test $(PROOF_PKGS)), output above"; fi; \
-	exit $$(( rest | proven ))
+	@$(MAKE) --no-print-directory -j2 test-proof test-checks
+
+test-checks: web-deps ## lint, the web tests, then the raced Go tests, one after another
+	@$(MAKE) --no-print-directory lint && $(MAKE) --no-print-directory test-web && $(MAKE) --no-print-directory test-raced
 
 bench: web ## benchmarks, each against a baseline measured in the same run; figures go to docs/benchmarks.md
 	$(GO) test -run '^$$' -bench 'Run(Python|Cpp)' -benchtime 200x ./sandbox/local/
