@@ -41,6 +41,8 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		if f.InputRate != 16000 && f.InputRate != 24000 || f.OutputRate != 24000 {
 			t.Fatalf("format %+v: want input 16 or 24 kHz and output 24 kHz", f)
 		}
+		// A cascade sends its context with each turn: take one, then look.
+		turn(t, c)
 		eventually(t, "instructions reach the fake", func() bool { return strings.Contains(tg.Fake.Instructions(), "INSTR-alpha") })
 		eventually(t, "history reaches the fake", func() bool {
 			ctx := strings.Join(tg.Fake.Context(), "\n")
@@ -143,13 +145,13 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 	t.Run("instructions and notes update the model's context", func(t *testing.T) {
 		tg := newTarget(t)
 		c := connect(t, tg.Provider, voice.Setup{Instructions: "INSTR-one"})
-		eventually(t, "first instructions", func() bool { return strings.Contains(tg.Fake.Instructions(), "INSTR-one") })
 		if err := c.Instruct("INSTR-two phase coding"); err != nil {
 			t.Fatal(err)
 		}
 		if err := c.Note(voice.Line{Speaker: voice.SpeakerSystem, Text: "NOTE-run passed 3/3"}); err != nil {
 			t.Fatal(err)
 		}
+		turn(t, c)
 		eventually(t, "new instructions", func() bool { return strings.Contains(tg.Fake.Instructions(), "INSTR-two") })
 		eventually(t, "the note", func() bool { return slices.ContainsFunc(tg.Fake.Context(), func(s string) bool { return strings.Contains(s, "NOTE-run") }) })
 	})
@@ -225,6 +227,13 @@ func connect(t *testing.T, p voice.Provider, s voice.Setup) voice.Conn {
 	}
 	t.Cleanup(func() { c.Close() })
 	return c
+}
+
+// turn speaks one utterance and waits for the whole answer.
+func turn(t *testing.T, c voice.Conn) {
+	t.Helper()
+	go speak(c, Utterance(c.Format().InputRate, 400, 900))
+	collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return has(evs, voice.AnswerDone) })
 }
 
 // speak sends pcm in 20 ms frames, a little faster than real time.
