@@ -153,7 +153,9 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		}
 		turn(t, c)
 		eventually(t, "new instructions", func() bool { return strings.Contains(tg.Fake.Instructions(), "INSTR-two") })
-		eventually(t, "the note", func() bool { return slices.ContainsFunc(tg.Fake.Context(), func(s string) bool { return strings.Contains(s, "NOTE-run") }) })
+		eventually(t, "the note", func() bool {
+			return slices.ContainsFunc(tg.Fake.Context(), func(s string) bool { return strings.Contains(s, "NOTE-run") })
+		})
 	})
 
 	t.Run("push-to-talk answers on commit", func(t *testing.T) {
