@@ -18,6 +18,7 @@ import (
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/storage/postgres"
 	"github.com/mockroom/mockroom/storage/sqlite"
+	"github.com/mockroom/mockroom/voice"
 )
 
 // DB is everything the rest of the program needs from storage.
@@ -27,6 +28,7 @@ type DB interface {
 	problem.Store
 	interview.Store
 	evaluation.UsageStore
+	voice.UsageStore
 	Auditor
 	// The outbox and the embedded queue's tables (events.Outbox is part
 	// of it), for the event bus.

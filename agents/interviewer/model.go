@@ -108,8 +108,16 @@ func (m *Model) request(p *problem.Problem, s *interview.Session, st interview.I
 	if s != nil {
 		req.SessionID = s.ID
 	}
+	req.Data = candidateData(st, code, language)
+	return req
+}
+
+// candidateData is the candidate's material an interviewer model reads:
+// the code, the observer's finding, the last run, the stated complexity.
+func candidateData(st interview.InterviewerState, code, language string) []llm.Data {
+	var data []llm.Data
 	if code != "" {
-		req.Data = append(req.Data, llm.Data{Name: "language", Content: language}, llm.Data{Name: "code", Content: code})
+		data = append(data, llm.Data{Name: "language", Content: language}, llm.Data{Name: "code", Content: code})
 	}
 	if st.Observed != nil {
 		o := *st.Observed
@@ -119,16 +127,16 @@ func (m *Model) request(p *problem.Problem, s *interview.Session, st interview.I
 			Syntax     []interview.SyntaxError `json:"syntax_errors"`
 			Facts      interview.CodeFacts     `json:"facts"`
 		}{o.Approach, o.EstimatedComplexity, o.SyntaxErrors, o.Facts})
-		req.Data = append(req.Data, llm.Data{Name: "observer", Content: string(raw)})
+		data = append(data, llm.Data{Name: "observer", Content: string(raw)})
 	}
 	if st.LastRun != nil {
 		raw, _ := json.Marshal(st.LastRun)
-		req.Data = append(req.Data, llm.Data{Name: "last_run", Content: string(raw)})
+		data = append(data, llm.Data{Name: "last_run", Content: string(raw)})
 	}
 	if st.StatedComplexity != "" {
-		req.Data = append(req.Data, llm.Data{Name: "stated_complexity", Content: "O(" + st.StatedComplexity + ")"})
+		data = append(data, llm.Data{Name: "stated_complexity", Content: "O(" + st.StatedComplexity + ")"})
 	}
-	return req
+	return data
 }
 
 // phaseGoals says what the interviewer works toward in each phase.

@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"Outbox", testOutbox},
 		{"Evaluations", testEvaluations},
 		{"ModelCalls", testModelCalls},
+		{"VoiceUsage", testVoiceUsage},
 		{"EvaluationHistory", testEvaluationHistory},
 	}
 	for _, tc := range tests {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/interview"
+	"github.com/mockroom/mockroom/voice/relay"
 )
 
 // Config tunes the hub; zero values take the defaults.
@@ -73,6 +74,20 @@ type Hub struct {
 	closing      bool
 	wg           sync.WaitGroup
 	observations Observations
+	voice        *relay.Relay
+}
+
+// SetVoice connects the voice relay (nil: voice.start answers voice_unavailable).
+func (h *Hub) SetVoice(r *relay.Relay) {
+	h.mu.Lock()
+	h.voice = r
+	h.mu.Unlock()
+}
+
+func (h *Hub) relay() *relay.Relay {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.voice
 }
 
 var _ interview.Notifier = (*Hub)(nil)
@@ -170,7 +185,7 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &conn{hub: h, ws: ws, ctx: ctx, cancel: cancel, userID: claims.UserID, sessionID: sess.ID, endsAt: h.svc.EndsAt(sess),
-		send: make(chan outgoing, h.cfg.SendBuffer), tokens: float64(h.cfg.Burst), lastRefill: h.clock.Now()}
+		send: make(chan outgoing, h.cfg.SendBuffer), audio: make(chan []byte, audioBuffer), tokens: float64(h.cfg.Burst), lastRefill: h.clock.Now()}
 	if sess.Status != interview.StatusActive {
 		c.push(SessionEnded{Type: TypeSessionEnded, SessionID: sess.ID, Status: sess.Status, Reason: "already_ended"})
 		c.closeAfterFlush(CloseSessionEnded, "interview ended")
@@ -185,6 +200,9 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer h.remove(c)
 	h.svc.Touch(sess.ID)
+	if r := h.relay(); r != nil {
+		defer r.Detach(sess.ID, c)
+	}
 	c.run()
 }
 
@@ -251,6 +269,10 @@ func (h *Hub) CloseUser(userID string) int {
 
 // Notify turns an interview notice into frames for the session's rooms.
 func (h *Hub) Notify(sessionID string, n interview.Notice) {
+	// A spoken interview hears about runs, findings and typed lines.
+	if r := h.relay(); r != nil {
+		r.Notify(sessionID, n)
+	}
 	conns := h.room(sessionID)
 	if len(conns) == 0 {
 		return
@@ -313,6 +335,7 @@ func (h *Hub) Shutdown(ctx context.Context) {
 // close once everything before it is written.
 type outgoing struct {
 	data        []byte
+	binary      bool // interviewer audio
 	closeCode   websocket.StatusCode
 	closeReason string
 }
@@ -327,6 +350,10 @@ type conn struct {
 	sessionID string
 	endsAt    time.Time
 	send      chan outgoing
+	// audio queues the interviewer's voice apart from the JSON frames: a
+	// model streams it faster than real time, and a burst of it must not
+	// count as a slow client.
+	audio chan []byte
 
 	closeOnce sync.Once
 	dropOnce  sync.Once
@@ -336,6 +363,12 @@ type conn struct {
 	tokens     float64
 	lastRefill time.Time
 	refusals   int
+
+	// inbound audio frames: their own bucket (a microphone sends 50 a second)
+	audioTokens   float64
+	audioRefill   time.Time
+	lastAudioErr  string
+	lastAudioErrT time.Time
 }
 
 func (c *conn) push(frame any) {
@@ -375,6 +408,14 @@ func (c *conn) writeLoop() {
 		select {
 		case <-c.ctx.Done():
 			return
+		case pcm := <-c.audio:
+			wctx, cancel := context.WithTimeout(c.ctx, c.hub.cfg.WriteTimeout)
+			err := c.ws.Write(wctx, websocket.MessageBinary, pcm)
+			cancel()
+			if err != nil {
+				c.cancel()
+				return
+			}
 		case o := <-c.send:
 			if o.closeCode != 0 {
 				c.ws.Close(o.closeCode, o.closeReason)
@@ -449,6 +490,10 @@ func (c *conn) run() {
 			}
 			return
 		}
+		if typ == websocket.MessageBinary {
+			c.handleAudio(data)
+			continue
+		}
 		if !c.allow() {
 			c.refusals++
 			c.push(Error{Type: TypeError, Code: "rate_limited", Message: "too many messages; slow down"})
@@ -460,7 +505,7 @@ func (c *conn) run() {
 		}
 		// Go's JSON decoder would quietly turn invalid UTF-8 into U+FFFD and
 		// the edit would be acknowledged altered: refuse it instead.
-		if typ != websocket.MessageText || !utf8.Valid(data) {
+		if !utf8.Valid(data) {
 			c.push(Error{Type: TypeError, Code: "invalid_payload", Message: "frames must be JSON text in UTF-8"})
 			continue
 		}
@@ -627,12 +672,8 @@ func (c *conn) handle(data []byte) {
 			return
 		}
 		c.push(Pong{Type: TypePong, Seq: m.Seq, ServerTime: c.hub.clock.Now().UnixMilli()})
-	case TypeAudioAppend, TypeAudioCommit, TypeCancel:
-		var seq struct {
-			Seq int64 `json:"seq"`
-		}
-		json.Unmarshal(data, &seq)
-		c.fail(seq.Seq, "voice_unavailable", "voice is not enabled for this interview yet; use the chat")
+	case TypeVoiceStart, TypeVoiceStop, TypeAudioCommit, TypeCancel:
+		c.handleVoice(env.Type, data)
 	default:
 		c.fail(0, "invalid_event_type", "unknown event type; allowed: "+strings.Join(ClientEventTypes, ", "))
 	}

@@ -26,6 +26,9 @@ const (
 	MaxCodeBytes    = 50 << 10
 	MaxChatRunes    = 4000
 	MaxSeq          = interview.MaxSeq // 2^53-1: a JavaScript number holds every seq exactly
+	// MaxAudioFrameBytes bounds one binary audio frame: 16 KiB is 340 ms of
+	// 24 kHz PCM16; the browser sends 20 ms frames (960 bytes).
+	MaxAudioFrameBytes = 16 << 10
 )
 
 // Close codes beyond the standard ones.
@@ -42,15 +45,17 @@ const (
 	TypeCodeEdit    = "code_edit"
 	TypeChatMessage = "chat_message"
 	TypeHintRequest = "hint_request"
-	TypeAudioAppend = "input_audio_buffer.append"
+	TypeVoiceStart  = "voice.start"
+	TypeVoiceStop   = "voice.stop"
 	TypeAudioCommit = "input_audio_buffer.commit"
 	TypeCancel      = "response.cancel"
 	TypePing        = "session.ping"
 	TypeResume      = "resume"
 )
 
-// ClientEventTypes is the allowlist in order.
-var ClientEventTypes = []string{TypeCodeEdit, TypeChatMessage, TypeHintRequest, TypeAudioAppend, TypeAudioCommit, TypeCancel, TypePing, TypeResume}
+// ClientEventTypes is the allowlist in order. The candidate's audio is not
+// a JSON frame: it travels as binary frames of PCM16 (see VoiceState).
+var ClientEventTypes = []string{TypeCodeEdit, TypeChatMessage, TypeHintRequest, TypeVoiceStart, TypeVoiceStop, TypeAudioCommit, TypeCancel, TypePing, TypeResume}
 
 // Server event types.
 const (
@@ -63,13 +68,15 @@ const (
 	TypeObservation  = "observation"
 	TypeExecution    = "execution_result"
 	TypeQueued       = "execution_queued"
-	TypeAudioDelta   = "audio.delta"
+	TypeVoiceState   = "voice.state"
+	TypeVoiceAct     = "voice.activity"
 	TypeSessionEnded = "session_ended"
 	TypePong         = "session.pong"
 )
 
-// ServerEventTypes lists every server event type.
-var ServerEventTypes = []string{TypeAck, TypeError, TypeTimer, TypeSessionState, TypeTranscript, TypeInterviewer, TypeObservation, TypeExecution, TypeQueued, TypeAudioDelta, TypeSessionEnded, TypePong}
+// ServerEventTypes lists every server event type. The interviewer's audio
+// is not a JSON frame: it travels as binary frames of PCM16.
+var ServerEventTypes = []string{TypeAck, TypeError, TypeTimer, TypeSessionState, TypeTranscript, TypeInterviewer, TypeObservation, TypeExecution, TypeQueued, TypeVoiceState, TypeVoiceAct, TypeSessionEnded, TypePong}
 
 // Envelope is read first to learn a frame's type.
 type Envelope struct {
@@ -97,17 +104,29 @@ type HintRequest struct {
 	Seq  int64  `json:"seq"`
 }
 
-// AudioAppend carries base64 PCM16 audio (voice arrives in a later release).
-type AudioAppend struct {
-	Type  string `json:"type"`
-	Seq   int64  `json:"seq"`
-	Audio string `json:"audio"`
+// VoiceStart asks for a spoken interview on this socket: the server
+// connects to the speech model and answers voice.state. PushToTalk turns
+// the model's voice detection off: a turn ends with input_audio_buffer.commit.
+// Voice frames are not durable, so their seq is optional and never acked.
+type VoiceStart struct {
+	Type       string `json:"type"`
+	Seq        int64  `json:"seq,omitempty"`
+	PushToTalk bool   `json:"push_to_talk,omitempty"`
 }
 
-// Control is a frame with only a type and seq (audio commit, cancel, ping).
+// Control is a frame with only a type and seq (voice.stop, audio commit, ping).
 type Control struct {
 	Type string `json:"type"`
-	Seq  int64  `json:"seq"`
+	Seq  int64  `json:"seq,omitempty"`
+}
+
+// ResponseCancel stops the interviewer's spoken answer (barge-in).
+// PlayedMS is how much of its audio the page played: the rest is cut from
+// the model's context, so it never believes it said what was not heard.
+type ResponseCancel struct {
+	Type     string `json:"type"`
+	Seq      int64  `json:"seq,omitempty"`
+	PlayedMS int64  `json:"played_ms"`
 }
 
 // Resume is sent after every (re)connect; the server answers session_state.
@@ -212,10 +231,54 @@ type ExecutionQueued struct {
 	Running bool   `json:"running"`
 }
 
-// AudioDelta carries interviewer audio (a later release).
-type AudioDelta struct {
-	Type  string `json:"type"`
-	Audio string `json:"audio"`
+// Voice states.
+const (
+	VoiceConnecting   = "connecting"   // reaching the speech model
+	VoiceLive         = "live"         // audio flows both ways
+	VoiceReconnecting = "reconnecting" // the model's connection dropped; resuming with the conversation so far
+	VoiceOff          = "off"          // no voice: Reason says why; the chat stays
+)
+
+// VoiceState says where the spoken interview stands. While Status is live
+// the socket carries binary frames both ways: the candidate's microphone
+// as PCM16 little-endian mono at InputRate, in frames of at most
+// MaxAudioFrameBytes (20 ms is best), and the interviewer's voice as PCM16
+// at OutputRate. Reason (with Status off) is a code: stopped,
+// voice_unavailable, voice_limit, provider_failed, idle, session_ended,
+// taken_over; Message is a sentence to show; Fallback says the room
+// switched to text because voice failed (the candidate may try again).
+type VoiceState struct {
+	Type       string `json:"type"`
+	Status     string `json:"status"`
+	Provider   string `json:"provider,omitempty"`
+	Model      string `json:"model,omitempty"`
+	InputRate  int    `json:"input_rate,omitempty"`
+	OutputRate int    `json:"output_rate,omitempty"`
+	PushToTalk bool   `json:"push_to_talk,omitempty"`
+	Reason     string `json:"reason,omitempty"`
+	Message    string `json:"message,omitempty"`
+	Fallback   bool   `json:"fallback,omitempty"`
+	// MinutesLeft is the candidate's remaining voice allowance this month
+	// (-1: no limit).
+	MinutesLeft int `json:"minutes_left"`
+}
+
+// Voice activity: who is speaking.
+const (
+	SpeakerStarted     = "started"
+	SpeakerStopped     = "stopped"
+	SpeakerInterrupted = "interrupted"
+)
+
+// VoiceActivity reports speech: the candidate started (the page stops the
+// interviewer's playback at once: barge-in) or stopped; the interviewer
+// started an answer (LatencyMS: from the end of the candidate's speech to
+// its first audio, as our server saw it), finished it, or was interrupted.
+type VoiceActivity struct {
+	Type      string `json:"type"`
+	Speaker   string `json:"speaker"` // candidate | interviewer
+	State     string `json:"state"`
+	LatencyMS int64  `json:"latency_ms,omitempty"`
 }
 
 // SessionEnded says the interview is over; the client shows the summary.
@@ -235,7 +298,7 @@ type Pong struct {
 
 // protocolTypes lists the frame structs in the order the TypeScript file shows them.
 var protocolTypes = []any{
-	CodeEdit{}, ChatMessage{}, HintRequest{}, AudioAppend{}, Control{}, Resume{},
+	CodeEdit{}, ChatMessage{}, HintRequest{}, VoiceStart{}, Control{}, ResponseCancel{}, Resume{},
 	Ack{}, Error{}, Timer{}, SessionState{}, TranscriptEntry{}, Transcript{}, InterviewerMessage{},
-	interview.SyntaxError{}, interview.CodeFacts{}, interview.Observation{}, Observation{}, ExecutionResult{}, ExecutionQueued{}, AudioDelta{}, SessionEnded{}, Pong{},
+	interview.SyntaxError{}, interview.CodeFacts{}, interview.Observation{}, Observation{}, ExecutionResult{}, ExecutionQueued{}, VoiceState{}, VoiceActivity{}, SessionEnded{}, Pong{},
 }

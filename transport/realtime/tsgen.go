@@ -19,7 +19,8 @@ func TypeScript() string {
 	fmt.Fprintf(&b, "export const MAX_MESSAGE_BYTES = %d;\n", MaxMessageBytes)
 	fmt.Fprintf(&b, "export const MAX_CODE_BYTES = %d;\n", MaxCodeBytes)
 	fmt.Fprintf(&b, "export const MAX_CHAT_CHARS = %d;\n", MaxChatRunes)
-	fmt.Fprintf(&b, "export const MAX_SEQ = %d;\n\n", MaxSeq)
+	fmt.Fprintf(&b, "export const MAX_SEQ = %d;\n", MaxSeq)
+	fmt.Fprintf(&b, "export const MAX_AUDIO_FRAME_BYTES = %d;\n\n", MaxAudioFrameBytes)
 	fmt.Fprintf(&b, "export const CLOSE_UNAUTHORIZED = %d;\nexport const CLOSE_SESSION_ENDED = %d;\nexport const CLOSE_SERVER_RESTART = %d;\nexport const CLOSE_SLOW_CONSUMER = %d;\nexport const CLOSE_TOO_MANY_SOCKETS = %d;\n\n",
 		CloseUnauthorized, CloseSessionEnded, CloseServerRestart, CloseSlowConsumer, CloseTooManySockets)
 	quote := func(xs []string) string {
@@ -50,8 +51,8 @@ func TypeScript() string {
 		}
 		b.WriteString("}\n\n")
 	}
-	b.WriteString("export type ClientEvent = CodeEdit | ChatMessage | HintRequest | AudioAppend | Control | Resume;\n")
-	b.WriteString("export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | ExecutionQueued | AudioDelta | SessionEnded | Pong;\n")
+	b.WriteString("export type ClientEvent = CodeEdit | ChatMessage | HintRequest | VoiceStart | Control | ResponseCancel | Resume;\n")
+	b.WriteString("export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | ExecutionQueued | VoiceState | VoiceActivity | SessionEnded | Pong;\n")
 	return b.String()
 }
 
@@ -59,10 +60,10 @@ func TypeScript() string {
 // TypeScript unions discriminate on "type".
 var frameTypes = map[string][]string{
 	"CodeEdit": {TypeCodeEdit}, "ChatMessage": {TypeChatMessage}, "HintRequest": {TypeHintRequest},
-	"AudioAppend": {TypeAudioAppend}, "Control": {TypeAudioCommit, TypeCancel, TypePing}, "Resume": {TypeResume},
+	"VoiceStart": {TypeVoiceStart}, "Control": {TypeVoiceStop, TypeAudioCommit, TypePing}, "ResponseCancel": {TypeCancel}, "Resume": {TypeResume},
 	"Ack": {TypeAck}, "Error": {TypeError}, "Timer": {TypeTimer}, "SessionState": {TypeSessionState},
 	"Transcript": {TypeTranscript}, "InterviewerMessage": {TypeInterviewer}, "Observation": {TypeObservation},
-	"ExecutionResult": {TypeExecution}, "ExecutionQueued": {TypeQueued}, "AudioDelta": {TypeAudioDelta}, "SessionEnded": {TypeSessionEnded}, "Pong": {TypePong},
+	"ExecutionResult": {TypeExecution}, "ExecutionQueued": {TypeQueued}, "VoiceState": {TypeVoiceState}, "VoiceActivity": {TypeVoiceAct}, "SessionEnded": {TypeSessionEnded}, "Pong": {TypePong},
 }
 
 var rawMessage = reflect.TypeOf(json.RawMessage{})

@@ -79,11 +79,12 @@ func TestSocketsRefuseReplayedForgedAndForeignTokens(t *testing.T) {
 func TestHostileFramesAreContained(t *testing.T) {
 	app, c, id := setup(t, apptest.Options{})
 	ws := dial(t, app, c.Token(id))
-	// Binary and invalid UTF-8 frames get an error frame; the socket stays.
+	// A binary frame is microphone audio: without voice it gets an error
+	// frame, and invalid UTF-8 JSON too; the socket stays.
 	if err := ws.conn.Write(ws.ctx, websocket.MessageBinary, []byte(`{"type":"session.ping","seq":1}`)); err != nil {
 		t.Fatal(err)
 	}
-	if m := ws.next("error"); m["code"] != "invalid_payload" {
+	if m := ws.next("error"); m["code"] != "voice_unavailable" {
 		t.Fatalf("binary frame: %v", m)
 	}
 	bad := []byte("{\"type\":\"code_edit\",\"seq\":1,\"language\":\"python\",\"code\":\"\xff\xfe\"}")

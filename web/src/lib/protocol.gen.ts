@@ -6,6 +6,7 @@ export const MAX_MESSAGE_BYTES = 65536;
 export const MAX_CODE_BYTES = 51200;
 export const MAX_CHAT_CHARS = 4000;
 export const MAX_SEQ = 9007199254740991;
+export const MAX_AUDIO_FRAME_BYTES = 16384;
 
 export const CLOSE_UNAUTHORIZED = 4001;
 export const CLOSE_SESSION_ENDED = 4002;
@@ -13,8 +14,8 @@ export const CLOSE_SERVER_RESTART = 4003;
 export const CLOSE_SLOW_CONSUMER = 4004;
 export const CLOSE_TOO_MANY_SOCKETS = 4005;
 
-export const CLIENT_EVENT_TYPES = ["code_edit", "chat_message", "hint_request", "input_audio_buffer.append", "input_audio_buffer.commit", "response.cancel", "session.ping", "resume"] as const;
-export const SERVER_EVENT_TYPES = ["ack", "error", "timer", "session_state", "transcript", "interviewer.message", "observation", "execution_result", "execution_queued", "audio.delta", "session_ended", "session.pong"] as const;
+export const CLIENT_EVENT_TYPES = ["code_edit", "chat_message", "hint_request", "voice.start", "voice.stop", "input_audio_buffer.commit", "response.cancel", "session.ping", "resume"] as const;
+export const SERVER_EVENT_TYPES = ["ack", "error", "timer", "session_state", "transcript", "interviewer.message", "observation", "execution_result", "execution_queued", "voice.state", "voice.activity", "session_ended", "session.pong"] as const;
 
 export interface CodeEdit {
   type: "code_edit";
@@ -34,15 +35,21 @@ export interface HintRequest {
   seq: number;
 }
 
-export interface AudioAppend {
-  type: "input_audio_buffer.append";
-  seq: number;
-  audio: string;
+export interface VoiceStart {
+  type: "voice.start";
+  seq?: number;
+  push_to_talk?: boolean;
 }
 
 export interface Control {
-  type: "input_audio_buffer.commit" | "response.cancel" | "session.ping";
-  seq: number;
+  type: "voice.stop" | "input_audio_buffer.commit" | "session.ping";
+  seq?: number;
+}
+
+export interface ResponseCancel {
+  type: "response.cancel";
+  seq?: number;
+  played_ms: number;
 }
 
 export interface Resume {
@@ -151,9 +158,25 @@ export interface ExecutionQueued {
   running: boolean;
 }
 
-export interface AudioDelta {
-  type: "audio.delta";
-  audio: string;
+export interface VoiceState {
+  type: "voice.state";
+  status: string;
+  provider?: string;
+  model?: string;
+  input_rate?: number;
+  output_rate?: number;
+  push_to_talk?: boolean;
+  reason?: string;
+  message?: string;
+  fallback?: boolean;
+  minutes_left: number;
+}
+
+export interface VoiceActivity {
+  type: "voice.activity";
+  speaker: string;
+  state: string;
+  latency_ms?: number;
 }
 
 export interface SessionEnded {
@@ -169,5 +192,5 @@ export interface Pong {
   server_time: number;
 }
 
-export type ClientEvent = CodeEdit | ChatMessage | HintRequest | AudioAppend | Control | Resume;
-export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | ExecutionQueued | AudioDelta | SessionEnded | Pong;
+export type ClientEvent = CodeEdit | ChatMessage | HintRequest | VoiceStart | Control | ResponseCancel | Resume;
+export type ServerEvent = Ack | Error | Timer | SessionState | Transcript | InterviewerMessage | Observation | ExecutionResult | ExecutionQueued | VoiceState | VoiceActivity | SessionEnded | Pong;
