@@ -281,7 +281,7 @@ func (h *Hub) Notify(sessionID string, n interview.Notice) {
 	switch {
 	case n.Transcript != nil:
 		frame = Transcript{Type: TypeTranscript, Entry: TranscriptEntry{ID: n.Transcript.ID, Seq: n.Transcript.Seq, Speaker: n.Transcript.Speaker,
-			Content: n.Transcript.Content, TimestampMS: n.Transcript.TimestampMS, Phase: n.Transcript.Phase()}}
+			Content: n.Transcript.Content, TimestampMS: n.Transcript.TimestampMS, Phase: n.Transcript.Phase(), Voice: relay.IsVoiceLine(n.Transcript)}}
 	case n.Execution != nil:
 		raw, _ := json.Marshal(n.Execution)
 		frame = ExecutionResult{Type: TypeExecution, Mode: string(n.Execution.Mode), Report: raw}

@@ -183,6 +183,9 @@ type TranscriptEntry struct {
 	// (introduction, clarifying, approach, coding, testing, complexity,
 	// wrap_up); "" for other lines.
 	Phase string `json:"phase,omitempty"`
+	// Voice marks a line said aloud (transcribed speech); Cut, an answer
+	// the candidate talked over (it ends with " —").
+	Voice bool `json:"voice,omitempty"`
 }
 
 // Transcript pushes a new conversation line (either speaker).

@@ -314,7 +314,7 @@ func (r *Relay) Notify(sessionID string, n interview.Notice) {
 	case n.Ended != nil:
 		c.stop(ReasonEnded, "The interview has ended.", false)
 	case n.Transcript != nil:
-		if isVoiceLine(n.Transcript) {
+		if IsVoiceLine(n.Transcript) {
 			return
 		}
 		speaker := n.Transcript.Speaker
@@ -351,7 +351,8 @@ func (r *Relay) Shutdown(ctx context.Context) {
 	}
 }
 
-func isVoiceLine(t *interview.Transcript) bool {
+// IsVoiceLine reports whether t was said aloud (stored by Spoken).
+func IsVoiceLine(t *interview.Transcript) bool {
 	return strings.Contains(string(t.Metadata), `"voice":true`)
 }
 

@@ -97,6 +97,7 @@ export interface TranscriptEntry {
   content: string;
   timestamp_ms: number;
   phase?: string;
+  voice?: boolean;
 }
 
 export interface Transcript {
