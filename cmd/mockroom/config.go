@@ -75,7 +75,8 @@ type Config struct {
 	MetricsAddr  string // METRICS_ADDR: serve /metrics there instead of on ADDR
 	MetricsToken string // METRICS_TOKEN: bearer token /metrics asks for
 
-	LLM LLMConfig // LLM_PROVIDER and the model variables (llm.go)
+	LLM   LLMConfig   // LLM_PROVIDER and the model variables (llm.go)
+	Voice VoiceConfig // VOICE_PROVIDER and the speech model variables (voice.go)
 }
 
 // configError names the variable and what is wrong with it.
@@ -277,6 +278,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		return c, err
 	}
 	if c.LLM, err = loadLLM(env); err != nil {
+		return c, err
+	}
+	if c.Voice, err = loadVoice(env, c.LLM); err != nil {
 		return c, err
 	}
 	for _, v := range []struct {

@@ -26,6 +26,7 @@ import (
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/evaluation"
+	"github.com/mockroom/mockroom/voice/relay"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -138,6 +139,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	observations := observer.NewService(codeObserver, db, db, bus, clock, log, observer.Config{})
 	observations.SetNotifier(hub)
 	hub.SetObservations(observations)
+	// Voice: the relay owns each spoken interview's speech-model connection.
+	voices := newRelay(cfg.Voice, interviews, db, log, clock, relay.NewMetrics(reg))
+	if voices.Enabled() {
+		hub.SetVoice(voices)
+	}
+	log.Info("voice", "providers", strings.Join(cfg.Voice.configured(), ","), "order", strings.Join(cfg.Voice.Providers, ","),
+		"enabled", voices.Enabled(), "minutes_per_month", int(cfg.Voice.MonthlyLimit/time.Minute))
 	bus.Subscribe(observer.Group, observer.Topics, observations.HandleEvent)
 	defer observations.Close() // before the bus and the sandbox close
 	busName := "embedded queue"
@@ -223,6 +231,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	shutCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	srv.SetKeepAlivesEnabled(false)
+	go voices.Shutdown(shutCtx) // records each spoken interview's usage
 	go hub.Shutdown(shutCtx) // hijacked WebSocket connections are not drained by srv.Shutdown
 	if err := srv.Shutdown(shutCtx); err != nil {
 		log.Warn("shutdown", "err", err)
