@@ -46,6 +46,7 @@ import (
 	"github.com/mockroom/mockroom/storage/storagetest"
 	"github.com/mockroom/mockroom/transport/httpapi"
 	"github.com/mockroom/mockroom/transport/realtime"
+	"github.com/mockroom/mockroom/voice/relay"
 )
 
 var (
@@ -96,6 +97,9 @@ type Options struct {
 	NoEvaluator bool
 	// NoProbe subscribes no efficiency probe.
 	NoProbe bool
+	// Voice, when set, runs the voice relay with this configuration
+	// (App.Voice), as serve does with a speech model configured.
+	Voice *relay.Config
 }
 
 // Engines names the storage engines tests run against.
@@ -114,6 +118,7 @@ type App struct {
 	// unless Options.NoEvaluator.
 	Evaluations *evaluation.Service
 	Observer    *observer.Service // nil unless Options.Observer
+	Voice       *relay.Relay      // nil unless Options.Voice
 }
 
 // New starts the app; everything is torn down with the test.
@@ -168,6 +173,11 @@ func New(t testing.TB, o Options) *App {
 	}
 	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, o.Interview)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
+	var voices *relay.Relay
+	if o.Voice != nil {
+		voices = relay.New(interviews, db, log, clock, *o.Voice)
+		hub.SetVoice(voices)
+	}
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
 	bus := sqlqueue.New(db, sqlqueue.Options{Log: log, Poll: 50 * time.Millisecond})
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
@@ -207,6 +217,9 @@ func New(t testing.TB, o Options) *App {
 	t.Cleanup(func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
+		if voices != nil {
+			voices.Shutdown(sctx)
+		}
 		hub.Shutdown(sctx)
 		srv.Close()
 		interviews.Close()
@@ -236,7 +249,7 @@ func New(t testing.TB, o Options) *App {
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
 	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations,
-		Observer: observations}
+		Observer: observations, Voice: voices}
 }
 
 // Client is one browser-like user agent with its own cookies.

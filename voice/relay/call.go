@@ -3,6 +3,7 @@ package relay
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,18 @@ type call struct {
 	reconfigure bool
 	tokens      float64
 	lastRefill  time.Time
+	outRate     int
+	// pending is the last answer, whole from the model but maybe still
+	// playing in the room: it is stored once its audio has had time to
+	// play, or at once, cut to what was heard, if the candidate barges in.
+	pending *pendingAnswer
+}
+
+type pendingAnswer struct {
+	text      string
+	audio     time.Duration
+	playedBy  time.Time // when the room will have played it all
+	startedAt time.Time
 }
 
 func (c *call) owner() Sink {
@@ -152,6 +165,67 @@ func (c *call) audio(pcm []byte) error {
 		conn.SendAudio(pcm) // a closed connection is noticed by the loop, which reconnects
 	}
 	return nil
+}
+
+// interrupt is a barge-in reported by the room: the answer stops after
+// played of its audio. An answer the model had finished is stored cut to
+// the words heard (in proportion to the audio played).
+func (c *call) interrupt(played time.Duration) error {
+	c.mu.Lock()
+	p := c.pending
+	c.pending = nil
+	conn := c.conn
+	c.mu.Unlock()
+	if p != nil {
+		c.storeAnswer(heardText(p.text, played, p.audio), played < p.audio)
+		if played < p.audio {
+			c.activity(interview.SpeakerInterviewer, "interrupted", 0)
+		}
+	}
+	if conn == nil {
+		return nil
+	}
+	return conn.Interrupt(played)
+}
+
+// heardText is the part of text spoken in the first played of audio long.
+func heardText(text string, played, audio time.Duration) string {
+	if audio <= 0 || played >= audio {
+		return text
+	}
+	words := strings.Fields(text)
+	n := int(float64(len(words)) * float64(played) / float64(audio))
+	return strings.Join(words[:max(n, 0)], " ")
+}
+
+// flushPending stores the pending answer whole once it has played (or
+// now, when force).
+func (c *call) flushPending(force bool) {
+	c.mu.Lock()
+	p := c.pending
+	if p == nil || !force && c.relay.clock.Now().Before(p.playedBy) {
+		c.mu.Unlock()
+		return
+	}
+	c.pending = nil
+	c.mu.Unlock()
+	c.storeAnswer(p.text, false)
+}
+
+// storeAnswer stores an interviewer line; it outlives the call's context
+// (an answer that ends as voice stops is still kept).
+func (c *call) storeAnswer(text string, cut bool) {
+	if strings.TrimSpace(text) == "" && !cut {
+		return
+	}
+	if strings.TrimSpace(text) == "" {
+		text = "(interrupted)"
+	}
+	ctx, cancel := context.WithTimeout(mockroom.WithActor(context.Background(), mockroom.ActorFrom(c.ctx)), 5*time.Second)
+	defer cancel()
+	if _, err := c.relay.svc.Spoken(ctx, c.userID, c.sessionID, interview.SpeakerInterviewer, text, cut, false); err != nil {
+		c.relay.log.Warn("voice: storing the interviewer's words", "session_id", c.sessionID, "err", err)
+	}
 }
 
 func (c *call) note(l voice.Line) {
@@ -275,6 +349,7 @@ func (c *call) serve(p voice.Provider, conn voice.Conn) (err error, stable bool)
 		reconf := c.reconfigure
 		c.mu.Unlock()
 		conn.Close()
+		c.flushPending(true)
 		c.record(p, voice.Metering{})
 		c.mu.Lock()
 		c.segStart = time.Time{}
@@ -287,10 +362,11 @@ func (c *call) serve(p voice.Provider, conn voice.Conn) (err error, stable bool)
 
 	end := time.NewTimer(max(c.endsAt.Sub(now), 0))
 	defer end.Stop()
-	tick := time.NewTicker(time.Second)
+	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
-	var stoppedAt time.Time
+	var stoppedAt, answerStart time.Time
 	var firstAudio bool
+	var answerBytes int
 	for {
 		select {
 		case <-c.ctx.Done():
@@ -301,6 +377,7 @@ func (c *call) serve(p voice.Provider, conn voice.Conn) (err error, stable bool)
 		case <-c.wake:
 			c.maybeRefresh(conn, false)
 		case <-tick.C:
+			c.flushPending(false)
 			if c.checkLimits() {
 				return nil, false
 			}
@@ -328,8 +405,10 @@ func (c *call) serve(p voice.Provider, conn voice.Conn) (err error, stable bool)
 				c.mu.Unlock()
 				firstAudio = false
 			case voice.Audio:
+				answerBytes += len(ev.Audio)
 				if !firstAudio {
 					firstAudio = true
+					answerStart = r.clock.Now()
 					var lat time.Duration
 					if !stoppedAt.IsZero() {
 						lat = r.clock.Now().Sub(stoppedAt)
@@ -350,23 +429,36 @@ func (c *call) serve(p voice.Provider, conn voice.Conn) (err error, stable bool)
 					sink.AnswerText(ev.Text, false)
 				}
 			case voice.AnswerDone:
+				now := r.clock.Now()
 				c.mu.Lock()
 				c.answering = false
-				c.lastAudio = r.clock.Now()
+				c.lastAudio = now
 				sink := c.sink
+				prev := c.pending
+				c.pending = nil
+				if !ev.Cut {
+					d := time.Duration(answerBytes/2) * time.Second / time.Duration(max(f.OutputRate, 1))
+					start := answerStart
+					if start.IsZero() {
+						start = now
+					}
+					c.pending = &pendingAnswer{text: ev.Text, audio: d, startedAt: start, playedBy: start.Add(d + 300*time.Millisecond)}
+				}
 				c.mu.Unlock()
 				firstAudio = false
+				answerBytes, answerStart = 0, time.Time{}
+				if prev != nil {
+					c.storeAnswer(prev.text, false)
+				}
 				if sink != nil {
 					sink.AnswerText("", true)
 				}
-				if _, err := r.svc.Spoken(c.ctx, c.userID, c.sessionID, interview.SpeakerInterviewer, ev.Text, ev.Cut, false); err != nil {
-					r.log.Warn("voice: storing the interviewer's words", "session_id", c.sessionID, "err", err)
-				}
-				state := "stopped"
 				if ev.Cut {
-					state = "interrupted"
+					c.activity(interview.SpeakerInterviewer, "interrupted", 0)
+					c.storeAnswer(ev.Text, true)
+				} else {
+					c.activity(interview.SpeakerInterviewer, "stopped", 0)
 				}
-				c.activity(interview.SpeakerInterviewer, state, 0)
 			case voice.Usage:
 				c.record(p, ev.Usage)
 			case voice.Warning:

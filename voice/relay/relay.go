@@ -290,7 +290,7 @@ func (r *Relay) Interrupt(sessionID string, sink Sink, played time.Duration) err
 	if c == nil || c.owner() != sink {
 		return ErrNotStarted
 	}
-	return c.withConn(func(conn voice.Conn) error { return conn.Interrupt(played) })
+	return c.interrupt(played)
 }
 
 // Respond is our interviewer answering a spoken utterance in sessionID:

@@ -146,6 +146,13 @@ func (s *Server) Connections() int {
 	return s.total
 }
 
+// Open is how many connections are open now.
+func (s *Server) Open() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns)
+}
+
 // Resumptions lists the handles clients resumed with, in order.
 func (s *Server) Resumptions() []string {
 	s.mu.Lock()
