@@ -26,7 +26,6 @@ import (
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/evaluation"
-	"github.com/mockroom/mockroom/voice/relay"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -40,6 +39,7 @@ import (
 	"github.com/mockroom/mockroom/storage"
 	"github.com/mockroom/mockroom/transport/httpapi"
 	"github.com/mockroom/mockroom/transport/realtime"
+	"github.com/mockroom/mockroom/voice/relay"
 	"github.com/mockroom/mockroom/web"
 )
 
@@ -232,7 +232,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	defer cancel()
 	srv.SetKeepAlivesEnabled(false)
 	go voices.Shutdown(shutCtx) // records each spoken interview's usage
-	go hub.Shutdown(shutCtx) // hijacked WebSocket connections are not drained by srv.Shutdown
+	go hub.Shutdown(shutCtx)    // hijacked WebSocket connections are not drained by srv.Shutdown
 	if err := srv.Shutdown(shutCtx); err != nil {
 		log.Warn("shutdown", "err", err)
 	}

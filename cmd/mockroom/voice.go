@@ -64,7 +64,7 @@ func loadVoice(env func(string) string, llm LLMConfig) (VoiceConfig, error) {
 		GeminiVoice: firstNonEmpty(env("GEMINI_LIVE_VOICE"), "Kore"),
 		LocalURL:    env("VOICE_LOCAL_URL"), LocalKey: env("VOICE_LOCAL_API_KEY"), LocalSTTModel: firstNonEmpty(env("VOICE_LOCAL_STT_MODEL"), "whisper-1"),
 		LocalTTSModel: firstNonEmpty(env("VOICE_LOCAL_TTS_MODEL"), "tts-1"), LocalVoice: firstNonEmpty(env("VOICE_LOCAL_VOICE"), "alloy"),
-		LocalFormat: firstNonEmpty(strings.ToLower(env("VOICE_LOCAL_FORMAT")), "pcm"),
+		LocalFormat:  firstNonEmpty(strings.ToLower(env("VOICE_LOCAL_FORMAT")), "pcm"),
 		MonthlyLimit: 120 * time.Minute, IdleTimeout: 60 * time.Second,
 	}
 	for _, u := range []struct{ name, v string }{{"OPENAI_REALTIME_URL", c.OpenAIURL}, {"GEMINI_LIVE_URL", c.GeminiURL}, {"VOICE_LOCAL_URL", c.LocalURL}} {

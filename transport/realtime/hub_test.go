@@ -193,7 +193,7 @@ func TestHostileFramesGetErrorsAndTheConnectionStays(t *testing.T) {
 		{`{"type":"code_edit","seq":1,"language":"cobol","code":"x"}`, "language_mismatch"},
 		{`{"type":"chat_message","seq":2}`, "invalid_field"},
 		{`{"type":"input_audio_buffer.append","seq":3,"audio":"AAAA"}`, "invalid_event_type"}, // audio travels as binary frames
-		{`{"type":"voice.start","seq":3}`, "voice_unavailable"},                                // no speech model configured here
+		{`{"type":"voice.start","seq":3}`, "voice_unavailable"},                               // no speech model configured here
 		{`{"type":"response.cancel","played_ms":-5}`, "invalid_payload"},
 		{`[1,2,3]`, "invalid_payload"},
 	}
