@@ -36,6 +36,10 @@ type VoiceConfig struct {
 	LocalURL, LocalKey, LocalSTTModel, LocalTTSModel, LocalVoice     string
 	LocalFormat                                                      string
 
+	// openAIElsewhere: OPENAI_BASE_URL sends the chat models to another
+	// server (Ollama...), whose key OpenAI Realtime would not take.
+	openAIElsewhere bool
+
 	MonthlyLimit time.Duration // VOICE_MINUTES_PER_MONTH (120); 0: none
 	IdleTimeout  time.Duration // VOICE_IDLE_TIMEOUT (60s)
 	Prices       voice.Prices  // DefaultPrices with VOICE_PRICES laid over
@@ -44,7 +48,7 @@ type VoiceConfig struct {
 // configured lists the providers that have what they need.
 func (c VoiceConfig) configured() []string {
 	var out []string
-	if c.OpenAIKey != "" {
+	if c.OpenAIKey != "" && (!c.openAIElsewhere || c.OpenAIURL != "") {
 		out = append(out, voiceOpenAI)
 	}
 	if c.GeminiKey != "" {
@@ -65,7 +69,7 @@ func loadVoice(env func(string) string, llm LLMConfig) (VoiceConfig, error) {
 		LocalURL:    env("VOICE_LOCAL_URL"), LocalKey: env("VOICE_LOCAL_API_KEY"), LocalSTTModel: firstNonEmpty(env("VOICE_LOCAL_STT_MODEL"), "whisper-1"),
 		LocalTTSModel: firstNonEmpty(env("VOICE_LOCAL_TTS_MODEL"), "tts-1"), LocalVoice: firstNonEmpty(env("VOICE_LOCAL_VOICE"), "alloy"),
 		LocalFormat:  firstNonEmpty(strings.ToLower(env("VOICE_LOCAL_FORMAT")), "pcm"),
-		MonthlyLimit: 120 * time.Minute, IdleTimeout: 60 * time.Second,
+		MonthlyLimit: 120 * time.Minute, IdleTimeout: 60 * time.Second, openAIElsewhere: llm.OpenAIBaseURL != "",
 	}
 	for _, u := range []struct{ name, v string }{{"OPENAI_REALTIME_URL", c.OpenAIURL}, {"GEMINI_LIVE_URL", c.GeminiURL}, {"VOICE_LOCAL_URL", c.LocalURL}} {
 		if u.v != "" && !validBaseURL(u.v, "http", "https", "ws", "wss") {
@@ -137,7 +141,7 @@ func voiceProviders(c VoiceConfig, local voiceResponder) map[string]voice.Provid
 	if c.Off {
 		return out
 	}
-	if c.OpenAIKey != "" {
+	if contains(c.configured(), voiceOpenAI) {
 		out[voiceOpenAI] = openairt.New(openairt.Config{APIKey: c.OpenAIKey, BaseURL: c.OpenAIURL, Model: c.OpenAIModel, Voice: c.OpenAIVoice,
 			TranscriptionModel: c.OpenAITranscribe})
 	}
