@@ -103,11 +103,14 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		tg := newTarget(t)
 		c := connect(t, tg.Provider, voice.Setup{Instructions: "be brief"})
 		rate := c.Format().InputRate
-		go speak(c, Utterance(rate, 400, 900))
+		spoken := make(chan struct{})
+		go func() { defer close(spoken); speak(c, Utterance(rate, 400, 900)) }()
 		first := collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return has(evs, voice.Audio) })
 		cutItem := last(first, voice.Audio).ItemID
-		// The candidate talks over the answer.
-		go speak(c, Utterance(rate, 400, 900))
+		// The candidate talks over the answer, once the first utterance's
+		// trailing silence is all sent (one microphone: frames of the two
+		// must not interleave, or no VAD hears speech).
+		go func() { <-spoken; speak(c, Utterance(rate, 400, 900)) }()
 		var interrupted bool
 		rest := collect(t, c, 15*time.Second, func(evs []voice.Event) bool {
 			if !interrupted && has(evs, voice.SpeechStarted) {
