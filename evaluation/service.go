@@ -11,6 +11,7 @@ import (
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
+	"github.com/mockroom/mockroom/voice"
 )
 
 // Group is the consumer group through which the evaluator hears that a
@@ -56,6 +57,10 @@ type Usage struct {
 	OutputTokens int          `json:"output_tokens"`
 	CostMicroUSD int64        `json:"cost_micro_usd"` // millionths of a dollar
 	ByAgent      []AgentUsage `json:"by_agent"`
+	// Voice is the spoken interview's speech models: audio minutes in
+	// and out, tokens and cost, per provider and model.
+	Voice             []voice.SessionUsage `json:"voice"`
+	VoiceCostMicroUSD int64                `json:"voice_cost_micro_usd"`
 }
 
 // AgentUsage is one agent's share of a session's usage.
@@ -90,6 +95,8 @@ type UsageStore interface {
 	// SessionUsage sums the session's calls (owner-checked like Evaluation;
 	// the caller checked the session).
 	SessionUsage(ctx context.Context, sessionID string) (Usage, error)
+	// SessionVoiceUsage sums the session's voice (owner-checked).
+	SessionVoiceUsage(ctx context.Context, sessionID string) ([]voice.SessionUsage, error)
 	// History lists the user's evaluated sessions, oldest first, at most limit.
 	History(ctx context.Context, userID string, limit int) ([]HistoryPoint, error)
 }
@@ -187,6 +194,12 @@ func (s *Service) Get(ctx context.Context, userID, sessionID string) (*View, err
 	usage, err := s.store.SessionUsage(ctx, sess.ID)
 	if err != nil {
 		return nil, err
+	}
+	if usage.Voice, err = s.store.SessionVoiceUsage(ctx, sess.ID); err != nil {
+		return nil, err
+	}
+	for _, u := range usage.Voice {
+		usage.VoiceCostMicroUSD += u.CostMicroUSD
 	}
 	v := &View{Status: StatusInProgress, Usage: usage}
 	snaps, err := s.sessions.Snapshots(ctx, sess.ID)

@@ -2312,6 +2312,20 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        SessionUsage: {
+            /** Format: int64 */
+            audio_in_ms: number;
+            /** Format: int64 */
+            audio_out_ms: number;
+            /** Format: int64 */
+            connected_ms: number;
+            /** Format: int64 */
+            cost_micro_usd: number;
+            input_tokens: number;
+            model: string;
+            output_tokens: number;
+            provider: string;
+        };
         SessionView: {
             code: string;
             /** Format: date-time */
@@ -2441,6 +2455,9 @@ export interface components {
             cost_micro_usd: number;
             input_tokens: number;
             output_tokens: number;
+            voice: components["schemas"]["SessionUsage"][];
+            /** Format: int64 */
+            voice_cost_micro_usd: number;
         };
         User: {
             email: string;
@@ -2508,6 +2525,7 @@ export type Session = components['schemas']['Session'];
 export type SessionList = components['schemas']['SessionList'];
 export type SessionPatch = components['schemas']['SessionPatch'];
 export type SessionSummary = components['schemas']['SessionSummary'];
+export type SessionUsage = components['schemas']['SessionUsage'];
 export type SessionView = components['schemas']['SessionView'];
 export type Signals = components['schemas']['Signals'];
 export type SigninRequest = components['schemas']['SigninRequest'];

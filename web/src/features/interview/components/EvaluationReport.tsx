@@ -116,47 +116,88 @@ export function MeasuredSignals({ signals: s }: { signals: Signals }) {
   )
 }
 
-/** What the session's model calls cost, per agent; an offline session says so. */
+/** Minutes and seconds of audio, e.g. "2:05". */
+function minutes(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+/** What the session's model calls and voice cost, per agent and speech model; an offline session says so. */
 export function CostCard({ usage }: { usage: Usage }) {
+  const voice = usage.voice ?? []
+  const voiceCost = usage.voice_cost_micro_usd ?? 0
   return (
     <section aria-labelledby="cost-heading" className={card} data-testid="session-cost">
       <h3 id="cost-heading" className="font-semibold">
         What this session cost
       </h3>
-      {usage.calls === 0 ? (
+      {usage.calls === 0 && voice.length === 0 ? (
         <p className={`mt-2 text-sm ${muted}`}>No model calls — offline. This session cost nothing to run.</p>
       ) : (
         <>
-          <p className="mt-2 text-2xl font-semibold tabular-nums">{dollars(usage.cost_micro_usd)}</p>
+          <p className="mt-2 text-2xl font-semibold tabular-nums">{dollars(usage.cost_micro_usd + voiceCost)}</p>
           <p className={`text-xs ${muted}`}>
             {plural(usage.calls, 'model call')} · {usage.input_tokens.toLocaleString()} tokens in · {usage.output_tokens.toLocaleString()} out
+            {voice.length > 0 && ` · voice ${dollars(voiceCost)}`}
           </p>
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full text-left text-xs">
-              <thead className={muted}>
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">Agent</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Model</th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">Calls</th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">Tokens in/out</th>
-                  <th scope="col" className="py-1 text-right font-medium">Cost</th>
-                </tr>
-              </thead>
-              <tbody className="tabular-nums">
-                {usage.by_agent.map((a) => (
-                  <tr key={`${a.agent}-${a.provider}-${a.model}`} className="border-t border-zinc-200 dark:border-zinc-800">
-                    <th scope="row" className="py-1 pr-3 font-medium">{titleCase(a.agent)}</th>
-                    <td className="py-1 pr-3 break-all">{a.provider}/{a.model}</td>
-                    <td className="py-1 pr-3 text-right">{a.calls}</td>
-                    <td className="py-1 pr-3 text-right">
-                      {a.input_tokens.toLocaleString()}/{a.output_tokens.toLocaleString()}
-                    </td>
-                    <td className="py-1 text-right">{dollars(a.cost_micro_usd)}</td>
+          {usage.by_agent.length > 0 && (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-xs">
+                <thead className={muted}>
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 font-medium">Agent</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">Model</th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">Calls</th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">Tokens in/out</th>
+                    <th scope="col" className="py-1 text-right font-medium">Cost</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody className="tabular-nums">
+                  {usage.by_agent.map((a) => (
+                    <tr key={`${a.agent}-${a.provider}-${a.model}`} className="border-t border-zinc-200 dark:border-zinc-800">
+                      <th scope="row" className="py-1 pr-3 font-medium">{titleCase(a.agent)}</th>
+                      <td className="py-1 pr-3 break-all">{a.provider}/{a.model}</td>
+                      <td className="py-1 pr-3 text-right">{a.calls}</td>
+                      <td className="py-1 pr-3 text-right">
+                        {a.input_tokens.toLocaleString()}/{a.output_tokens.toLocaleString()}
+                      </td>
+                      <td className="py-1 text-right">{dollars(a.cost_micro_usd)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {voice.length > 0 && (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-xs" aria-label="Voice usage">
+                <thead className={muted}>
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 font-medium">Voice</th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">Connected</th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">Audio in/out</th>
+                    <th scope="col" className="py-1 pr-3 text-right font-medium">Tokens in/out</th>
+                    <th scope="col" className="py-1 text-right font-medium">Cost</th>
+                  </tr>
+                </thead>
+                <tbody className="tabular-nums">
+                  {voice.map((v) => (
+                    <tr key={`${v.provider}-${v.model}`} className="border-t border-zinc-200 dark:border-zinc-800">
+                      <th scope="row" className="py-1 pr-3 font-medium break-all">{v.provider}/{v.model}</th>
+                      <td className="py-1 pr-3 text-right">{minutes(v.connected_ms)}</td>
+                      <td className="py-1 pr-3 text-right">
+                        {minutes(v.audio_in_ms)}/{minutes(v.audio_out_ms)}
+                      </td>
+                      <td className="py-1 pr-3 text-right">
+                        {v.input_tokens.toLocaleString()}/{v.output_tokens.toLocaleString()}
+                      </td>
+                      <td className="py-1 text-right">{dollars(v.cost_micro_usd)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </>
       )}
     </section>

@@ -140,12 +140,17 @@ describe('SummaryPage report', () => {
         { agent: 'interviewer' as const, provider: 'openai', model: 'gpt-5-mini', calls: 2, input_tokens: 8_000, output_tokens: 600, cost_micro_usd: 1_500, latency_ms_avg: 700 },
         { agent: 'evaluator' as const, provider: 'anthropic', model: 'claude-opus', calls: 1, input_tokens: 4_000, output_tokens: 300, cost_micro_usd: 40_000, latency_ms_avg: 9000 },
       ],
+      voice: [
+        { provider: 'openai', model: 'gpt-realtime', connected_ms: 600_000, audio_in_ms: 125_000, audio_out_ms: 90_000, input_tokens: 1_250, output_tokens: 1_800, cost_micro_usd: 486_000 },
+      ],
+      voice_cost_micro_usd: 486_000,
     }
     serve([ready(evaluation, usage)])
     open()
     const cost = await screen.findByTestId('session-cost')
-    expect(cost).toHaveTextContent('$0.04')
+    expect(cost).toHaveTextContent('$0.53') // models $0.0415 + voice $0.486
     expect(cost).toHaveTextContent('3 model calls')
+    expect(within(cost).getByRole('row', { name: /openai\/gpt-realtime 10:00 2:05\/1:30 1,250\/1,800 \$0\.49/ })).toBeInTheDocument()
     expect(within(cost).getByRole('row', { name: /Interviewer openai\/gpt-5-mini 2 8,000\/600 \$0\.0015/ })).toBeInTheDocument()
   })
 

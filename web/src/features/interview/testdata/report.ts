@@ -70,7 +70,7 @@ export const sessionView: SessionView = {
   },
 }
 
-export const offlineUsage: Usage = { calls: 0, input_tokens: 0, output_tokens: 0, cost_micro_usd: 0, by_agent: [] }
+export const offlineUsage: Usage = { calls: 0, input_tokens: 0, output_tokens: 0, cost_micro_usd: 0, by_agent: [], voice: [], voice_cost_micro_usd: 0 }
 
 export const evaluation: Evaluation = {
   session_id: 's1',
