@@ -71,10 +71,13 @@ func loadVoice(env func(string) string, llm LLMConfig) (VoiceConfig, error) {
 		LocalFormat:  firstNonEmpty(strings.ToLower(env("VOICE_LOCAL_FORMAT")), "pcm"),
 		MonthlyLimit: 120 * time.Minute, IdleTimeout: 60 * time.Second, openAIElsewhere: llm.OpenAIBaseURL != "",
 	}
-	for _, u := range []struct{ name, v string }{{"OPENAI_REALTIME_URL", c.OpenAIURL}, {"GEMINI_LIVE_URL", c.GeminiURL}, {"VOICE_LOCAL_URL", c.LocalURL}} {
+	for _, u := range []struct{ name, v string }{{"OPENAI_REALTIME_URL", c.OpenAIURL}, {"GEMINI_LIVE_URL", c.GeminiURL}} {
 		if u.v != "" && !validBaseURL(u.v, "http", "https", "ws", "wss") {
 			return c, &configError{u.name, fmt.Sprintf("%q must be an absolute http(s) or ws(s) URL", u.v)}
 		}
+	}
+	if c.LocalURL != "" && !validBaseURL(c.LocalURL, "http", "https") {
+		return c, &configError{"VOICE_LOCAL_URL", fmt.Sprintf("%q must be an absolute http(s) URL such as http://localhost:8000/v1", c.LocalURL)}
 	}
 	if c.LocalFormat != "pcm" && c.LocalFormat != "wav" {
 		return c, &configError{"VOICE_LOCAL_FORMAT", fmt.Sprintf("%q must be pcm or wav", c.LocalFormat)}
