@@ -37,8 +37,17 @@ func TestDependencyDirection(t *testing.T) {
 		"storage":            {"transport", "cmd", "web", "sandbox", "agents", "judge"},
 		"events/sqlqueue":    {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},
 		"events/redisstream": {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},
+		// the speech-model adapters know only the voice port (the cascade
+		// also the chat-model port, for its answer step); the relay is a
+		// service over interviews
+		"voice/openairt":   {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge"},
+		"voice/geminilive": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge"},
+		"voice/cascade":    {"transport", "storage", "cmd", "web", "events", "sandbox", "agents/interviewer", "interview", "judge"},
+		"voice/pcm":        {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge", "voice/relay"},
+		"voice/vad":        {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge", "voice/relay"},
+		"voice/relay":      {"transport", "storage", "cmd", "web", "events/", "sandbox", "agents", "voice/openairt", "voice/geminilive", "voice/cascade"},
 		// transports never import concrete adapters: they get them from cmd
-		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "events/sqlqueue", "events/redisstream"},
+		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "events/sqlqueue", "events/redisstream", "voice/openairt", "voice/geminilive", "voice/cascade"},
 	}
 	for dir, bans := range forbidden {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
