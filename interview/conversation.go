@@ -96,19 +96,10 @@ func (s *Service) reply(ctx context.Context, sess *Session, line *Transcript) {
 	var text string
 	var ierr error
 	cur, err := s.withInterviewer(ctx, sess.ID, func(cur *Session) {
-		p, err := s.problems.ProblemByID(ctx, cur.ProblemID)
+		turn, err := s.turn(ctx, cur, line.Content)
 		if err != nil {
 			ierr = err
 			return
-		}
-		history, err := s.store.RecentTranscripts(ctx, cur.ID, s.cfg.ReplyWindow)
-		if err != nil {
-			ierr = err
-			return
-		}
-		turn := Turn{Problem: p, Session: cur, History: history, Message: line.Content, Language: cur.Language}
-		if live, err := s.store.Live(ctx, cur.ID); err == nil {
-			turn.Code, turn.Language = live.Code, live.Language
 		}
 		ictx, cancel := s.interviewerCtx(ctx)
 		defer cancel()
@@ -139,6 +130,24 @@ func (s *Service) reply(ctx context.Context, sess *Session, line *Transcript) {
 	if err := s.sayInterviewer(ctx, cur, text); err != nil {
 		s.log.WarnContext(ctx, "storing the interviewer's reply", "session_id", sess.ID, "err", err)
 	}
+}
+
+// turn is what the interviewer reads to answer message in cur: the
+// problem, the latest lines, the live code.
+func (s *Service) turn(ctx context.Context, cur *Session, message string) (Turn, error) {
+	p, err := s.problems.ProblemByID(ctx, cur.ProblemID)
+	if err != nil {
+		return Turn{}, err
+	}
+	history, err := s.store.RecentTranscripts(ctx, cur.ID, s.cfg.ReplyWindow)
+	if err != nil {
+		return Turn{}, err
+	}
+	t := Turn{Problem: p, Session: cur, History: history, Message: message, Language: cur.Language}
+	if live, err := s.store.Live(ctx, cur.ID); err == nil {
+		t.Code, t.Language = live.Code, live.Language
+	}
+	return t, nil
 }
 
 // Hint hands out the next progressive hint.

@@ -113,12 +113,9 @@ func (s *Service) Spoken(ctx context.Context, userID, id, speaker, text string, 
 	}
 	if tr, ok := s.interviewer.(Tracker); ok && track && speaker == SpeakerCandidate {
 		s.withInterviewer(ctx, sess.ID, func(cur *Session) {
-			p, err := s.problems.ProblemByID(ctx, cur.ProblemID)
-			if err != nil {
-				return
+			if turn, err := s.turn(ctx, cur, line.Content); err == nil {
+				tr.Track(turn)
 			}
-			history, _ := s.store.RecentTranscripts(ctx, cur.ID, s.cfg.ReplyWindow)
-			tr.Track(Turn{Problem: p, Session: cur, History: history, Message: line.Content, Language: cur.Language})
 		})
 	}
 	return line, nil
@@ -137,19 +134,10 @@ func (s *Service) VoiceReply(ctx context.Context, userID, id, utterance string, 
 	var text string
 	var ierr error
 	_, err = s.withInterviewer(ctx, sess.ID, func(cur *Session) {
-		p, err := s.problems.ProblemByID(ctx, cur.ProblemID)
+		turn, err := s.turn(ctx, cur, utterance)
 		if err != nil {
 			ierr = err
 			return
-		}
-		history, err := s.store.RecentTranscripts(ctx, cur.ID, s.cfg.ReplyWindow)
-		if err != nil {
-			ierr = err
-			return
-		}
-		turn := Turn{Problem: p, Session: cur, History: history, Message: utterance, Language: cur.Language}
-		if live, err := s.store.Live(ctx, cur.ID); err == nil {
-			turn.Code, turn.Language = live.Code, live.Language
 		}
 		ictx, cancel := s.interviewerCtx(ctx)
 		defer cancel()

@@ -2,11 +2,10 @@ package voice
 
 import (
 	"context"
-	"fmt"
 	"math"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/mockroom/mockroom/internal/pricetable"
 )
 
 // UsageRecord is one metered stretch of a voice connection: written after
@@ -70,18 +69,7 @@ func DefaultPrices() Prices {
 }
 
 // Lookup finds model's price: an exact name first, then the longest prefix.
-func (p Prices) Lookup(model string) (Price, bool) {
-	if v, ok := p[model]; ok {
-		return v, true
-	}
-	best, found := "", false
-	for k := range p {
-		if strings.HasPrefix(model, k) && len(k) > len(best) {
-			best, found = k, true
-		}
-	}
-	return p[best], found
-}
+func (p Prices) Lookup(model string) (Price, bool) { return pricetable.Lookup(p, model) }
 
 // Cost is what m cost on model, in millionths of a dollar.
 func (p Prices) Cost(model string, m Metering) int64 {
@@ -95,26 +83,16 @@ func (p Prices) Cost(model string, m Metering) int64 {
 // ParsePrices reads VOICE_PRICES: "model=in/out,..." in dollars per minute
 // of audio, e.g. "gpt-realtime=0.06/0.24,my-local=0/0", laid over base.
 func ParsePrices(s string, base Prices) (Prices, error) {
+	parsed, err := pricetable.Parse(s, "dollars per minute")
+	if err != nil {
+		return nil, err
+	}
 	out := Prices{}
 	for k, v := range base {
 		out[k] = v
 	}
-	for _, item := range strings.Split(s, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		model, rest, ok := strings.Cut(item, "=")
-		in, o, ok2 := strings.Cut(rest, "/")
-		if !ok || !ok2 || strings.TrimSpace(model) == "" {
-			return nil, fmt.Errorf("%q is not model=input/output", item)
-		}
-		fi, err1 := strconv.ParseFloat(strings.TrimSpace(in), 64)
-		fo, err2 := strconv.ParseFloat(strings.TrimSpace(o), 64)
-		if err1 != nil || err2 != nil || fi < 0 || fo < 0 || math.IsInf(fi, 0) || math.IsInf(fo, 0) || math.IsNaN(fi) || math.IsNaN(fo) {
-			return nil, fmt.Errorf("%q: prices must be non-negative dollars per minute", item)
-		}
-		out[strings.TrimSpace(model)] = Price{fi, fo}
+	for k, v := range parsed {
+		out[k] = Price{v[0], v[1]}
 	}
 	return out, nil
 }

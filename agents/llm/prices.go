@@ -1,10 +1,9 @@
 package llm
 
 import (
-	"fmt"
 	"math"
-	"strconv"
-	"strings"
+
+	"github.com/mockroom/mockroom/internal/pricetable"
 )
 
 // Price is what a model costs in US dollars per million tokens.
@@ -38,18 +37,7 @@ func DefaultPrices() Prices {
 
 // Lookup finds the price of model: an exact name first, then the longest
 // prefix ("gpt-4o-2024-08-06" is priced as "gpt-4o").
-func (p Prices) Lookup(model string) (Price, bool) {
-	if v, ok := p[model]; ok {
-		return v, true
-	}
-	best, found := "", false
-	for k := range p {
-		if strings.HasPrefix(model, k) && len(k) > len(best) {
-			best, found = k, true
-		}
-	}
-	return p[best], found
-}
+func (p Prices) Lookup(model string) (Price, bool) { return pricetable.Lookup(p, model) }
 
 // Cost is the price of u on model in millionths of a dollar.
 func (p Prices) Cost(model string, u Usage) int64 {
@@ -65,26 +53,16 @@ func (p Prices) Cost(model string, u Usage) int64 {
 // million tokens, e.g. "gpt-4o=2.5/10,llama3.1=0/0". The entries are laid
 // over base (nil: an empty table).
 func ParsePrices(s string, base Prices) (Prices, error) {
+	parsed, err := pricetable.Parse(s, "dollars per million tokens")
+	if err != nil {
+		return nil, err
+	}
 	out := Prices{}
 	for k, v := range base {
 		out[k] = v
 	}
-	for _, item := range strings.Split(s, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		model, rest, ok := strings.Cut(item, "=")
-		in, outp, ok2 := strings.Cut(rest, "/")
-		if !ok || !ok2 || strings.TrimSpace(model) == "" {
-			return nil, fmt.Errorf("%q is not model=input/output", item)
-		}
-		pi, err1 := strconv.ParseFloat(strings.TrimSpace(in), 64)
-		po, err2 := strconv.ParseFloat(strings.TrimSpace(outp), 64)
-		if err1 != nil || err2 != nil || pi < 0 || po < 0 {
-			return nil, fmt.Errorf("%q: prices must be non-negative numbers of dollars per million tokens", item)
-		}
-		out[strings.TrimSpace(model)] = Price{pi, po}
+	for k, v := range parsed {
+		out[k] = Price{v[0], v[1]}
 	}
 	return out, nil
 }

@@ -88,22 +88,7 @@ func say(c voice.Conn) {
 // until reads events until done says so.
 func until(t *testing.T, c voice.Conn, done func([]voice.Event) bool) []voice.Event {
 	t.Helper()
-	var evs []voice.Event
-	deadline := time.After(15 * time.Second)
-	for {
-		select {
-		case e, ok := <-c.Events():
-			if !ok {
-				t.Fatalf("events ended (err %v) after %s", c.Err(), kinds(evs))
-			}
-			evs = append(evs, e)
-			if done(evs) {
-				return evs
-			}
-		case <-deadline:
-			t.Fatalf("timed out after %s", kinds(evs))
-		}
-	}
+	return voicetest.Collect(t, c, 15*time.Second, done)
 }
 
 // drain reads until Events is closed.

@@ -399,37 +399,12 @@ func speak(c voice.Conn, b []byte) {
 
 func until(t *testing.T, c voice.Conn, done func([]voice.Event) bool) []voice.Event {
 	t.Helper()
-	var evs []voice.Event
-	deadline := time.After(15 * time.Second)
-	for {
-		select {
-		case e, ok := <-c.Events():
-			if !ok {
-				t.Fatalf("events ended (err %v) after %v", c.Err(), firsts(evs))
-			}
-			evs = append(evs, e)
-			if done(evs) {
-				return evs
-			}
-		case <-deadline:
-			t.Fatalf("timed out after %v", firsts(evs))
-		}
-	}
+	return voicetest.Collect(t, c, 15*time.Second, done)
 }
 
 func drainAll(t *testing.T, c voice.Conn, within time.Duration) {
 	t.Helper()
-	deadline := time.After(within)
-	for {
-		select {
-		case _, ok := <-c.Events():
-			if !ok {
-				return
-			}
-		case <-deadline:
-			t.Fatalf("events did not end within %v", within)
-		}
-	}
+	voicetest.Drain(t, c, within)
 }
 
 func waitFor(t *testing.T, what string, ok func() bool) {

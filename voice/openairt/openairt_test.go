@@ -277,37 +277,12 @@ func speak(t *testing.T, c voice.Conn, b []byte) {
 // until reads events up to and including the first of kind k.
 func until(t *testing.T, c voice.Conn, k voice.Kind) []voice.Event {
 	t.Helper()
-	var evs []voice.Event
-	deadline := time.After(10 * time.Second)
-	for {
-		select {
-		case e, ok := <-c.Events():
-			if !ok {
-				t.Fatalf("events ended (err %v) waiting for %v", c.Err(), k)
-			}
-			evs = append(evs, e)
-			if e.Kind == k {
-				return evs
-			}
-		case <-deadline:
-			t.Fatalf("no %v within 10 s", k)
-		}
-	}
+	return voicetest.Collect(t, c, 10*time.Second, func(evs []voice.Event) bool { return evs[len(evs)-1].Kind == k })
 }
 
 func drain(t *testing.T, c voice.Conn) {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
-	for {
-		select {
-		case _, ok := <-c.Events():
-			if !ok {
-				return
-			}
-		case <-deadline:
-			t.Fatal("events did not end within 10 s")
-		}
-	}
+	voicetest.Drain(t, c, 10*time.Second)
 }
 
 func TestReadError(t *testing.T) {

@@ -54,8 +54,8 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		tg := newTarget(t)
 		c := connect(t, tg.Provider, voice.Setup{Instructions: "be brief"})
 		go speak(c, Utterance(c.Format().InputRate, 400, 900))
-		seen := collect(t, c, 15*time.Second, func(evs []voice.Event) bool {
-			return has(evs, voice.AnswerDone) && has(evs, voice.CandidateText) && has(evs, voice.Usage)
+		seen := Collect(t, c, 15*time.Second, func(evs []voice.Event) bool {
+			return Has(evs, voice.AnswerDone) && Has(evs, voice.CandidateText) && Has(evs, voice.Usage)
 		})
 		order(t, seen, voice.SpeechStarted, voice.AnswerStarted, voice.AnswerDone)
 		var audio []byte
@@ -77,7 +77,7 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 			}
 		}
 		if strings.TrimSpace(heard.Text) == "" {
-			t.Fatalf("no candidate transcript in %v", kinds(seen))
+			t.Fatalf("no candidate transcript in %v", Kinds(seen))
 		}
 		if done.Cut || strings.TrimSpace(done.Text) == "" {
 			t.Fatalf("answer done %+v: want a whole, non-empty transcript", done)
@@ -105,15 +105,15 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		rate := c.Format().InputRate
 		spoken := make(chan struct{})
 		go func() { defer close(spoken); speak(c, Utterance(rate, 400, 900)) }()
-		first := collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return has(evs, voice.Audio) })
-		cutItem := last(first, voice.Audio).ItemID
+		first := Collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return Has(evs, voice.Audio) })
+		cutItem := Last(first, voice.Audio).ItemID
 		// The candidate talks over the answer, once the first utterance's
 		// trailing silence is all sent (one microphone: frames of the two
 		// must not interleave, or no VAD hears speech).
 		go func() { <-spoken; speak(c, Utterance(rate, 400, 900)) }()
 		var interrupted bool
-		rest := collect(t, c, 15*time.Second, func(evs []voice.Event) bool {
-			if !interrupted && has(evs, voice.SpeechStarted) {
+		rest := Collect(t, c, 15*time.Second, func(evs []voice.Event) bool {
+			if !interrupted && Has(evs, voice.SpeechStarted) {
 				interrupted = true
 				if err := c.Interrupt(150 * time.Millisecond); err != nil {
 					t.Errorf("Interrupt: %v", err)
@@ -137,9 +137,9 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 			}
 		}
 		if cut == nil || !cut.Cut {
-			t.Fatalf("the first answer (%s) did not end cut: %v", cutItem, kinds(rest))
+			t.Fatalf("the first answer (%s) did not end cut: %v", cutItem, Kinds(rest))
 		}
-		final := last(rest, voice.AnswerDone)
+		final := Last(rest, voice.AnswerDone)
 		if final.ItemID == cutItem || final.Cut || final.Text == "" {
 			t.Fatalf("no whole second answer after the barge-in: %+v", final)
 		}
@@ -169,8 +169,8 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		if err := c.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		seen := collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return has(evs, voice.AnswerDone) })
-		if d := last(seen, voice.AnswerDone); d.Text == "" || d.Cut {
+		seen := Collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return Has(evs, voice.AnswerDone) })
+		if d := Last(seen, voice.AnswerDone); d.Text == "" || d.Cut {
 			t.Fatalf("answer %+v", d)
 		}
 	})
@@ -179,9 +179,9 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		tg := newTarget(t)
 		c := connect(t, tg.Provider, voice.Setup{Instructions: "be brief"})
 		go speak(c, Utterance(c.Format().InputRate, 400, 900))
-		collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return has(evs, voice.Audio) })
+		Collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return Has(evs, voice.Audio) })
 		tg.Fake.DropAll()
-		drain(t, c, 10*time.Second)
+		Drain(t, c, 10*time.Second)
 		if err := c.Err(); err == nil || voice.IsFatal(err) {
 			t.Fatalf("Err after a drop = %v; want a retryable error", err)
 		}
@@ -197,7 +197,7 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		c, err := tg.BadKey.Connect(ctx, voice.Setup{Instructions: "x"})
 		if err == nil {
 			// Some providers refuse only after the upgrade.
-			drain(t, c, 10*time.Second)
+			Drain(t, c, 10*time.Second)
 			err = c.Err()
 		}
 		if err == nil || !voice.IsFatal(err) {
@@ -211,7 +211,7 @@ func Run(t *testing.T, newTarget func(t *testing.T) Target) {
 		if err := c.Close(); err != nil {
 			t.Fatal(err)
 		}
-		drain(t, c, 5*time.Second)
+		Drain(t, c, 5*time.Second)
 		if err := c.Err(); err != nil {
 			t.Errorf("Err after Close = %v; want nil", err)
 		}
@@ -238,7 +238,7 @@ func connect(t *testing.T, p voice.Provider, s voice.Setup) voice.Conn {
 func turn(t *testing.T, c voice.Conn) {
 	t.Helper()
 	go speak(c, Utterance(c.Format().InputRate, 400, 900))
-	collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return has(evs, voice.AnswerDone) })
+	Collect(t, c, 15*time.Second, func(evs []voice.Event) bool { return Has(evs, voice.AnswerDone) })
 }
 
 // speak sends pcm in 20 ms frames, a little faster than real time.
@@ -251,8 +251,9 @@ func speak(c voice.Conn, b []byte) {
 	}
 }
 
-// collect reads events until done says so.
-func collect(t *testing.T, c voice.Conn, within time.Duration, done func([]voice.Event) bool) []voice.Event {
+// Collect reads c's events until done says so, failing t when they end
+// or within passes first.
+func Collect(t *testing.T, c voice.Conn, within time.Duration, done func([]voice.Event) bool) []voice.Event {
 	t.Helper()
 	var evs []voice.Event
 	deadline := time.After(within)
@@ -260,20 +261,20 @@ func collect(t *testing.T, c voice.Conn, within time.Duration, done func([]voice
 		select {
 		case e, ok := <-c.Events():
 			if !ok {
-				t.Fatalf("events ended (err %v) after %v", c.Err(), kinds(evs))
+				t.Fatalf("events ended (err %v) after %v", c.Err(), Kinds(evs))
 			}
 			evs = append(evs, e)
 			if done(evs) {
 				return evs
 			}
 		case <-deadline:
-			t.Fatalf("timed out after %v", kinds(evs))
+			t.Fatalf("timed out after %v", Kinds(evs))
 		}
 	}
 }
 
-// drain reads until the events end.
-func drain(t *testing.T, c voice.Conn, within time.Duration) {
+// Drain reads c's events until they end, failing t after within.
+func Drain(t *testing.T, c voice.Conn, within time.Duration) {
 	t.Helper()
 	deadline := time.After(within)
 	for {
@@ -298,11 +299,13 @@ func eventually(t *testing.T, what string, ok func() bool) {
 	t.Fatalf("%s: not within 5 s", what)
 }
 
-func has(evs []voice.Event, k voice.Kind) bool {
+// Has reports whether evs hold an event of kind k.
+func Has(evs []voice.Event, k voice.Kind) bool {
 	return slices.ContainsFunc(evs, func(e voice.Event) bool { return e.Kind == k })
 }
 
-func last(evs []voice.Event, k voice.Kind) voice.Event {
+// Last is the last event of kind k in evs (zero if none).
+func Last(evs []voice.Event, k voice.Kind) voice.Event {
 	for i := len(evs) - 1; i >= 0; i-- {
 		if evs[i].Kind == k {
 			return evs[i]
@@ -318,13 +321,14 @@ func order(t *testing.T, evs []voice.Event, want ...voice.Kind) {
 	for _, k := range want {
 		i := slices.IndexFunc(evs, func(e voice.Event) bool { return e.Kind == k })
 		if i < 0 || i < at {
-			t.Fatalf("want %v in order; got %v", want, kinds(evs))
+			t.Fatalf("want %v in order; got %v", want, Kinds(evs))
 		}
 		at = i
 	}
 }
 
-func kinds(evs []voice.Event) []string {
+// Kinds names evs' kinds for a failure message, runs of audio as one.
+func Kinds(evs []voice.Event) []string {
 	var out []string
 	for _, e := range evs {
 		if e.Kind == voice.Audio && len(out) > 0 && out[len(out)-1] == "audio…" {
