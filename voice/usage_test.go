@@ -18,7 +18,7 @@ func TestPrices(t *testing.T) {
 		// The seed's figures: a minute in at $0.06, a minute out at $0.24.
 		{"gpt-realtime", Metering{AudioIn: time.Minute, AudioOut: time.Minute}, 300000},
 		{"gpt-realtime-latest", Metering{AudioIn: 30 * time.Second}, 30000}, // priced by its prefix
-		{"gpt-realtime-2", Metering{AudioOut: time.Minute}, 300000},               // the longer prefix wins
+		{"gpt-realtime-2", Metering{AudioOut: time.Minute}, 300000},         // the longer prefix wins
 		{"gemini-3.8-live", Metering{AudioIn: time.Minute, AudioOut: time.Minute}, 28800},
 		{"my-local", Metering{AudioIn: time.Hour}, 0},
 		{"unlisted", Metering{AudioIn: time.Hour}, 0},
