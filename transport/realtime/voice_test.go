@@ -388,3 +388,19 @@ func eventually(t *testing.T, what string, ok func() bool) {
 	}
 	t.Fatalf("%s: not within 10 s", what)
 }
+
+// A start/stop loop cannot churn provider connections: a new one waits a
+// second after the last.
+func TestVoiceStartsAreSpaced(t *testing.T) {
+	p, _ := speechCases[0].make(t)
+	r := voiceSetup(t, p, relay.Config{})
+	r.start()
+	r.send(map[string]any{"type": "voice.stop"})
+	r.until("off", func(m map[string]any) bool { return m["type"] == "voice.state" && m["status"] == "off" })
+	r.send(map[string]any{"type": "voice.start"})
+	if e := r.read("error", "voice.state"); e["type"] != "error" || e["code"] != "rate_limited" {
+		t.Fatalf("a restart at once: %v", e)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	r.start()
+}

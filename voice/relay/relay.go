@@ -133,7 +133,12 @@ var (
 	ErrNotStarted  = mockroom.Errorf(mockroom.KindConflict, "voice_not_started", "voice is off; press the microphone to start it")
 	ErrFrameSize   = mockroom.Errorf(mockroom.KindTooLarge, "audio_frame_too_large", "an audio frame is at most 16 KiB; send 20 ms frames")
 	ErrFrameRate   = mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "too many audio frames; send 20 ms frames in real time")
+	ErrTooSoon     = mockroom.Errorf(mockroom.KindRateLimited, "rate_limited", "voice was started a moment ago; wait a second and try again")
 )
+
+// startEvery spaces new provider connections of one session: each costs a
+// handshake with the provider, so a start/stop loop cannot churn them.
+const startEvery = time.Second
 
 // Relay holds the spoken interviews of this process.
 type Relay struct {
@@ -144,7 +149,8 @@ type Relay struct {
 	cfg   Config
 
 	mu      sync.Mutex
-	calls   map[string]*call // by session
+	calls   map[string]*call     // by session
+	starts  map[string]time.Time // by session: the last new connection, so start/stop loops cannot churn providers
 	closing bool
 	wg      sync.WaitGroup
 }
@@ -155,7 +161,7 @@ func New(svc Interviews, usage voice.UsageStore, log *slog.Logger, clock mockroo
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Relay{svc: svc, usage: usage, log: log, clock: clock, cfg: cfg, calls: map[string]*call{}}
+	return &Relay{svc: svc, usage: usage, log: log, clock: clock, cfg: cfg, calls: map[string]*call{}, starts: map[string]time.Time{}}
 }
 
 // Enabled reports whether any provider is configured.
@@ -230,6 +236,19 @@ func (r *Relay) Start(ctx context.Context, userID, sessionID string, sink Sink, 
 		c.takeOver(sink, pushToTalk)
 		return nil
 	}
+	now := r.clock.Now()
+	if last, ok := r.starts[sessionID]; ok && now.Sub(last) < startEvery {
+		r.mu.Unlock()
+		return ErrTooSoon
+	}
+	if len(r.starts) > 4096 {
+		for id, at := range r.starts {
+			if now.Sub(at) > startEvery {
+				delete(r.starts, id)
+			}
+		}
+	}
+	r.starts[sessionID] = now
 	c := &call{relay: r, userID: userID, sessionID: sessionID, sink: sink, ptt: pushToTalk, endsAt: r.svc.EndsAt(sess),
 		allowance: allowance, minutesLeft: left, order: r.order(ctx, userID), started: r.clock.Now(),
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
