@@ -68,9 +68,6 @@ export type VoiceAction =
   | { type: 'slow'; message: string }
   | { type: 'stop' }
 
-/** The error codes the voice panel owns (the rest go to the room's notice). */
-export const VOICE_ERRORS = new Set(['voice_unavailable', 'voice_not_started', 'voice_busy', 'audio_frame_too_large', 'voice_limit'])
-
 /** Before the server has a call: the page's own steps. */
 const LOCAL = new Set<VoiceStatus>(['explain', 'requesting', 'denied'])
 
