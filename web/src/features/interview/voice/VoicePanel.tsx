@@ -55,6 +55,12 @@ export function VoicePanel(p: VoicePanelProps) {
   const { state: s, stats } = p
   const on = isOn(s.status)
   const live = s.status === 'live'
+  const ptt = (
+    <label className="ml-auto inline-flex shrink-0 items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
+      <input type="checkbox" checked={s.pushToTalk} onChange={(e) => p.onPushToTalk(e.target.checked)} className="size-4 accent-indigo-600" />
+      Push to talk
+    </label>
+  )
   const retry = !on && s.status !== 'explain' && s.status !== 'requesting' && !!s.message && !FINAL.has(s.reason ?? '')
   return (
     <section
@@ -68,7 +74,7 @@ export function VoicePanel(p: VoicePanelProps) {
       data-fallback={s.fallback ? 'true' : 'false'}
       className="shrink-0 space-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
     >
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex items-center gap-2">
         <button
           type="button"
           aria-pressed={on}
@@ -84,36 +90,37 @@ export function VoicePanel(p: VoicePanelProps) {
           <Mic className="size-4" aria-hidden="true" />
           <span aria-hidden="true">{on ? 'Stop voice' : 'Voice'}</span>
         </button>
-        <span role="status" data-testid="voice-status-text" className="text-xs text-zinc-600 dark:text-zinc-400">
+        <span role="status" data-testid="voice-status-text" className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">
           {statusText(s, p.talking)}
         </span>
-        {on && <LevelMeter subscribe={p.subscribeLevel} muted={s.muted || (s.pushToTalk && !p.talking)} />}
-        {on && s.interviewerSpeaking && (
-          <span data-testid="interviewer-speaking" className="inline-flex items-center gap-1 text-xs font-medium text-indigo-700 dark:text-indigo-300">
-            <Volume2 className="size-4 motion-safe:animate-pulse" aria-hidden="true" />
-            Interviewer speaking
-          </span>
+        {!on && ptt}
+        {on && (
+          <button
+            type="button"
+            aria-pressed={s.muted}
+            aria-label={s.muted ? 'Unmute microphone' : 'Mute microphone'}
+            aria-keyshortcuts="M"
+            title={s.muted ? 'Unmute (M)' : 'Mute (M)'}
+            onClick={() => p.onMute(!s.muted)}
+            className={pill + ' size-9 justify-center px-0 ' + (s.muted ? 'bg-red-600 text-white hover:bg-red-700' : quiet)}
+          >
+            {s.muted ? <MicOff className="size-4" aria-hidden="true" /> : <Mic className="size-4" aria-hidden="true" />}
+          </button>
         )}
-        <span className="ml-auto flex items-center gap-2">
-          {on && (
-            <button
-              type="button"
-              aria-pressed={s.muted}
-              aria-label={s.muted ? 'Unmute microphone' : 'Mute microphone'}
-              aria-keyshortcuts="M"
-              title={s.muted ? 'Unmute (M)' : 'Mute (M)'}
-              onClick={() => p.onMute(!s.muted)}
-              className={pill + ' size-9 justify-center px-0 ' + (s.muted ? 'bg-red-600 text-white hover:bg-red-700' : quiet)}
-            >
-              {s.muted ? <MicOff className="size-4" aria-hidden="true" /> : <Mic className="size-4" aria-hidden="true" />}
-            </button>
-          )}
-          <label className="inline-flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
-            <input type="checkbox" checked={s.pushToTalk} onChange={(e) => p.onPushToTalk(e.target.checked)} className="size-4 accent-indigo-600" />
-            Push to talk
-          </label>
-        </span>
       </div>
+
+      {on && (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <LevelMeter subscribe={p.subscribeLevel} muted={s.muted || (s.pushToTalk && !p.talking)} />
+          {s.interviewerSpeaking && (
+            <span data-testid="interviewer-speaking" className="inline-flex items-center gap-1 text-xs font-medium text-indigo-700 dark:text-indigo-300">
+              <Volume2 className="size-4 motion-safe:animate-pulse" aria-hidden="true" />
+              Interviewer speaking
+            </span>
+          )}
+          {ptt}
+        </div>
+      )}
 
       {live && s.pushToTalk && <HoldToTalk talking={p.talking} disabled={s.muted} onTalk={p.onTalk} />}
 

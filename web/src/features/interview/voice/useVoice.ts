@@ -60,7 +60,7 @@ export function useVoice(client: RealtimeClient) {
     serverAnswering: false, // audio of an answer is arriving
     discard: false, // the answer was cut: drop the rest of its audio
     loud: 0, // ms the microphone has been loud while the interviewer speaks
-    bargeAt: 0, // performance.now() of the barge-in being carried out
+    bargeAt: null as number | null, // performance.now() of the barge-in being carried out
     playedBefore: 0, // ms played by engines already closed
     rule: new LatencyRule(),
     pings: new PingTimer(),
@@ -93,14 +93,14 @@ export function useVoice(client: RealtimeClient) {
     rt.current.talking = false
     rt.current.serverAnswering = false
     rt.current.discard = false
-    rt.current.bargeAt = 0
+    rt.current.bargeAt = null
     setTalking(false)
   }, [])
 
   const bargeIn = useCallback(() => {
     const eng = engine.current
     const r = rt.current
-    if (!eng || !eng.speaking || r.bargeAt) return
+    if (!eng || !eng.speaking || r.bargeAt !== null) return
     r.bargeAt = performance.now()
     const played = eng.stopPlayback()
     r.discard = r.serverAnswering
@@ -126,9 +126,9 @@ export function useVoice(client: RealtimeClient) {
     speaking: (on) => dispatch({ type: 'speaking', on }),
     flushed: (at) => {
       const r = rt.current
-      if (!r.bargeAt) return
+      if (r.bargeAt === null) return
       const ms = Math.max(0, Math.round(at - r.bargeAt))
-      r.bargeAt = 0
+      r.bargeAt = null
       setStats((st) => ({ ...st, bargeInMs: ms, bargeIns: st.bargeIns + 1 }))
     },
   }
