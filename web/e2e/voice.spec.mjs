@@ -84,6 +84,7 @@ await run('voice', ({ page, shot }) => [
       const p = await waitPanel(page, 'a barge-in', (p) => p.bargeIn !== '' && p.bargeIn !== null, 20000)
       const ms = Number(p.bargeIn)
       expect(Number.isFinite(ms) && ms <= 200, `barge-in took ${p.bargeIn} ms from trigger to silence, want ≤ 200`)
+      console.log(`     barge-in: ${ms} ms from trigger to silence, after ${p.played} ms of the interviewer played`)
       await shot('03-barge-in')
     },
   ],

@@ -405,6 +405,14 @@ describe('RealtimeClient voice', () => {
     t.last().bufferedAmount = 0
     expect(t.client.sendAudio(new ArrayBuffer(960))).toBe(true)
   })
+
+  it('refuses a frame over MAX_AUDIO_FRAME_BYTES instead of sending it', async () => {
+    const { t } = voiceSetup()
+    t.client.start(0)
+    await connected(t, 0)
+    expect(t.client.sendAudio(new ArrayBuffer(16385))).toBe(false)
+    expect(t.last().binary).toHaveLength(0)
+  })
 })
 
 describe('sameOriginSocketURL', () => {

@@ -8,6 +8,7 @@ import {
   CLOSE_SERVER_RESTART,
   CLOSE_SESSION_ENDED,
   CLOSE_UNAUTHORIZED,
+  MAX_AUDIO_FRAME_BYTES,
   MAX_CODE_BYTES,
   MAX_MESSAGE_BYTES,
   SUBPROTOCOL,
@@ -265,7 +266,7 @@ export class RealtimeClient {
 
   /** Sends one microphone frame (PCM16 LE); false when it was dropped (socket down or backed up). */
   sendAudio(pcm: ArrayBuffer): boolean {
-    if (!this.isLive() || (this.ws!.bufferedAmount ?? 0) > MAX_AUDIO_BACKLOG_BYTES) return false
+    if (!this.isLive() || pcm.byteLength > MAX_AUDIO_FRAME_BYTES || (this.ws!.bufferedAmount ?? 0) > MAX_AUDIO_BACKLOG_BYTES) return false
     try {
       this.ws!.send(pcm)
       return true

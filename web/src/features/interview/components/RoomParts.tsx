@@ -141,6 +141,8 @@ export function ConnectionBanner({ conn, pending, onRetry }: { conn: Connection;
 const SHORTCUTS: [string, string][] = [
   ['Ctrl / ⌘ + Enter', 'Run the examples'],
   ['Ctrl / ⌘ + Shift + Enter', 'Submit (asks first)'],
+  ['M (outside the editor)', 'Mute or unmute the microphone (voice)'],
+  ['Hold Ctrl + Space', 'Push to talk (voice, when chosen)'],
   ['?', 'Show or hide this list'],
   ['Escape', 'Close a dialog or this list'],
   ['F1 (in the editor)', "Monaco's command palette"],
