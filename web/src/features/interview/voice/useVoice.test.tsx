@@ -159,6 +159,22 @@ describe('useVoice', () => {
     expect(last().voice()).toEqual([])
   })
 
+  it('skips the explainer when the browser has blocked the microphone, and says how to allow it', async () => {
+    const query = vi.fn(async () => ({ state: 'denied', onchange: null }))
+    vi.stubGlobal('navigator', { ...navigator, permissions: { query } })
+    openFails = 'denied'
+    try {
+      const { h } = await setup()
+      await flush()
+      act(() => h.result.current.start())
+      await flush()
+      expect(h.result.current.state.status).toBe('denied')
+      expect(h.result.current.state.message).toMatch(/Microphone access is blocked/)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it("barges in when the server hears the candidate over the interviewer, drops the cut answer's rest, and times the stop", async () => {
     const { h, eng } = await goLive()
     act(() => last().onmessage?.({ data: new ArrayBuffer(4800) } as MessageEvent))

@@ -171,9 +171,12 @@ export function useVoice(client: RealtimeClient) {
     )
   }, [client, closeEngine])
 
-  /** The microphone button: the explainer first, unless the browser already allows the microphone. */
+  /**
+   * The microphone button: the explainer first, unless the browser has
+   * decided already (allowed: go; blocked: say how to allow it).
+   */
   const start = useCallback(() => {
-    if (rt.current.permission === 'granted') openMic()
+    if (rt.current.permission !== 'prompt') openMic()
     else dispatch({ type: 'explain' })
   }, [openMic])
 
