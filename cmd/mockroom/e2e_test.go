@@ -3,20 +3,26 @@ package main
 import (
 	"context"
 	"io/fs"
+	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/sandbox/local"
+	"github.com/mockroom/mockroom/voice/pcm"
+	"github.com/mockroom/mockroom/voice/voicetest/openaifake"
 	"github.com/mockroom/mockroom/web"
 )
 
 // browserSpecs are the scripts in web/e2e that TestBrowser runs, in order.
-var browserSpecs = []string{"signup", "interview", "reconnect", "room"}
+var browserSpecs = []string{"signup", "interview", "reconnect", "room", "voice"}
 
 // browserReady says why the browser tests cannot run here, or "" when they can.
 func browserReady(root string) string {
@@ -40,9 +46,34 @@ func browserReady(root string) string {
 	return ""
 }
 
+// fakeMicWAV is the microphone of the voice spec: Chromium plays it as the
+// capture device, looping. Each 3.2 s cycle is 1.0 s of silence, 0.6 s of
+// a voice-like sound (a 200 Hz buzz with two overtones, swelling four times
+// a second) and 1.6 s of silence, so the second utterance comes while the
+// fake model's answer to the first (about 3.6 s of audio) is still playing:
+// the barge-in.
+func fakeMicWAV() []byte {
+	const rate = 48000
+	var cycle []int16
+	cycle = append(cycle, make([]int16, rate)...)
+	for i := range rate * 6 / 10 {
+		x := float64(i) / rate
+		swell := 0.7 + 0.3*math.Sin(2*math.Pi*4*x)
+		v := swell * (0.25*math.Sin(2*math.Pi*200*x) + 0.15*math.Sin(2*math.Pi*400*x) + 0.08*math.Sin(2*math.Pi*600*x))
+		cycle = append(cycle, int16(v*32767))
+	}
+	cycle = append(cycle, make([]int16, rate*16/10)...)
+	var all []int16
+	for range 3 {
+		all = append(all, cycle...)
+	}
+	return pcm.WAV(pcm.Encode(all), rate)
+}
+
 // TestBrowser starts the whole server in process, on SQLite in a temp
 // directory with the local sandbox, and drives it with the system Chromium
-// through the scripts in web/e2e (sign-up, a whole interview, a reconnect).
+// through the scripts in web/e2e (sign-up, a whole interview, a reconnect,
+// a spoken interview against a loopback OpenAI Realtime).
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests take a minute; -short skips them")
@@ -60,7 +91,43 @@ func TestBrowser(t *testing.T) {
 	// the browser is built from it. freeAddr (crash_test.go) picks a port.
 	addr := freeAddr(t)
 	base := "http://" + addr
-	env := map[string]string{"BASE_URL": base}
+
+	// Voice: the OpenAI Realtime fake, and a loopback control the voice
+	// spec calls to take it away (every connection cut, the port closed, so
+	// the server's reconnects fail and the room must fall back to text).
+	fake := openaifake.New(openaifake.Options{Key: openaifake.DefaultKey})
+	var killFake sync.Once
+	t.Cleanup(func() { killFake.Do(fake.Close) })
+	control := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || r.URL.Path != "/voice/kill" {
+			http.NotFound(w, r)
+			return
+		}
+		killFake.Do(fake.Close)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(control.Close)
+	mic := filepath.Join(t.TempDir(), "mic.wav")
+	if err := os.WriteFile(mic, fakeMicWAV(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	specEnv := map[string][]string{
+		"voice": {
+			"E2E_VOICE_CONTROL_URL=" + control.URL + "/voice/kill",
+			// Chromium's fake microphone, granted without a prompt; whitespace-separated.
+			"E2E_CHROMIUM_EXTRA_ARGS=--use-fake-ui-for-media-stream --use-fake-device-for-media-stream --use-file-for-fake-audio-capture=" + mic +
+				" --autoplay-policy=no-user-gesture-required",
+		},
+	}
+
+	env := map[string]string{
+		"BASE_URL":            base,
+		"VOICE_PROVIDER":      "openai",
+		"OPENAI_API_KEY":      openaifake.DefaultKey,
+		"OPENAI_REALTIME_URL": fake.URL(),
+		// The key above is the fake's, for voice only: the text agents stay offline.
+		"LLM_PROVIDER": "offline",
+	}
 	cfg, err := loadConfig(addr, t.TempDir(), func(k string) string { return env[k] })
 	cfg.SandboxCacheDir = testSandboxCache
 	if err != nil {
@@ -99,6 +166,7 @@ func TestBrowser(t *testing.T) {
 			cmd.Dir = root
 			// The server evaluates ended sessions, so the report must arrive.
 			cmd.Env = append(os.Environ(), "BASE_URL="+base, "E2E_OUTPUT_DIR="+out, "E2E_REQUIRE_REPORT=1")
+			cmd.Env = append(cmd.Env, specEnv[spec]...)
 			before := len(logs.String())
 			res, err := cmd.CombinedOutput()
 			if err != nil {

@@ -25,6 +25,9 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
+// More flags for one spec (the voice spec's fake microphone), whitespace-separated.
+export const CHROMIUM_EXTRA_ARGS = (process.env.E2E_CHROMIUM_EXTRA_ARGS ?? '').split(/\s+/).filter(Boolean)
+
 export class StepError extends Error {}
 export function expect(cond, msg) {
   if (!cond) throw new StepError(msg)
@@ -64,7 +67,7 @@ export async function run(prefix, makeSteps) {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...CHROMIUM_EXTRA_ARGS],
       viewport: { width: 1280, height: 800 },
       colorScheme: 'light',
       permissions: ['clipboard-read', 'clipboard-write'],

@@ -15,9 +15,13 @@ class FakeSocket implements SocketLike {
     readonly url: string,
     readonly protocols: string[],
   ) {}
-  send(data: string) {
+  binaryType = 'blob'
+  bufferedAmount = 0
+  binary: ArrayBuffer[] = []
+  send(data: string | ArrayBuffer) {
     if (this.readyState !== 1) throw new Error('not open')
-    this.sent.push(JSON.parse(data) as Record<string, unknown>)
+    if (typeof data === 'string') this.sent.push(JSON.parse(data) as Record<string, unknown>)
+    else this.binary.push(data)
   }
   close(code = 1000) {
     this.closedWith = code
@@ -30,6 +34,9 @@ class FakeSocket implements SocketLike {
   }
   push(frame: unknown) {
     this.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent)
+  }
+  pushBinary(data: ArrayBuffer) {
+    this.onmessage?.({ data } as MessageEvent)
   }
   drop(code = 1006) {
     this.readyState = 3
@@ -321,6 +328,90 @@ describe('RealtimeClient', () => {
     t.last().push({ type: 'error', code: 'rate_limited', message: 'slow down' })
     await vi.advanceTimersByTimeAsync(1000)
     expect(t.last().sent.filter((f) => f.type === 'chat_message')).toHaveLength(2)
+  })
+})
+
+describe('RealtimeClient voice', () => {
+  function voiceSetup() {
+    const t = setup()
+    const got: { kind: string; v: unknown }[] = []
+    const roomErrors: string[] = []
+    t.client.setHandlers({ error: (e) => roomErrors.push(e.code) })
+    t.client.setVoiceHandlers({
+      state: (v) => got.push({ kind: 'state', v }),
+      activity: (v) => got.push({ kind: 'activity', v }),
+      audio: (v) => got.push({ kind: 'audio', v }),
+      pong: (v) => got.push({ kind: 'pong', v }),
+      error: (v) => got.push({ kind: 'error', v }),
+      resumed: () => got.push({ kind: 'resumed', v: null }),
+    })
+    return { t, got, roomErrors }
+  }
+
+  it('takes binary frames as arraybuffers and hands them, and the voice frames, to the voice handlers', async () => {
+    const { t, got } = voiceSetup()
+    t.client.start(0)
+    await tick()
+    expect(t.last().binaryType).toBe('arraybuffer')
+    t.last().open()
+    t.last().push(state(0))
+    const pcm = new Uint8Array([1, 0, 2, 0]).buffer
+    t.last().pushBinary(pcm)
+    t.last().push({ type: 'voice.state', status: 'live', input_rate: 24000, output_rate: 24000, minutes_left: -1 })
+    t.last().push({ type: 'voice.activity', speaker: 'candidate', state: 'started' })
+    t.last().push({ type: 'session.pong', seq: 3, server_time: 5 })
+    expect(got.map((g) => g.kind)).toEqual(['resumed', 'audio', 'state', 'activity', 'pong'])
+    expect(got[1]!.v).toBe(pcm)
+  })
+
+  it('routes voice errors to the voice panel and the others to the room', async () => {
+    const { t, got, roomErrors } = voiceSetup()
+    t.client.start(0)
+    await connected(t, 0)
+    t.last().push({ type: 'error', code: 'voice_unavailable', message: 'no voice here' })
+    t.last().push({ type: 'error', code: 'code_too_large', message: 'trim it' })
+    expect(got.filter((g) => g.kind === 'error').map((g) => g.v)).toEqual([{ code: 'voice_unavailable', message: 'no voice here' }])
+    expect(roomErrors).toEqual(['code_too_large'])
+  })
+
+  it('sends voice frames and audio directly, never through the outbox, and only while the socket is up', async () => {
+    const { t } = voiceSetup()
+    t.client.start(0)
+    expect(t.client.sendVoice({ type: 'voice.start' })).toBe(false)
+    expect(t.client.sendAudio(new ArrayBuffer(960))).toBe(false)
+    await connected(t, 0)
+    expect(t.client.sendVoice({ type: 'voice.start', push_to_talk: true })).toBe(true)
+    expect(t.client.sendVoice({ type: 'response.cancel', played_ms: 1200 })).toBe(true)
+    expect(t.client.sendAudio(new ArrayBuffer(960))).toBe(true)
+    expect(t.last().sent.slice(1)).toEqual([
+      { type: 'voice.start', push_to_talk: true },
+      { type: 'response.cancel', played_ms: 1200 },
+    ])
+    expect(t.last().binary.map((b) => b.byteLength)).toEqual([960])
+    expect(t.client.pending).toBe(0)
+    // Nothing of it comes back after a reconnect.
+    t.last().drop()
+    await vi.advanceTimersByTimeAsync(BACKOFF_MS[0]!)
+    await connected(t, 0)
+    expect(t.last().types()).toEqual(['resume'])
+  })
+
+  it('drops microphone frames while the socket is backed up rather than delaying them', async () => {
+    const { t } = voiceSetup()
+    t.client.start(0)
+    await connected(t, 0)
+    t.last().bufferedAmount = 100_000
+    expect(t.client.sendAudio(new ArrayBuffer(960))).toBe(false)
+    t.last().bufferedAmount = 0
+    expect(t.client.sendAudio(new ArrayBuffer(960))).toBe(true)
+  })
+
+  it('refuses a frame over MAX_AUDIO_FRAME_BYTES instead of sending it', async () => {
+    const { t } = voiceSetup()
+    t.client.start(0)
+    await connected(t, 0)
+    expect(t.client.sendAudio(new ArrayBuffer(16385))).toBe(false)
+    expect(t.last().binary).toHaveLength(0)
   })
 })
 

@@ -8,20 +8,27 @@ import {
   CLOSE_SERVER_RESTART,
   CLOSE_SESSION_ENDED,
   CLOSE_UNAUTHORIZED,
+  MAX_AUDIO_FRAME_BYTES,
   MAX_CODE_BYTES,
   MAX_MESSAGE_BYTES,
   SUBPROTOCOL,
   type ChatMessage,
   type CodeEdit,
+  type Control,
   type CodeObservation,
   type ExecutionQueued,
   type ExecutionResult,
   type HintRequest,
   type InterviewerMessage,
+  type Pong,
+  type ResponseCancel,
   type ServerEvent,
   type SessionEnded,
   type SessionState,
   type TranscriptEntry,
+  type VoiceActivity,
+  type VoiceStart,
+  type VoiceState,
 } from './protocol.gen'
 
 /** Delays before reconnect attempts 1..5; after the last one the REST fallback takes over. */
@@ -54,10 +61,22 @@ export interface PollResult extends TimerReading {
   status: string
 }
 
+/** The voice frames: sent at once when the socket is up, never queued, never acked. */
+export type VoiceFrame = VoiceStart | Control | ResponseCancel
+
+/** Error codes about voice: the voice panel shows them, not the room's notice. */
+export const VOICE_ERROR_CODES: ReadonlySet<string> = new Set(['voice_unavailable', 'voice_not_started', 'voice_busy', 'audio_frame_too_large', 'voice_limit'])
+
+/** Microphone frames wait in the socket's buffer at most this much (about a second); more is dropped, not delayed. */
+export const MAX_AUDIO_BACKLOG_BYTES = 48_000
+
 /** The subset of the browser WebSocket the client uses (a fake in unit tests). */
 export interface SocketLike {
   readonly readyState: number
-  send(data: string): void
+  /** Bytes queued by send() and not yet on the network (absent in fakes). */
+  readonly bufferedAmount?: number
+  binaryType?: string
+  send(data: string | ArrayBuffer): void
   close(code?: number, reason?: string): void
   onopen: ((ev: Event) => void) | null
   onmessage: ((ev: MessageEvent) => void) | null
@@ -102,6 +121,19 @@ export interface RealtimeHandlers {
   error?: (e: { code: string; message: string; seq?: number }) => void
   /** How many frames wait for an ack (0 = everything is saved). */
   pending?: (n: number) => void
+}
+
+/** The spoken interview's frames (useVoice sets them; the room's handlers stay). */
+export interface VoiceHandlers {
+  state?: (s: VoiceState) => void
+  activity?: (a: VoiceActivity) => void
+  /** Interviewer voice: PCM16 LE mono at voice.state's output_rate. */
+  audio?: (pcm: ArrayBuffer) => void
+  pong?: (p: Pong) => void
+  /** An error about voice (VOICE_ERROR_CODES); the room's error handler does not see it. */
+  error?: (e: { code: string; message: string }) => void
+  /** The socket is up again and resumed (a voice call waits for its room to come back). */
+  resumed?: () => void
 }
 
 interface Persisted {
@@ -159,9 +191,13 @@ export function sameOriginSocketURL(wsUrl: string, here: { protocol: string; hos
 
 const defaultSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike
 
+/** Whether a message event's data is a binary frame (interviewer audio). */
+const isBinary = (d: unknown): d is ArrayBuffer => d instanceof ArrayBuffer || Object.prototype.toString.call(d) === '[object ArrayBuffer]'
+
 export class RealtimeClient {
   private readonly deps: Required<Omit<RealtimeDeps, 'storage'>> & { storage: Storage | null }
   private on: RealtimeHandlers
+  private voice: VoiceHandlers = {}
   private seq = 0
   private lastAcked = 0
   private outbox: Outgoing[] = []
@@ -210,6 +246,33 @@ export class RealtimeClient {
   /** Replaces the event handlers (a React effect sets them once the room is mounted). */
   setHandlers(h: RealtimeHandlers) {
     this.on = h
+  }
+
+  /** Replaces the voice handlers ({} to stop listening). */
+  setVoiceHandlers(h: VoiceHandlers) {
+    this.voice = h
+  }
+
+  /** Sends a voice frame now; false when the socket is not up (nothing is kept for later). */
+  sendVoice(frame: VoiceFrame): boolean {
+    if (!this.isLive()) return false
+    try {
+      this.ws!.send(JSON.stringify(frame))
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** Sends one microphone frame (PCM16 LE); false when it was dropped (socket down or backed up). */
+  sendAudio(pcm: ArrayBuffer): boolean {
+    if (!this.isLive() || pcm.byteLength > MAX_AUDIO_FRAME_BYTES || (this.ws!.bufferedAmount ?? 0) > MAX_AUDIO_BACKLOG_BYTES) return false
+    try {
+      this.ws!.send(pcm)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /** Opens the socket; serverLastAcked comes from GET /api/sessions/{id}. */
@@ -395,6 +458,7 @@ export class RealtimeClient {
       return
     }
     this.ws = ws
+    ws.binaryType = 'arraybuffer'
     ws.onopen = () => this.sendFrame({ type: 'resume', last_acked_seq: this.lastAcked })
     ws.onmessage = (ev) => this.receive(ev.data)
     ws.onerror = () => {}
@@ -500,6 +564,10 @@ export class RealtimeClient {
   }
 
   private receive(data: unknown) {
+    if (isBinary(data)) {
+      this.voice.audio?.(data)
+      return
+    }
     let ev: ServerEvent
     try {
       ev = JSON.parse(String(data)) as ServerEvent
@@ -519,6 +587,7 @@ export class RealtimeClient {
         this.on.timer?.(ev)
         // Re-send, in order, whatever the server has not made durable.
         for (const f of this.outbox) this.sendFrame(f)
+        this.voice.resumed?.()
         break
       case 'ack':
         this.acknowledge(ev.seq)
@@ -541,6 +610,15 @@ export class RealtimeClient {
       case 'observation':
         this.on.observation?.(ev.analysis)
         break
+      case 'voice.state':
+        this.voice.state?.(ev)
+        break
+      case 'voice.activity':
+        this.voice.activity?.(ev)
+        break
+      case 'session.pong':
+        this.voice.pong?.(ev)
+        break
       case 'session_ended':
         this.end((ev as SessionEnded).reason)
         break
@@ -556,7 +634,8 @@ export class RealtimeClient {
             if (this.isLive()) for (const f of this.outbox) this.sendFrame(f)
           }, 1000)
         }
-        this.on.error?.({ code: ev.code, message: ev.message, ...(ev.seq ? { seq: ev.seq } : {}) })
+        if (VOICE_ERROR_CODES.has(ev.code) && this.voice.error) this.voice.error({ code: ev.code, message: ev.message })
+        else this.on.error?.({ code: ev.code, message: ev.message, ...(ev.seq ? { seq: ev.seq } : {}) })
         break
       }
       default:

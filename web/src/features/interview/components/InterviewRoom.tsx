@@ -23,6 +23,7 @@ import { ProblemPane } from './ProblemPane'
 import { ResultsConsole } from './ResultsConsole'
 import { RoomActions } from './RoomActions'
 import { ConnectionBanner, ConnectionPill, Conversation, LiveClock, ShortcutsButton, Splitter } from './RoomParts'
+import { VoiceControl } from '../voice/VoiceControl'
 
 export { parseCustomInput } from '../roomState'
 
@@ -426,6 +427,7 @@ function Room({ view }: { view: SessionView }) {
           className="order-1 flex h-[45dvh] min-h-56 shrink-0 flex-col border-b border-zinc-200 lg:order-5 lg:h-auto lg:min-h-0 lg:w-(--chat-w) lg:min-w-0 lg:border-b-0 dark:border-zinc-800"
         >
           <h2 className="shrink-0 border-b border-zinc-200 px-4 py-2 text-sm font-semibold dark:border-zinc-800">Conversation</h2>
+          <VoiceControl client={client} />
           <div className="min-h-0 flex-1">
             <Conversation
               lines={live.lines}

@@ -50,3 +50,20 @@ describe('Conversation while the interviewer streams', () => {
     expect(screen.getAllByTestId('transcript-line')).toHaveLength(1)
   })
 })
+
+describe('Conversation marks spoken lines', () => {
+  it('with a mic icon, from the socket entry or the REST metadata', () => {
+    const lines = [
+      { id: 'a', seq: 1, speaker: 'interviewer', content: 'Typed hello', timestamp_ms: 0 },
+      { id: 'b', seq: 2, speaker: 'candidate', content: 'Said aloud', timestamp_ms: 1, voice: true },
+      { id: 'c', seq: 3, speaker: 'interviewer', content: 'Said back', timestamp_ms: 2, metadata: { voice: true } },
+    ]
+    render(<Conversation lines={lines} onSend={() => {}} draft="" onDraft={() => {}} />)
+    const got = screen.getAllByTestId('transcript-line').map((li) => [li.textContent, li.getAttribute('data-voice')])
+    expect(got).toEqual([
+      ['InterviewerTyped hello', null],
+      ['You(spoken)Said aloud', 'true'],
+      ['Interviewer(spoken)Said back', 'true'],
+    ])
+  })
+})

@@ -1,7 +1,7 @@
 // Small pieces of the interview room: the clock, the connection pill, the
 // conversation, the shortcuts popover and the pane splitters.
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react'
-import { Keyboard, Send, Wifi, WifiOff, X } from 'lucide-react'
+import { Keyboard, Mic, Send, Wifi, WifiOff, X } from 'lucide-react'
 import type { Connection } from '../../../lib/realtime'
 import { MAX_CHAT_CHARS } from '../../../lib/protocol.gen'
 import { clockAnnouncement, clockTone, formatClock, remainingAt, type ClockSync } from '../timer'
@@ -141,6 +141,8 @@ export function ConnectionBanner({ conn, pending, onRetry }: { conn: Connection;
 const SHORTCUTS: [string, string][] = [
   ['Ctrl / ⌘ + Enter', 'Run the examples'],
   ['Ctrl / ⌘ + Shift + Enter', 'Submit (asks first)'],
+  ['M (outside the editor)', 'Mute or unmute the microphone (voice)'],
+  ['Hold Ctrl + Space', 'Push to talk (voice, when chosen)'],
   ['?', 'Show or hide this list'],
   ['Escape', 'Close a dialog or this list'],
   ['F1 (in the editor)', "Monaco's command palette"],
@@ -203,6 +205,12 @@ export function ShortcutsButton({ open, setOpen }: { open: boolean; setOpen: (o:
 
 const SPEAKER: Record<string, string> = { interviewer: 'Interviewer', candidate: 'You', system: 'mockroom' }
 
+/** Whether a line was said aloud: the socket's entry says so, a line read over REST in its metadata. */
+export function spoken(l: TranscriptLine): boolean {
+  const meta = (l as TranscriptLine & { metadata?: { voice?: boolean } | null }).metadata
+  return l.voice === true || meta?.voice === true
+}
+
 /** The conversation; the unsent draft is the room's, so a reload keeps it. */
 export function Conversation({
   lines,
@@ -243,8 +251,16 @@ export function Conversation({
       <ol aria-label="Conversation" aria-live="polite" className="min-h-0 flex-1 space-y-3 overflow-auto p-4">
         {lines.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">The interviewer's messages and your hints appear here.</li>}
         {lines.map((l) => (
-          <li key={l.id} data-testid="transcript-line" data-speaker={l.speaker} data-seq={l.seq} className={l.speaker === 'candidate' ? 'ml-8' : 'mr-8'}>
-            <div className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{SPEAKER[l.speaker] ?? l.speaker}</div>
+          <li key={l.id} data-testid="transcript-line" data-speaker={l.speaker} data-seq={l.seq} data-voice={spoken(l) ? 'true' : undefined} className={l.speaker === 'candidate' ? 'ml-8' : 'mr-8'}>
+            <div className="flex items-center gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+              {SPEAKER[l.speaker] ?? l.speaker}
+              {spoken(l) && (
+                <span data-testid="spoken" title="Spoken" className="inline-flex">
+                  <Mic className="size-3" aria-hidden="true" />
+                  <span className="sr-only">(spoken)</span>
+                </span>
+              )}
+            </div>
             <p
               className={
                 'mt-0.5 rounded-lg px-3 py-2 text-sm whitespace-pre-wrap ' +
