@@ -123,6 +123,12 @@ func (c *call) detach(sink Sink) {
 	}
 }
 
+func (c *call) isStopped() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stopped
+}
+
 func (c *call) stop(reason, message string, fallback bool) {
 	c.mu.Lock()
 	if !c.stopped {

@@ -233,8 +233,23 @@ func (r *Relay) Start(ctx context.Context, userID, sessionID string, sink Sink, 
 	}
 	if c := r.calls[sessionID]; c != nil {
 		r.mu.Unlock()
-		c.takeOver(sink, pushToTalk)
-		return nil
+		if !c.isStopped() {
+			c.takeOver(sink, pushToTalk)
+			return nil
+		}
+		// A call that is winding down (voice.stop a moment ago) is not
+		// taken over: wait for it to end, then start afresh.
+		select {
+		case <-c.done:
+		case <-time.After(5 * time.Second):
+			return mockroom.Errorf(mockroom.KindUnavailable, "voice_busy", "voice is still stopping; try again in a moment")
+		}
+		r.mu.Lock()
+		if c := r.calls[sessionID]; c != nil {
+			r.mu.Unlock()
+			c.takeOver(sink, pushToTalk)
+			return nil
+		}
 	}
 	now := r.clock.Now()
 	if last, ok := r.starts[sessionID]; ok && now.Sub(last) < startEvery {
