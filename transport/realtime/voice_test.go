@@ -404,3 +404,21 @@ func TestVoiceStartsAreSpaced(t *testing.T) {
 	time.Sleep(1100 * time.Millisecond)
 	r.start()
 }
+
+// A provider that cannot be reached gives way to the next in the order.
+func TestVoiceFallsBackToTheNextProvider(t *testing.T) {
+	dead, deadFake := speechCases[0].make(t)
+	deadFake.Close()
+	alive, _ := speechCases[1].make(t)
+	cfg := relay.Config{Backoff: 20 * time.Millisecond, Retries: 1,
+		Providers: map[string]voice.Provider{dead.Name(): dead, alive.Name(): alive}, Order: []string{dead.Name(), alive.Name()}}
+	app, c, id := setup(t, apptest.Options{Voice: &cfg})
+	r := &voiceRoom{wsClient: dial(t, app, c.Token(id)), app: app, c: c, id: id}
+	r.send(map[string]any{"type": "voice.start"})
+	st := r.until("live", func(m map[string]any) bool {
+		return m["type"] == "voice.state" && (m["status"] == "live" || m["status"] == "off")
+	})
+	if st["status"] != "live" || st["provider"] != alive.Name() {
+		t.Fatalf("after %s failed: %v", dead.Name(), st)
+	}
+}
