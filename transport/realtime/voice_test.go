@@ -200,8 +200,10 @@ func spokenLine(speaker string) func(map[string]any) bool {
 // model, its voice comes back as binary frames, both sides land in the
 // transcript as spoken lines, and the usage is stored with its cost.
 func TestVoiceTurnThroughTheSocket(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	for _, tc := range speechCases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			p, fake := tc.make(t)
 			r := voiceSetup(t, p, relay.Config{})
 			r.start()
@@ -256,8 +258,10 @@ func TestVoiceTurnThroughTheSocket(t *testing.T) {
 // Barge-in: the candidate talks over the answer; the page reports what it
 // played; the answer is cut and stored as cut, and a new one follows.
 func TestVoiceBargeIn(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	for _, tc := range speechCases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			p, _ := tc.make(t)
 			r := voiceSetup(t, p, relay.Config{})
 			r.start()
@@ -282,8 +286,10 @@ func TestVoiceBargeIn(t *testing.T) {
 // A provider that drops mid-answer is reconnected with the conversation so
 // far; one that stays down sends the room to text.
 func TestVoiceReconnectsThenFallsBackToText(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	for _, tc := range speechCases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			p, fake := tc.make(t)
 			r := voiceSetup(t, p, relay.Config{Backoff: 50 * time.Millisecond, Retries: 2})
 			r.start()
@@ -318,6 +324,7 @@ func TestVoiceReconnectsThenFallsBackToText(t *testing.T) {
 // Audio is refused without voice, oversized, or from a tab that lost it;
 // the session's end closes the model's connection; the allowance holds.
 func TestVoiceLimits(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	p, fake := speechCases[0].make(t)
 	r := voiceSetup(t, p, relay.Config{MonthlyLimit: 2 * time.Minute})
 	if err := r.conn.Write(r.ctx, websocket.MessageBinary, pcm.Silence(24000, 20)); err != nil {
@@ -369,6 +376,7 @@ func TestVoiceLimits(t *testing.T) {
 
 // An idle voice connection is closed to save the allowance.
 func TestVoiceIdleConnectionCloses(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	p, fake := speechCases[0].make(t)
 	r := voiceSetup(t, p, relay.Config{IdleTimeout: time.Second})
 	r.start()
@@ -392,6 +400,7 @@ func eventually(t *testing.T, what string, ok func() bool) {
 // A start/stop loop cannot churn provider connections: a new one waits a
 // second after the last.
 func TestVoiceStartsAreSpaced(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	p, _ := speechCases[0].make(t)
 	r := voiceSetup(t, p, relay.Config{})
 	r.start()
@@ -407,6 +416,7 @@ func TestVoiceStartsAreSpaced(t *testing.T) {
 
 // A provider that cannot be reached gives way to the next in the order.
 func TestVoiceFallsBackToTheNextProvider(t *testing.T) {
+	t.Parallel() // the tests wait on audio pacing, not the CPU
 	dead, deadFake := speechCases[0].make(t)
 	deadFake.Close()
 	alive, _ := speechCases[1].make(t)
