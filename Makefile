@@ -62,6 +62,7 @@ bench: web ## benchmarks, each against a baseline measured in the same run; figu
 	$(GO) test -run '^$$' -bench 'Probe' -benchtime 1x -timeout 15m ./efficiency/
 	$(GO) test -run '^$$' -bench 'ExecuteHTTP|SubmissionsPerSecond' -benchtime 20x ./transport/httpapi/
 	$(GO) test -run '^$$' -bench 'HubSessions' -benchtime 1x -timeout 15m ./transport/realtime/
+	$(GO) test -run '^$$' -bench 'VoiceRelay' -benchtime 1x -timeout 15m ./transport/realtime/
 	$(GO) test -run '^$$' -bench 'Fidelity' -benchtime 20x ./agents/evaluator/
 	$(GO) test -run '^$$' -bench 'SyntaxCheck|Analyze' -benchtime 20x ./agents/observer/
 	$(GO) test -run '^$$' -bench 'OfflineTurn' -benchtime 5000x ./agents/interviewer/

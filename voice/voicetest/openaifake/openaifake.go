@@ -47,6 +47,17 @@ type Options struct {
 	// FailWith is an error code the next session.update gets instead of
 	// session.updated (e.g. "insufficient_quota"); it fires once.
 	FailWith string
+	// DeltaMS is how much audio each output_audio.delta carries (100); a
+	// benchmark asks for 20, the browser's frame.
+	DeltaMS int
+
+	// For benchmarks, which time each frame's trip through a relay:
+	// MarkDelta may write into each audio delta's PCM (a private copy)
+	// just before it is sent, and OnAppend sees each appended chunk of
+	// candidate audio as it arrives, before anything else. Neither may
+	// keep pcm. Both run on the connection's goroutines: keep them cheap.
+	MarkDelta func(pcm []byte)
+	OnAppend  func(pcm []byte)
 }
 
 // Truncation is one conversation.item.truncate the fake accepted.
@@ -86,6 +97,9 @@ func New(opts Options) *Fake {
 	}
 	if opts.Pace <= 0 {
 		opts.Pace = 4
+	}
+	if opts.DeltaMS <= 0 {
+		opts.DeltaMS = 100
 	}
 	f := &Fake{
 		opts:     opts,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -361,5 +362,53 @@ func TestAppendAllocations(t *testing.T) {
 	s.handle(msg)
 	if n := testing.AllocsPerRun(100, func() { s.handle(msg) }); n > 0 {
 		t.Fatalf("an append allocates %v times", n)
+	}
+}
+
+// The benchmark options: 20 ms deltas in real time, each marked on a
+// private copy (the shared answer audio stays clean), and every append
+// seen as it arrives.
+func TestBenchmarkOptions(t *testing.T) {
+	var appended atomic.Int64
+	f := start(t, Options{Script: []string{"hash map"}, Pace: 1, DeltaMS: 20,
+		MarkDelta: func(pcm []byte) { pcm[0], pcm[1] = 0x7f, 0x7f },
+		OnAppend: func(pcm []byte) {
+			if len(pcm) == 20*bytesPerMS && pcm[0] == 42 {
+				appended.Add(1)
+			}
+		}})
+	c := open(t, f)
+	c.send(`{"type":"session.update","session":{"type":"realtime","audio":{"input":{"turn_detection":null}}}}`)
+	c.await("session.updated")
+	frame := pcm.Silence(rate, 20)
+	frame[0] = 42
+	for range 10 {
+		c.send(`{"type":"input_audio_buffer.append","audio":"` + base64.StdEncoding.EncodeToString(frame) + `"}`)
+	}
+	c.send(`{"type":"input_audio_buffer.commit"}`)
+	c.send(`{"type":"response.create"}`)
+	var first time.Time
+	for n := 0; n < 10; {
+		e := c.next()
+		if e.Type != "response.output_audio.delta" {
+			continue
+		}
+		b, _ := base64.StdEncoding.DecodeString(e.Delta)
+		if len(b) != 20*bytesPerMS || b[0] != 0x7f || b[1] != 0x7f {
+			t.Fatalf("delta of %d bytes starting %x; want 20 ms, marked", len(b), b[:2])
+		}
+		if n++; n == 1 {
+			first = time.Now()
+		}
+	}
+	// Nine intervals of 20 ms at real time; a timer may run late, never early.
+	if d := time.Since(first); d < 160*time.Millisecond {
+		t.Fatalf("10 deltas of 20 ms in %v: faster than real time", d)
+	}
+	if got := appended.Load(); got != 10 {
+		t.Fatalf("OnAppend saw %d marked frames; want 10", got)
+	}
+	if a := f.answerAudio(voicetest.Answer("hash map")); a[0] == 0x7f && a[1] == 0x7f {
+		t.Fatal("marking wrote into the shared answer audio")
 	}
 }

@@ -22,7 +22,6 @@ const (
 	rate        = 24000
 	bytesPerMS  = rate * 2 / 1000
 	vadFrame    = 20 * bytesPerMS // the VAD looks at 20 ms at a time
-	deltaMS     = 100             // each output_audio.delta carries 100 ms
 	minCommitMS = 100             // the real server refuses to commit less
 	textDelta   = 16              // characters per output_text.delta in text mode
 	vadPrefix   = 60 * time.Millisecond
@@ -61,6 +60,7 @@ type session struct {
 	lastInput  int
 
 	wbuf []byte // an audio delta being written
+	mark []byte // an audio delta's PCM for Options.MarkDelta
 	pcm  []byte // an append being decoded (reader goroutine only)
 }
 
@@ -270,6 +270,9 @@ func (s *session) appendB64(b64 []byte) {
 
 // appendPCM adds candidate audio to the input buffer and runs the VAD.
 func (s *session) appendPCM(pcm []byte) {
+	if h := s.f.opts.OnAppend; h != nil {
+		h(pcm)
+	}
 	s.f.frames.Add(1)
 	pcm = pcm[:len(pcm)&^1]
 	s.mu.Lock()
@@ -494,7 +497,8 @@ func (s *session) respond() {
 // stream sends an answer's deltas faster than real time until it is done
 // or cancelled.
 func (s *session) stream(r *response, text bool) {
-	tick := time.Duration(float64(deltaMS*time.Millisecond) / s.f.opts.Pace)
+	deltaMS := s.f.opts.DeltaMS
+	tick := time.Duration(float64(time.Duration(deltaMS)*time.Millisecond) / s.f.opts.Pace)
 	t := time.NewTimer(tick)
 	defer t.Stop()
 	for {
@@ -565,6 +569,12 @@ func (s *session) audioDelta(r *response, chunk []byte) {
 	b = append(b, `","item_id":"`...)
 	b = append(b, r.item...)
 	b = append(b, `","output_index":0,"content_index":0,"delta":"`...)
+	if mark := s.f.opts.MarkDelta; mark != nil {
+		// The answer's audio is shared by every session: mark a copy.
+		s.mark = append(s.mark[:0], chunk...)
+		chunk = s.mark
+		mark(chunk)
+	}
 	b = base64.StdEncoding.AppendEncode(b, chunk)
 	b = append(b, `"}`...)
 	s.wbuf = b
