@@ -155,6 +155,12 @@ func verifyOne(ctx context.Context, svc *judge.Service, e *Entry, lang, what, co
 		return c
 	}
 	rep, err := svc.ExecuteAll(ctx, judge.Request{Problem: p, Language: lang, Code: code, Mode: judge.ModeSubmit})
+	// A reference that runs out of time gets two more tries: on a machine
+	// busy with other work one run can be pushed over half its limit, while
+	// a solution that is really too slow is slow every time.
+	for try := 0; try < 2 && err == nil && what == "solution" && rep.Status == judge.TimeLimit; try++ {
+		rep, err = svc.ExecuteAll(ctx, judge.Request{Problem: p, Language: lang, Code: code, Mode: judge.ModeSubmit})
+	}
 	if err != nil {
 		c.Detail = err.Error()
 		return c
