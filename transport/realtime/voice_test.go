@@ -3,6 +3,7 @@ package realtime_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/mockroom/mockroom/internal/apptest"
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/voice"
 	"github.com/mockroom/mockroom/voice/cascade"
 	"github.com/mockroom/mockroom/voice/geminilive"
@@ -111,25 +113,10 @@ func voiceSetup(t *testing.T, p voice.Provider, cfg relay.Config) *voiceRoom {
 // read returns the next JSON frame of one of types, keeping audio frames.
 func (r *voiceRoom) read(types ...string) map[string]any {
 	r.t.Helper()
-	for {
-		typ, data, err := r.conn.Read(r.ctx)
-		if err != nil {
-			r.t.Fatalf("reading (waiting for %v): %v", types, err)
-		}
-		if typ == websocket.MessageBinary {
-			r.audio = append(r.audio, data...)
-			continue
-		}
-		var m map[string]any
-		if err := json.Unmarshal(data, &m); err != nil {
-			r.t.Fatalf("server sent non-JSON %q", data)
-		}
-		for _, ty := range types {
-			if m["type"] == ty {
-				return m
-			}
-		}
-	}
+	return r.until(strings.Join(types, " or "), func(m map[string]any) bool {
+		t, _ := m["type"].(string)
+		return slices.Contains(types, t)
+	})
 }
 
 // until reads until a frame satisfies ok.
@@ -145,7 +132,9 @@ func (r *voiceRoom) until(what string, ok func(map[string]any) bool) map[string]
 			continue
 		}
 		var m map[string]any
-		json.Unmarshal(data, &m)
+		if err := json.Unmarshal(data, &m); err != nil {
+			r.t.Fatalf("server sent non-JSON %q", data)
+		}
 		if ok(m) {
 			return m
 		}
@@ -389,12 +378,9 @@ func TestVoiceIdleConnectionCloses(t *testing.T) {
 
 func eventually(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		if ok() {
-			return
-		}
+	if !testenv.Eventually(10*time.Second, ok) {
+		t.Fatalf("%s: not within 10 s", what)
 	}
-	t.Fatalf("%s: not within 10 s", what)
 }
 
 // A start/stop loop cannot churn provider connections: a new one waits a

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/voice"
 	"github.com/mockroom/mockroom/voice/pcm"
 	"github.com/mockroom/mockroom/voice/voicetest"
@@ -409,12 +410,9 @@ func drainAll(t *testing.T, c voice.Conn, within time.Duration) {
 
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
-		if ok() {
-			return
-		}
+	if !testenv.Eventually(10*time.Second, ok) {
+		t.Fatalf("no %s within 10 s", what)
 	}
-	t.Fatalf("no %s within 10 s", what)
 }
 
 func count(evs []voice.Event, k voice.Kind) int {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/voice"
 	"github.com/mockroom/mockroom/voice/pcm"
 )
@@ -291,12 +292,9 @@ func Drain(t *testing.T, c voice.Conn, within time.Duration) {
 
 func eventually(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
-		if ok() {
-			return
-		}
+	if !testenv.Eventually(5*time.Second, ok) {
+		t.Fatalf("%s: not within 5 s", what)
 	}
-	t.Fatalf("%s: not within 5 s", what)
 }
 
 // Has reports whether evs hold an event of kind k.
