@@ -116,6 +116,13 @@ func TestSubmitReportIgnoresForgedTimings(t *testing.T) {
 				b, _ := json.Marshal(rep)
 				t.Fatalf("forged passes outlived the sandbox's time limit: %s", b)
 			}
+			// Forged passes, then the process dies before the harness's
+			// "done": the run did not finish, so it did not pass.
+			rep, _ = submit(forge("1", "1", "os.kill(os.getpid(), signal.SIGKILL)"))
+			if rep.Status != RuntimeError || rep.Passed == rep.Total {
+				b, _ := json.Marshal(rep)
+				t.Fatalf("forged passes outlived the process: %s", b)
+			}
 		})
 	}
 }

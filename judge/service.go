@@ -364,8 +364,9 @@ func (s *Service) collect(rep *Report, req Request, spec *Spec, check Checker, c
 	}
 	// The process ended early: the first test without a result was running.
 	msg, trace, verdict := crashInfo(req.Language, req.Code, res)
-	if stopped && ready && !failed && !slices.Contains(seen, false) {
-		// Every test claims a result: the last one takes the blame.
+	if (stopped || res.Status != sandbox.StatusOK) && ready && !failed && !slices.Contains(seen, false) {
+		// Every test claims a result, yet the process was stopped or died
+		// before the harness's "done": the last one takes the blame.
 		last := &results[len(results)-1]
 		last.Verdict, last.Error, last.Trace, last.Got = verdict, msg, trace, nil
 		return

@@ -219,6 +219,12 @@ func (r *Runner) status(lang sandbox.Language, out *Outcome, lim sandbox.Limits)
 	case gjOutput:
 		return sandbox.StatusOutputLimit
 	case gjNonzero, gjSignalled, gjDangerous:
+		// Killed past a limit is that limit, whichever clock fired first:
+		// under load the kernel's RLIMIT_CPU (SIGXCPU) can beat go-judge's
+		// own tick, and a signal is not the program's fault.
+		if (out.Status == gjSignalled && sandbox.SignalName(out.ExitStatus) == "SIGXCPU") || out.CPUTime >= lim.CPUTime || out.WallTime >= lim.WallTime {
+			return sandbox.StatusTimeLimit
+		}
 		// Runtimes that cap their own heap die of an error, not of the
 		// cgroup: still a memory verdict.
 		if heapExhausted(lang, out.Stderr) {

@@ -189,7 +189,8 @@ func retryInfoDetail(d string) map[string]any {
 
 // TestErrors: Google's error bodies and hints, on both endpoints.
 func TestErrors(t *testing.T) {
-	date := time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)
+	// A date has whole seconds: rounded up, 3 to 4 s ahead when made.
+	date := time.Now().Add(4 * time.Second).Truncate(time.Second).UTC().Format(http.TimeFormat)
 	cases := []struct {
 		name       string
 		reply      rawReply
@@ -205,7 +206,7 @@ func TestErrors(t *testing.T) {
 		{"429 header wins", rawReply{status: 429, header: map[string]string{"Retry-After": "4"}, body: googleBody(429, "RESOURCE_EXHAUSTED", "quota", retryInfoDetail("9s"))},
 			llm.KindRateLimited, 429, 4 * time.Second, 0},
 		{"429 HTTP date", rawReply{status: 429, header: map[string]string{"Retry-After": date}, body: googleBody(429, "RESOURCE_EXHAUSTED", "quota")},
-			llm.KindRateLimited, 429, 3 * time.Second, 1500 * time.Millisecond},
+			llm.KindRateLimited, 429, 3500 * time.Millisecond, 1500 * time.Millisecond},
 		{"429 retry-after-ms", rawReply{status: 429, header: map[string]string{"retry-after-ms": "1500", "Retry-After": "2"}, body: googleBody(429, "RESOURCE_EXHAUSTED", "quota")},
 			llm.KindRateLimited, 429, 1500 * time.Millisecond, 0},
 		{"429 no hint", rawReply{status: 429, body: googleBody(429, "RESOURCE_EXHAUSTED", "quota")},

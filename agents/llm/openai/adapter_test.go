@@ -175,7 +175,6 @@ func raw(h func(w http.ResponseWriter)) func(http.ResponseWriter, *http.Request,
 }
 
 func TestErrors(t *testing.T) {
-	date := time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)
 	sse := func(events ...string) func(http.ResponseWriter) {
 		return func(w http.ResponseWriter) {
 			w.Header().Set("Content-Type", "text/event-stream")
@@ -191,7 +190,7 @@ func TestErrors(t *testing.T) {
 		answer     func(http.ResponseWriter)
 		kind       llm.ErrorKind
 		status     int
-		retryAfter time.Duration // exact, or at least 2s for the HTTP date
+		retryAfter time.Duration // exact, or -1 for the HTTP date (2 to 4 s)
 		says       string        // the error mentions this
 	}{
 		{name: "bad key", answer: func(w http.ResponseWriter) {
@@ -216,7 +215,8 @@ func TestErrors(t *testing.T) {
 			writeError(w, 500, "server_error", "", "The server had an error.")
 		}, kind: llm.KindUnavailable, status: 500},
 		{name: "429 with an HTTP date", answer: func(w http.ResponseWriter) {
-			w.Header().Set("Retry-After", date)
+			// A date has whole seconds: rounded up, 3 to 4 s ahead as sent.
+			w.Header().Set("Retry-After", time.Now().Add(4*time.Second).Truncate(time.Second).UTC().Format(http.TimeFormat))
 			writeError(w, 429, "requests", "rate_limit_exceeded", "Rate limit reached.")
 		}, kind: llm.KindRateLimited, status: 429, retryAfter: -1},
 		{name: "429 quota exhausted, no hint", answer: func(w http.ResponseWriter) {
@@ -270,8 +270,8 @@ func TestErrors(t *testing.T) {
 			}
 			switch {
 			case tc.retryAfter < 0:
-				if le.RetryAfter < 2*time.Second || le.RetryAfter > 3*time.Second {
-					t.Errorf("retry after %v from an HTTP date 3 s ahead", le.RetryAfter)
+				if le.RetryAfter < 2*time.Second || le.RetryAfter > 4*time.Second {
+					t.Errorf("retry after %v from an HTTP date 3 to 4 s ahead", le.RetryAfter)
 				}
 			case le.RetryAfter != tc.retryAfter:
 				t.Errorf("retry after %v, want %v", le.RetryAfter, tc.retryAfter)
