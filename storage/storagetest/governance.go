@@ -268,3 +268,98 @@ func testRetention(t *testing.T, db storage.DB) {
 		t.Fatalf("second prune removed %d", n)
 	}
 }
+
+// rawErr runs a statement like rawExec and returns its error.
+func rawErr(db storage.DB, q string, args ...any) error {
+	var w *sql.DB
+	switch d := db.(type) {
+	case *sqlite.DB:
+		w = d.Writer
+	case *postgres.DB:
+		w, q = d.Writer, sqlcore.RebindDollar(q)
+	}
+	_, err := w.Exec(q, args...)
+	return err
+}
+
+// AuditTamper checks the audit log's two walls on an engine: the database
+// refuses to change or remove an entry (other than erasing a personal
+// field), and once unguard has taken that wall down (as a superuser could),
+// `audit verify` still finds each kind of tampering by hand, naming the
+// first broken entry.
+func AuditTamper(t *testing.T, open func(t *testing.T) storage.DB, unguard func(t *testing.T, db storage.DB)) {
+	seed := func(t *testing.T) (storage.DB, []storage.AuditEntry) {
+		db := open(t)
+		u := newUser(t, db, "actor@example.com")
+		for i := range 4 {
+			must(t, db.AppendAudit(ctx, storage.AuditEntry{ActorUserID: u.ID, Action: "admin.grant_credits", TargetType: "user",
+				TargetID: mockroom.NewID(), Metadata: json.RawMessage(fmt.Sprintf(`{"amount":%d}`, i+1)), IP: "198.51.100.7"}))
+		}
+		log, err := db.AuditLog(ctx, 10)
+		must(t, err)
+		if v, err := db.VerifyAudit(ctx); err != nil || !v.OK || v.Entries != 4 {
+			t.Fatalf("before tampering: %+v, %v", v, err)
+		}
+		return db, log // newest first: log[3] is seq 1
+	}
+
+	t.Run("Guarded", func(t *testing.T) {
+		db, log := seed(t)
+		for _, q := range []string{
+			`DELETE FROM audit_log WHERE seq = 2`,
+			`UPDATE audit_log SET action = 'nothing' WHERE seq = 2`,
+			`UPDATE audit_log SET metadata = '{"amount":1000}' WHERE seq = 2`,
+			`UPDATE audit_log SET actor_user_id = '` + mockroom.NewID() + `' WHERE seq = 2`,
+			`UPDATE audit_log SET hash = 'x' WHERE seq = 2`,
+		} {
+			if err := rawErr(db, q); err == nil {
+				t.Errorf("%s: allowed", q)
+			}
+		}
+		if _, ok := db.(*postgres.DB); ok {
+			if err := rawErr(db, `TRUNCATE audit_log`); err == nil {
+				t.Error("TRUNCATE allowed")
+			}
+		}
+		// The one change allowed: erasing a personal field.
+		must(t, rawErr(db, `UPDATE audit_log SET ip = NULL WHERE seq = 2`))
+		if v, _ := db.VerifyAudit(ctx); !v.OK || v.Entries != 4 || v.Erased != 1 {
+			t.Fatalf("after an erasure: %+v", v)
+		}
+		_ = log
+	})
+
+	for _, tc := range []struct {
+		name    string
+		tamper  func(db storage.DB, log []storage.AuditEntry) error
+		wantSeq int64
+	}{
+		{"ChangedAction", func(db storage.DB, _ []storage.AuditEntry) error {
+			return rawErr(db, `UPDATE audit_log SET action = 'user.export' WHERE seq = 2`)
+		}, 2},
+		{"ChangedMetadata", func(db storage.DB, _ []storage.AuditEntry) error {
+			return rawErr(db, `UPDATE audit_log SET metadata = '{"amount":1000}' WHERE seq = 3`)
+		}, 3},
+		{"ChangedActor", func(db storage.DB, _ []storage.AuditEntry) error {
+			return rawErr(db, `UPDATE audit_log SET actor_user_id = ? WHERE seq = 1`, mockroom.NewID())
+		}, 1},
+		{"DeletedEntry", func(db storage.DB, _ []storage.AuditEntry) error {
+			return rawErr(db, `DELETE FROM audit_log WHERE seq = 2`)
+		}, 3},
+		{"RehashedEntry", func(db storage.DB, log []storage.AuditEntry) error {
+			// Changing a field and its own hash still breaks the next link.
+			return rawErr(db, `UPDATE audit_log SET action = 'x', hash = 'forged' WHERE seq = 2`)
+		}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db, log := seed(t)
+			unguard(t, db)
+			must(t, tc.tamper(db, log))
+			v, err := db.VerifyAudit(ctx)
+			must(t, err)
+			if v.OK || v.BadSeq != tc.wantSeq || v.Problem == "" {
+				t.Fatalf("verify after tampering = %+v, want entry %d reported", v, tc.wantSeq)
+			}
+		})
+	}
+}
