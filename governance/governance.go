@@ -7,6 +7,7 @@ package governance
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -55,6 +56,9 @@ type Store interface {
 	// that no consumer still needs (their deliveries and dead letters go
 	// with them) and reports how many went.
 	PruneEvents(ctx context.Context, cutoff time.Time, limit int) (int64, error)
+	// RecordAudit appends an entry to the audit chain: action by actor
+	// ("" for the system) about the target user ("" for none).
+	RecordAudit(ctx context.Context, actorID, action, targetUserID, ip string, metadata json.RawMessage) error
 	// FindMentions counts, in every column of every table (from the
 	// catalog, so tables added later are covered), the rows whose text
 	// contains one of needles, ignoring case.

@@ -457,3 +457,12 @@ func (c *Core) FindMentions(ctx context.Context, needles []string) ([]governance
 	}
 	return out, nil
 }
+
+// RecordAudit implements governance.Store.
+func (c *Core) RecordAudit(ctx context.Context, actorID, action, targetUserID, ip string, metadata json.RawMessage) error {
+	e := AuditEntry{ActorUserID: actorID, Action: action, IP: ip, Metadata: metadata}
+	if targetUserID != "" {
+		e.TargetType, e.TargetID = "user", strings.ToLower(targetUserID)
+	}
+	return c.AppendAudit(ctx, e)
+}
