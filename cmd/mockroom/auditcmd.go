@@ -68,5 +68,3 @@ func runAudit(ctx context.Context, args []string, getenv func(string) string, st
 	fmt.Fprintln(stdout)
 	return nil
 }
-
-
