@@ -32,6 +32,7 @@ import (
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/events/sqlqueue"
+	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -242,8 +243,9 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
+	gov := governance.NewService(db, accounts, db, limiter, clock, log, governance.Config{TranscriptRetention: governance.DefaultTranscriptRetention})
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
+		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter, Governance: gov}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
