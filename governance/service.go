@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
 )
@@ -185,5 +186,23 @@ func (s *Service) RunRetention(ctx context.Context, every time.Duration) {
 			return
 		case <-time.After(every):
 		}
+	}
+}
+
+// ProfileReader reads a user's profile (account.Store).
+type ProfileReader interface {
+	Profile(ctx context.Context, userID string) (*account.Profile, error)
+}
+
+// ProfileNames returns the lookup the interview redacts names with: the
+// user's profile name, read on the service path (the line being stored may
+// belong to a worker's context).
+func ProfileNames(profiles ProfileReader) func(ctx context.Context, userID string) []string {
+	return func(ctx context.Context, userID string) []string {
+		p, err := profiles.Profile(mockroom.AsService(ctx), userID)
+		if err != nil || p.FullName == "" {
+			return nil
+		}
+		return []string{p.FullName}
 	}
 }

@@ -103,6 +103,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	if llmClient != nil {
 		iv = interviewer.NewModel(llmClient, cfg.LLM.InterviewerModel, &interviewer.Offline{})
 	}
+	icfg.Names = governance.ProfileNames(db) // redacted from transcripts
 	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,

@@ -172,7 +172,11 @@ func New(t testing.TB, o Options) *App {
 	if o.Interviewer != nil {
 		iv = o.Interviewer
 	}
-	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, o.Interview)
+	icfg := o.Interview
+	if icfg.Names == nil {
+		icfg.Names = governance.ProfileNames(db)
+	}
+	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
 	var voices *relay.Relay
 	if o.Voice != nil {

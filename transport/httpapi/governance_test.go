@@ -122,3 +122,27 @@ func TestDeleteAccount(t *testing.T) {
 		t.Fatalf("audit chain: %+v", v)
 	}
 }
+
+// A candidate's contact data and name never reach the stored transcript
+// (nor, through it, the model).
+func TestTranscriptRedacted(t *testing.T) {
+	e := newEnv(t)
+	e.seedProblem("gov-redact", "easy")
+	c := e.client()
+	c.Signup("ada@example.com") // profile name "Ada Lovelace"
+	id := c.Start("gov-redact", "python")
+	say := "Hi, I'm Ada Lovelace; if we get cut off mail ada.l@example.org or call +44 20 7946 0958. I'd check user.email first, then nums = [1, 2, 3]."
+	if r := c.Do("POST", "/api/sessions/"+id+"/chat", map[string]string{"text": say}); r.Status != http.StatusOK {
+		t.Fatalf("chat: %d %s", r.Status, r.Body)
+	}
+	r := c.Do("GET", "/api/sessions/"+id+"/transcript", nil)
+	body := string(r.Body)
+	for _, gone := range []string{"Ada", "Lovelace", "ada.l@example.org", "7946"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("the transcript keeps %q: %s", gone, body)
+		}
+	}
+	if !strings.Contains(body, "I'm [name]; if we get cut off mail [email] or call [phone]. I'd check user.email first, then nums = [1, 2, 3].") {
+		t.Errorf("transcript: %s", body)
+	}
+}
