@@ -12,6 +12,10 @@ type deleteAccountRequest struct {
 	ConfirmEmail string `json:"confirm_email,omitempty" description:"the account's e-mail address typed out, for an account made through a provider (no password)"`
 }
 
+// ForceRequestBody documents the body of a DELETE, which the reflector
+// otherwise leaves out.
+func (deleteAccountRequest) ForceRequestBody() {}
+
 func (s *server) governanceOff(w http.ResponseWriter, r *http.Request) bool {
 	if s.Governance != nil {
 		return false

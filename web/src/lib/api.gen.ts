@@ -1648,7 +1648,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["DeleteAccountRequest"];
+                };
+            };
             responses: {
                 /** @description No Content */
                 204: {
@@ -2065,6 +2069,12 @@ export interface components {
             transactions: components["schemas"]["CreditTransaction"][];
             /** @description CREDITS=unlimited: interviews take no credit */
             unlimited: boolean;
+        };
+        DeleteAccountRequest: {
+            /** @description the account's e-mail address typed out, for an account made through a provider (no password) */
+            confirm_email?: string;
+            /** @description the current password, for an account that has one */
+            password?: string;
         };
         Dimension: {
             evidence: components["schemas"]["Evidence"][];
@@ -2577,6 +2587,7 @@ export type ChatRequest = components['schemas']['ChatRequest'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
+export type DeleteAccountRequest = components['schemas']['DeleteAccountRequest'];
 export type Dimension = components['schemas']['Dimension'];
 export type DurationMinutes = components['schemas']['DurationMinutes'];
 export type EmailRequest = components['schemas']['EmailRequest'];
