@@ -123,6 +123,10 @@ func (c *Core) ExportUser(ctx context.Context, userID string) (*governance.UserD
 	if !ok {
 		return nil, mockroom.Wrap(op, mockroom.Errorf(mockroom.KindNotFound, "not_found", "no such user"))
 	}
+	if foreign(ctx, id) {
+		// A user request exports only its own account.
+		return nil, mockroom.Wrap(op, mockroom.Errorf(mockroom.KindNotFound, "not_found", "no such user"))
+	}
 	ctx = mockroom.AsService(ctx)
 	data := &governance.UserData{UserID: id, Tables: map[string][]governance.Row{}}
 	err := c.Read(ctx, func(tx *Tx) error {

@@ -202,6 +202,12 @@ func testExportUser(t *testing.T, db storage.DB) {
 	if _, err := db.ExportUser(ctx, mockroom.NewID()); !mockroom.IsKind(err, mockroom.KindNotFound) {
 		t.Fatalf("export of nobody: %v", err)
 	}
+	if _, err := db.ExportUser(asUser(a.user.ID), b.user.ID); !mockroom.IsKind(err, mockroom.KindNotFound) {
+		t.Fatalf("a user exported another's data: %v", err)
+	}
+	if _, err := db.DeleteUser(asUser(a.user.ID), b.user.ID, "x"); !mockroom.IsKind(err, mockroom.KindForbidden) {
+		t.Fatalf("a user deleted another's account: %v", err)
+	}
 }
 
 // testRetention: transcripts and finished events older than the cutoff go,
