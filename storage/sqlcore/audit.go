@@ -196,7 +196,7 @@ func (c *Core) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
 	limit = clampLimit(limit, 100, 1000)
 	out := []AuditEntry{}
 	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq DESC, created_at DESC, id DESC LIMIT ?`, limit)
+		rows, err := tx.Query(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY (seq IS NULL), seq DESC, created_at DESC, id DESC LIMIT ?`, limit)
 		if err != nil {
 			return err
 		}
