@@ -25,6 +25,7 @@ func TestDependencyDirection(t *testing.T) {
 		"problem":    {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "judge"},
 		"interview":  {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "evaluation"},
 		"evaluation": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
+		"governance": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "interview"},
 		"judge":      {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "agents", "interview"},
 		// the admission queue knows only the kernel: any judge can sit behind it
 		"judge/admission": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "problem"},

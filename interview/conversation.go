@@ -12,6 +12,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/governance/redact"
 )
 
 // say stores one transcript line and pushes it to the session's rooms.
@@ -26,9 +27,17 @@ func (s *Service) sayCapped(ctx context.Context, sess *Session, speaker, content
 	return s.sayLine(ctx, sess, speaker, content, seq, maxLines, nil)
 }
 
-// sayLine is sayCapped with the line's metadata.
+// sayLine is sayCapped with the line's metadata. Every line is stored
+// redacted (seed section 7: PII minimisation): the candidate's addresses,
+// phone numbers and names never reach the transcript, nor, through it, a
+// model provider.
 func (s *Service) sayLine(ctx context.Context, sess *Session, speaker, content string, seq int64, maxLines int, meta json.RawMessage) (*Transcript, bool, error) {
 	now := s.clock.Now()
+	var names []string
+	if s.cfg.Names != nil {
+		names = s.cfg.Names(ctx, sess.UserID)
+	}
+	content = redact.New(names...).Text(content)
 	t := &Transcript{ID: mockroom.NewID(), SessionID: sess.ID, Speaker: speaker, Content: content, CreatedAt: now, Metadata: meta}
 	if sess.StartedAt != nil {
 		t.TimestampMS = now.Sub(*sess.StartedAt).Milliseconds()

@@ -37,6 +37,10 @@ type Config struct {
 	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
 	// for a self-hosted server whose users need no quota).
 	UnlimitedCredits bool
+	// Names returns the names to redact from a user's interview besides
+	// the ones people introduce themselves with: their profile name. Nil
+	// knows none (addresses, phone numbers and "my name is X" still go).
+	Names func(ctx context.Context, userID string) []string
 }
 
 func (c *Config) defaults() {

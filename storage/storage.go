@@ -14,6 +14,7 @@ import (
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events/sqlqueue"
+	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/storage/postgres"
@@ -30,6 +31,7 @@ type DB interface {
 	evaluation.UsageStore
 	voice.UsageStore
 	Auditor
+	governance.Store
 	// The outbox and the embedded queue's tables (events.Outbox is part
 	// of it), for the event bus.
 	sqlqueue.Store

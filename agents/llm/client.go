@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/mockroom/mockroom/governance/redact"
 )
 
 // Call is the record of one completion, kept on the session for its cost.
@@ -86,6 +88,7 @@ func (c *Client) Provider() string { return c.p.Name() }
 // line replaces what was streamed.
 func (c *Client) Complete(ctx context.Context, req Request, emit func(delta string)) (*Response, error) {
 	start := c.now()
+	req = Minimise(req)
 	var validate *jsonschema.Schema
 	if req.Schema != nil {
 		s, err := c.schema(req.Schema)
@@ -245,4 +248,35 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// proseData are the Data pieces that hold what people said (the rest is
+// code, measurements and our own structured notes).
+var proseData = map[string]bool{"transcript": true, "conversation": true, "chat": true}
+
+// Minimise removes e-mail addresses, phone numbers and self-introduced
+// names from what people said (the turns and the transcript) before a
+// request leaves for a provider (seed section 7: PII minimisation). Stored
+// transcripts are already redacted with the user's own name as well
+// (interview); this is the second wall for whatever reaches a prompt by
+// another way. Code is left as it is.
+func Minimise(req Request) Request {
+	if len(req.Messages) > 0 {
+		msgs := make([]Message, len(req.Messages))
+		for i, m := range req.Messages {
+			msgs[i] = Message{Role: m.Role, Text: redact.Text(m.Text)}
+		}
+		req.Messages = msgs
+	}
+	if len(req.Data) > 0 {
+		data := make([]Data, len(req.Data))
+		for i, d := range req.Data {
+			if proseData[d.Name] {
+				d.Content = redact.Text(d.Content)
+			}
+			data[i] = d
+		}
+		req.Data = data
+	}
+	return req
 }

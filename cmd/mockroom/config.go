@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/sandbox"
@@ -64,6 +65,12 @@ type Config struct {
 	// submit may use, start-up included (PROBE_BUDGET, 10s; 0 turns the
 	// probe off).
 	ProbeBudget time.Duration
+	// TranscriptRetention is how long raw transcripts are kept before the
+	// worker deletes them (TRANSCRIPT_RETENTION, 90d; 0 keeps them).
+	TranscriptRetention time.Duration
+	// EventRetention is how long finished events stay in the outbox
+	// (EVENT_RETENTION, 7d).
+	EventRetention time.Duration
 
 	// Slow clients and connection floods (the WebSocket route clears the
 	// read timeout after its upgrade and keeps its own ping deadlines).
@@ -199,6 +206,25 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 			return c, &configError{"PROBE_BUDGET", fmt.Sprintf("%q must be 0 (off) or a duration from 1s to 60s, like 10s", v)}
 		}
 		c.ProbeBudget = d
+	}
+	c.TranscriptRetention, c.EventRetention = governance.DefaultTranscriptRetention, governance.DefaultEventRetention
+	for _, r := range []struct {
+		name   string
+		dst    *time.Duration
+		min    time.Duration
+		zeroOK bool
+	}{{"TRANSCRIPT_RETENTION", &c.TranscriptRetention, 24 * time.Hour, true}, {"EVENT_RETENTION", &c.EventRetention, time.Hour, false}} {
+		if v := env(r.name); v != "" {
+			d, err := parseRetention(v)
+			if err != nil || (d == 0 && !r.zeroOK) || (d != 0 && d < r.min) {
+				hint := fmt.Sprintf("a duration of at least %v, such as 90d, 30d or 720h", r.min)
+				if r.zeroOK {
+					hint += " (0 keeps them for ever)"
+				}
+				return c, &configError{r.name, fmt.Sprintf("%q must be %s", v, hint)}
+			}
+			*r.dst = d
+		}
 	}
 	if c.ReadHeaderTimeout > c.ReadTimeout {
 		return c, &configError{"HTTP_READ_HEADER_TIMEOUT", fmt.Sprintf("%v must not exceed HTTP_READ_TIMEOUT (%v), which covers the headers too", c.ReadHeaderTimeout, c.ReadTimeout)}
@@ -420,4 +446,22 @@ func hostOf(base string) string {
 		return u.Hostname()
 	}
 	return "localhost"
+}
+
+// parseRetention reads a retention period: a Go duration (720h) or a
+// number of days (90d).
+func parseRetention(v string) (time.Duration, error) {
+	v = strings.TrimSpace(v)
+	if days, ok := strings.CutSuffix(v, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n < 0 || n > 100*365 {
+			return 0, fmt.Errorf("bad number of days %q", days)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("bad duration %q", v)
+	}
+	return d, nil
 }

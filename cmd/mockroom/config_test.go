@@ -39,6 +39,14 @@ func TestLoadConfigDefaults(t *testing.T) {
 	if c, err := loadConfig("", "", envOf(map[string]string{"CREDITS": "Unlimited"})); err != nil || !c.UnlimitedCredits {
 		t.Fatalf("CREDITS=Unlimited: %v, unlimited %v", err, c.UnlimitedCredits)
 	}
+	if c.TranscriptRetention != 90*24*time.Hour || c.EventRetention != 7*24*time.Hour {
+		t.Fatalf("retention defaults = %v, %v", c.TranscriptRetention, c.EventRetention)
+	}
+	for v, want := range map[string]time.Duration{"30d": 30 * 24 * time.Hour, "720h": 720 * time.Hour, "0": 0} {
+		if c, err := loadConfig("", "", envOf(map[string]string{"TRANSCRIPT_RETENTION": v})); err != nil || c.TranscriptRetention != want {
+			t.Fatalf("TRANSCRIPT_RETENTION=%s: %v, %v", v, c.TranscriptRetention, err)
+		}
+	}
 	c, _ = loadConfig(":9000", "/tmp/x", envOf(map[string]string{"ADDR": ":7000", "DATA_DIR": "/ignored"}))
 	if c.Addr != ":9000" || c.DataDir != "/tmp/x" || c.BaseURL != "http://localhost:9000" {
 		t.Fatalf("flags must win over env: %+v", c)
@@ -92,6 +100,11 @@ func TestLoadConfigErrorsNameTheVariable(t *testing.T) {
 		{map[string]string{"ADDR": ":9000", "METRICS_ADDR": ":9000"}, "METRICS_ADDR"},
 		{map[string]string{"METRICS_TOKEN": "short"}, "METRICS_TOKEN"},
 		{map[string]string{"CREDITS": "infinite"}, "CREDITS"},
+		{map[string]string{"TRANSCRIPT_RETENTION": "forever"}, "TRANSCRIPT_RETENTION"},
+		{map[string]string{"TRANSCRIPT_RETENTION": "1h"}, "TRANSCRIPT_RETENTION"},
+		{map[string]string{"TRANSCRIPT_RETENTION": "-5d"}, "TRANSCRIPT_RETENTION"},
+		{map[string]string{"EVENT_RETENTION": "0"}, "EVENT_RETENTION"},
+		{map[string]string{"EVENT_RETENTION": "10m"}, "EVENT_RETENTION"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

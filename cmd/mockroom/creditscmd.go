@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -75,6 +76,11 @@ func runCredits(ctx context.Context, args []string, getenv func(string) string, 
 	tx, err := db.AddCredits(ctx, u.ID, n, billing.TxBonus, "", why)
 	if err != nil {
 		return err
+	}
+	// Credit grants are in the audit log (seed section 7), by the operator.
+	meta, _ := json.Marshal(map[string]any{"amount": n, "reason": why, "by": "operator (mockroom credits grant)", "ledger_id": tx.ID})
+	if err := db.AppendAudit(ctx, storage.AuditEntry{Action: "admin.grant_credits", TargetType: "user", TargetID: u.ID, Metadata: meta}); err != nil {
+		return fmt.Errorf("the credits were granted but the audit entry failed: %w", err)
 	}
 	fmt.Fprintf(stdout, "granted %d credit(s) to %s (%s); balance now %d\n", n, email, why, tx.BalanceAfter)
 	return nil

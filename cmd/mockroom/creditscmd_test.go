@@ -76,4 +76,12 @@ func TestCreditsGrant(t *testing.T) {
 		txs[0].Description != "granted by the operator" {
 		t.Fatalf("ledger = %+v", txs)
 	}
+	// Each grant is in the audit chain.
+	log, _ := db.AuditLog(sctx, 10)
+	if len(log) != 2 || log[0].Action != "admin.grant_credits" || log[0].TargetID != u.ID {
+		t.Fatalf("audit = %+v", log)
+	}
+	if v, _ := db.VerifyAudit(sctx); !v.OK || v.Entries != 2 {
+		t.Fatalf("chain = %+v", v)
+	}
 }

@@ -39,6 +39,7 @@ Usage:
   mockroom events dlq [--limit N]                 list dead-lettered events (JSON lines)
   mockroom events replay ID                       re-deliver a dead-lettered event
   mockroom credits grant EMAIL N [--reason TEXT]  give a user N interview credits (a ledger row)
+  mockroom audit verify                           check the audit log's hash chain (exit 1 if broken)
   mockroom version                                print the version
 
 Configuration comes from flags and environment variables; see README.md.
@@ -72,6 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runEvents(ctx, rest, getenv, stdout, stderr)
 	case "credits":
 		return runCredits(ctx, rest, getenv, stdout, stderr)
+	case "audit":
+		return runAudit(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "mockroom", version)
 		return nil

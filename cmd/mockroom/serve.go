@@ -27,6 +27,7 @@ import (
 	"github.com/mockroom/mockroom/efficiency"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
+	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
 	"github.com/mockroom/mockroom/judge/admission"
@@ -102,6 +103,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	if llmClient != nil {
 		iv = interviewer.NewModel(llmClient, cfg.LLM.InterviewerModel, &interviewer.Offline{})
 	}
+	icfg.Names = governance.ProfileNames(db) // redacted from transcripts
 	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
@@ -154,12 +156,21 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	log.Info("event bus ready", "bus", busName)
 
+	governed := governance.NewService(db, accounts, db, limiter, clock, log, governance.Config{
+		TranscriptRetention: cfg.TranscriptRetention, EventRetention: cfg.EventRetention,
+		// Payments plugs in here: cancel the user's Stripe subscription
+		// before their account is deleted (BeforeDelete).
+	})
+	log.Info("data governance", "transcript_retention", cfg.TranscriptRetention.String(), "event_retention", cfg.EventRetention.String())
+
 	// Workers stop after HTTP has drained (deferred, so before the bus and
 	// the database close).
 	workers, stopWorkers := context.WithCancel(context.Background())
 	var workersDone sync.WaitGroup
-	workersDone.Add(2)
+	workersDone.Add(3)
 	go func() { defer workersDone.Done(); interviews.RunSweeper(workers, 2*time.Second) }()
+	// Retention: deletes by age, so every instance may run it.
+	go func() { defer workersDone.Done(); governed.RunRetention(workers, time.Hour) }()
 	go func() {
 		defer workersDone.Done()
 		if err := bus.Run(workers); err != nil && workers.Err() == nil {
@@ -182,7 +193,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
 		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
-		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics,
+		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics, Governance: governed,
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)

@@ -32,6 +32,7 @@ import (
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/events/sqlqueue"
+	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -171,7 +172,11 @@ func New(t testing.TB, o Options) *App {
 	if o.Interviewer != nil {
 		iv = o.Interviewer
 	}
-	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, o.Interview)
+	icfg := o.Interview
+	if icfg.Names == nil {
+		icfg.Names = governance.ProfileNames(db)
+	}
+	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
 	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
 	var voices *relay.Relay
 	if o.Voice != nil {
@@ -242,8 +247,9 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
+	gov := governance.NewService(db, accounts, db, limiter, clock, log, governance.Config{TranscriptRetention: governance.DefaultTranscriptRetention})
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
+		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter, Governance: gov}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}

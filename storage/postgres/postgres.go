@@ -242,3 +242,18 @@ func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
 	}
 	return sqlcore.ErrOther, detail
 }
+
+// AdvisoryLock serialises writers on key until the transaction ends (the
+// audit chain's appends).
+func (dialect) AdvisoryLock(key int64) string {
+	return fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", key)
+}
+
+// ColumnsQuery lists (table, column) of every table in the schema in use,
+// from the catalog.
+func (dialect) ColumnsQuery() string {
+	return `SELECT c.table_name, c.column_name FROM information_schema.columns c
+		JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+		WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+		ORDER BY c.table_name, c.ordinal_position`
+}

@@ -244,3 +244,9 @@ func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
 	}
 	return sqlcore.ErrOther, msg
 }
+
+// ColumnsQuery lists (table, column) of every table, from the catalog.
+func (dialect) ColumnsQuery() string {
+	return `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`
+}

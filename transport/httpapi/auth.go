@@ -15,10 +15,11 @@ type userJSON struct {
 	Email         string `json:"email"`
 	IsAdmin       bool   `json:"is_admin"`
 	EmailVerified bool   `json:"email_verified"`
+	HasPassword   bool   `json:"has_password" description:"false for an account made through a provider: deleting it asks for the e-mail address typed out instead of a password"`
 }
 
 func toUserJSON(u *account.User) userJSON {
-	return userJSON{ID: u.ID, Email: u.Email, IsAdmin: u.IsAdmin, EmailVerified: u.EmailVerified}
+	return userJSON{ID: u.ID, Email: u.Email, IsAdmin: u.IsAdmin, EmailVerified: u.EmailVerified, HasPassword: u.PasswordHash != ""}
 }
 
 type authResponse struct {

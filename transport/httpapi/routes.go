@@ -53,6 +53,8 @@ func (s *server) routes() []route {
 		{"PATCH", "/api/users/profile", true, s.patchProfile, doc{Tag: users, Summary: "Change your profile", Body: profileUpdate{}, Out: account.Profile{}}},
 		{"GET", "/api/users/progress", true, s.progress, doc{Tag: users, Summary: "Your evaluated interviews, oldest first, with their scores per dimension", Out: progressBody{}}},
 		{"GET", "/api/users/credits", true, s.credits, doc{Tag: users, Summary: "Your credit balance and the last 100 ledger rows", Out: creditsBody{}}},
+		{"POST", "/api/users/data-export", true, s.exportData, doc{Tag: users, Summary: "Download everything stored about you: a zip of JSON per table and a Markdown report per interview (at most 5 an hour)", Out: "", ContentType: "application/zip"}},
+		{"DELETE", "/api/users/data", true, s.deleteData, doc{Tag: users, Summary: "Delete your account and all its data, at once and for good; needs your password (or, without one, your e-mail typed out); signs you out everywhere", Body: deleteAccountRequest{}, Status: http.StatusNoContent}},
 
 		{"GET", "/api/problems", false, s.listProblems, doc{Tag: problems, Summary: "List problems", Params: problemListQuery{}, Out: problemList{}}},
 		{"GET", "/api/problems/facets", false, s.problemFacets, doc{Tag: problems, Summary: "Categories and companies to filter by", Out: problem.Facets{}}},

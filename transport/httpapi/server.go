@@ -14,6 +14,7 @@ import (
 	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
+	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/problem"
 	"github.com/mockroom/mockroom/ratelimit"
@@ -50,11 +51,13 @@ type Deps struct {
 	// Evaluations serves reports, exports and progress.
 	Evaluations *evaluation.Service
 	Realtime    *realtime.Hub
-	Health      Health
-	Limiter     ratelimit.Limiter
-	Languages   func() []string // languages the judge can run now; nil = all in starter code
-	Web         http.Handler    // the SPA; nil serves nothing outside /api
-	Metrics     *Metrics
+	// Governance exports and deletes accounts; nil answers 503 there.
+	Governance *governance.Service
+	Health     Health
+	Limiter    ratelimit.Limiter
+	Languages  func() []string // languages the judge can run now; nil = all in starter code
+	Web        http.Handler    // the SPA; nil serves nothing outside /api
+	Metrics    *Metrics
 }
 
 type server struct {

@@ -1630,6 +1630,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your account and all its data, at once and for good; needs your password (or, without one, your e-mail typed out); signs you out everywhere */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["DeleteAccountRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download everything stored about you: a zip of JSON per table and a Markdown report per interview (at most 5 an hour) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/profile": {
         parameters: {
             query?: never;
@@ -1977,6 +2069,12 @@ export interface components {
             transactions: components["schemas"]["CreditTransaction"][];
             /** @description CREDITS=unlimited: interviews take no credit */
             unlimited: boolean;
+        };
+        DeleteAccountRequest: {
+            /** @description the account's e-mail address typed out, for an account made through a provider (no password) */
+            confirm_email?: string;
+            /** @description the current password, for an account that has one */
+            password?: string;
         };
         Dimension: {
             evidence: components["schemas"]["Evidence"][];
@@ -2462,6 +2560,8 @@ export interface components {
         User: {
             email: string;
             email_verified: boolean;
+            /** @description false for an account made through a provider: deleting it asks for the e-mail address typed out instead of a password */
+            has_password: boolean;
             id: string;
             is_admin: boolean;
         };
@@ -2487,6 +2587,7 @@ export type ChatRequest = components['schemas']['ChatRequest'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
+export type DeleteAccountRequest = components['schemas']['DeleteAccountRequest'];
 export type Dimension = components['schemas']['Dimension'];
 export type DurationMinutes = components['schemas']['DurationMinutes'];
 export type EmailRequest = components['schemas']['EmailRequest'];

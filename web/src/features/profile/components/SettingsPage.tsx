@@ -13,6 +13,7 @@ import { Button } from '../../../components/ui/Button'
 import { Field, inputClass } from '../../../components/ui/Field'
 import { companySuggestions, updateProfile } from '../api'
 import { TagInput } from './TagInput'
+import { DataSettings } from './DataSettings'
 import { SecuritySettings } from './SecuritySettings'
 
 export function SettingsPage() {
@@ -83,6 +84,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
           </div>
         </form>
         <SecuritySettings />
+        <DataSettings />
       </div>
     </Page>
   )
