@@ -25,6 +25,7 @@ import (
 type DB interface {
 	account.Store
 	billing.Ledger
+	billing.PaymentStore
 	problem.Store
 	interview.Store
 	evaluation.UsageStore
