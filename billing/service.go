@@ -112,6 +112,9 @@ type Gateway interface {
 	CreateCheckout(ctx context.Context, r CheckoutRequest) (id, url string, err error)
 	CancelAtPeriodEnd(ctx context.Context, subscriptionID string) error
 	PortalURL(ctx context.Context, customerID, returnURL string) (string, error)
+	// Verify checks a webhook's signature header against the endpoint
+	// secret and the timestamp tolerance, and returns the event id.
+	Verify(payload []byte, signatureHeader string) (eventID string, err error)
 	// ParseEvent reads a verified event's JSON into the fields billing uses.
 	ParseEvent(raw []byte) (Event, error)
 }
@@ -362,6 +365,16 @@ func (s *Service) Accept(ctx context.Context, eventID string, raw []byte) error 
 		return mockroom.Errorf(mockroom.KindInvalid, "invalid_event", "the event is not JSON")
 	}
 	return s.bus.Publish(ctx, events.Event{Topic: Topic, Key: "stripe:" + eventID, Payload: raw})
+}
+
+// Webhook verifies a Stripe webhook delivery and queues it; the work
+// happens in HandleEvent.
+func (s *Service) Webhook(ctx context.Context, payload []byte, signatureHeader string) error {
+	id, err := s.gw.Verify(payload, signatureHeader)
+	if err != nil {
+		return mockroom.Wrap("billing.Webhook", err)
+	}
+	return mockroom.Wrap("billing.Webhook", s.Accept(ctx, id, payload))
 }
 
 // HandleEvent is the bus consumer: it parses the event and applies it.
