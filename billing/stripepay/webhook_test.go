@@ -359,7 +359,7 @@ func invoice(x *h, id, price string) map[string]any {
 		"parent": map[string]any{"type": "subscription_details", "subscription_details": map[string]any{"subscription": "sub_1",
 			"metadata": map[string]string{billing.MetaUserID: x.user, billing.MetaTier: "pro"}}},
 		"lines": map[string]any{"object": "list", "data": []any{map[string]any{"id": "il_1", "object": "line_item",
-			"period": map[string]any{"start": now, "end": now + 30*86400},
+			"period":  map[string]any{"start": now, "end": now + 30*86400},
 			"pricing": map[string]any{"type": "price_details", "price_details": map[string]any{"price": price, "product": "prod_1"}}}}}}
 }
 

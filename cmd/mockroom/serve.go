@@ -123,6 +123,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
 	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	// Payments: the webhook queues verified Stripe events; this group
+	// applies them to the ledger exactly once.
+	payments := newPayments(cfg.Payments, db, bus, log)
+	if payments != nil {
+		bus.Subscribe(billing.Group, []string{events.PaymentsStripeEvent}, payments.HandleEvent)
+	}
 	// The efficiency probe: accepted submits timed on growing inputs, after
 	// the verdict.
 	if cfg.ProbeBudget > 0 {
@@ -181,7 +187,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
 		UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
-		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
+		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics,
 	})
 
