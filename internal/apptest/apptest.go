@@ -100,6 +100,9 @@ type Options struct {
 	// Voice, when set, runs the voice relay with this configuration
 	// (App.Voice), as serve does with a speech model configured.
 	Voice *relay.Config
+	// Payments, when set, builds the payments service on the app's store
+	// and bus; it is subscribed and served as serve does with a Stripe key.
+	Payments func(store billing.PaymentStore, bus billing.Publisher) *billing.Service
 }
 
 // Engines names the storage engines tests run against.
@@ -201,6 +204,11 @@ func New(t testing.TB, o Options) *App {
 		probes := efficiency.NewService(db, db, judges, clock, log, efficiency.Options{})
 		bus.Subscribe(efficiency.Group, []string{events.CodeExecuted}, probes.HandleEvent)
 	}
+	var payments *billing.Service
+	if o.Payments != nil {
+		payments = o.Payments(db, bus)
+		bus.Subscribe(billing.Group, []string{events.PaymentsStripeEvent}, payments.HandleEvent)
+	}
 	if o.Subscribe != nil {
 		o.Subscribe(bus)
 	}
@@ -243,7 +251,7 @@ func New(t testing.TB, o Options) *App {
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
+		Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}
