@@ -14,6 +14,7 @@ import { Field, inputClass } from '../../../components/ui/Field'
 import { companySuggestions, updateProfile } from '../api'
 import { TagInput } from './TagInput'
 import { SecuritySettings } from './SecuritySettings'
+import { BillingSettings } from '../../billing/components/BillingSettings'
 
 export function SettingsPage() {
   useDocumentTitle('Profile')
@@ -82,6 +83,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
             </Button>
           </div>
         </form>
+        <BillingSettings />
         <SecuritySettings />
       </div>
     </Page>
