@@ -53,6 +53,7 @@ type InvoiceState struct {
 	Metadata       map[string]string // the subscription's metadata snapshot
 	PriceID        string
 	AmountPaid     int
+	BillingReason  string // subscription_create, subscription_cycle, subscription_update (proration), ...
 	PeriodStart    time.Time
 	PeriodEnd      time.Time
 }
@@ -335,14 +336,20 @@ func (s *Service) applyInvoice(tx PaymentTx, ev Event) (string, error) {
 	if err := tx.LinkCustomer(uid, inv.CustomerID); err != nil {
 		return "", err
 	}
+	// A proration invoice (a plan change mid-period) grants nothing: the
+	// monthly credits come with the period's own invoices.
+	credits := pl.MonthlyCredits
+	if inv.BillingReason == "subscription_update" {
+		credits = 0
+	}
 	fresh, err := tx.RecordInvoice(InvoiceGrant{InvoiceID: inv.ID, UserID: uid, StripeSubscriptionID: inv.SubscriptionID, Tier: pl.Tier,
-		Credits: pl.MonthlyCredits, AmountCents: inv.AmountPaid})
+		Credits: credits, AmountCents: inv.AmountPaid})
 	if err != nil || !fresh {
 		return "invoice already granted", err
 	}
-	if pl.MonthlyCredits > 0 {
-		if _, err := tx.AddCredits(uid, pl.MonthlyCredits, TxPurchase, inv.ID,
-			fmt.Sprintf("%s subscription: %d monthly credits", pl.Tier, pl.MonthlyCredits)); err != nil {
+	if credits > 0 {
+		if _, err := tx.AddCredits(uid, credits, TxPurchase, inv.ID,
+			fmt.Sprintf("%s subscription: %d monthly credits", pl.Tier, credits)); err != nil {
 			return "", err
 		}
 	}

@@ -198,6 +198,7 @@ func (s *Service) CreateIntent(ctx context.Context, c Customer, pack string) (*I
 	id, secret, err := s.gw.CreatePaymentIntent(ctx, IntentRequest{Customer: cust, AmountCents: pk.AmountCents, Currency: pk.Currency,
 		Metadata: s.meta(p), IdempotencyKey: "intent-" + p.ID})
 	if err != nil {
+		s.abandon(ctx, p.ID)
 		return nil, mockroom.Wrap(op, stripeFailed(err))
 	}
 	if err := s.setRefs(ctx, p.ID, id, ""); err != nil {
@@ -233,6 +234,22 @@ func (s *Service) setRefs(ctx context.Context, paymentID, intentID, sessionID st
 	return err
 }
 
+// abandon marks a payment Stripe never accepted as failed, so it does not
+// sit pending forever. A late event for it could still grant it.
+func (s *Service) abandon(ctx context.Context, paymentID string) {
+	_, err := s.store.ApplyStripeEvent(ctx, "local:abandon:"+paymentID, "local.payment_abandoned", func(tx PaymentTx) (string, error) {
+		p, err := tx.PaymentByID(paymentID)
+		if err != nil || p == nil || p.Status != PaymentPending {
+			return "", err
+		}
+		p.Status = PaymentFailed
+		return "abandoned", tx.UpdatePayment(p)
+	})
+	if err != nil {
+		s.log.Warn("payments: marking an abandoned payment failed", "payment", paymentID, "err", err)
+	}
+}
+
 // Checkout is a hosted Stripe page to send the browser to.
 type Checkout struct {
 	SessionID string `json:"sessionId"`
@@ -262,6 +279,7 @@ func (s *Service) CheckoutPack(ctx context.Context, c Customer, pack string) (*C
 		AmountCents: pk.AmountCents, Currency: pk.Currency, Metadata: s.meta(p), IdempotencyKey: "checkout-" + p.ID,
 		SuccessURL: s.cfg.PublicURL + "/pricing?checkout=success", CancelURL: s.cfg.PublicURL + "/pricing?checkout=cancel"})
 	if err != nil {
+		s.abandon(ctx, p.ID)
 		return nil, mockroom.Wrap(op, stripeFailed(err))
 	}
 	if err := s.setRefs(ctx, p.ID, "", id); err != nil {

@@ -248,7 +248,7 @@ func ParseEvent(raw []byte) (billing.Event, error) {
 	case strings.HasPrefix(ev.Type, "invoice."):
 		var in stripe.Invoice
 		if err = json.Unmarshal(obj, &in); err == nil {
-			is := &billing.InvoiceState{ID: in.ID, CustomerID: customerID(in.Customer), AmountPaid: int(in.AmountPaid),
+			is := &billing.InvoiceState{ID: in.ID, CustomerID: customerID(in.Customer), AmountPaid: int(in.AmountPaid), BillingReason: string(in.BillingReason),
 				PeriodStart: unix(in.PeriodStart), PeriodEnd: unix(in.PeriodEnd)}
 			if in.Parent != nil && in.Parent.SubscriptionDetails != nil {
 				is.Metadata = in.Parent.SubscriptionDetails.Metadata

@@ -390,6 +390,16 @@ func TestSubscriptionLifecycleOutOfOrder(t *testing.T) {
 		x.mustDeliver(x.event("invoice.paid", x.next(), invoice(x, "in_1", "price_pro")))
 		x.mustDeliver(x.event("invoice.paid", x.next(), invoice(x, "in_2", "price_pro")))
 		x.ledger(43, "purchase:20:in_1", "purchase:20:in_2")
+		// A mid-period proration invoice grants nothing.
+		proration := invoice(x, "in_3", "price_pro")
+		proration["billing_reason"] = "subscription_update"
+		x.mustDeliver(x.event("invoice.paid", x.next(), proration))
+		x.ledger(43, "purchase:20:in_1", "purchase:20:in_2")
+		// A plan change in the portal: the price decides the tier.
+		x.mustDeliver(x.event("customer.subscription.updated", x.next(), subscription(x, "active", false, "price_ent")))
+		if x.tier() != account.TierEnterprise {
+			t.Fatalf("tier after upgrading = %q", x.tier())
+		}
 		if _, err := x.svc.Subscribe(x.ctx(), x.customer(), "enterprise"); !mockroom.IsKind(err, mockroom.KindConflict) {
 			t.Fatalf("second subscription: %v", err)
 		}
