@@ -154,6 +154,29 @@ func TestPaymentsOverHTTP(t *testing.T) {
 			if r := c.Do("POST", "/api/subscriptions/cancel", nil); r.Status != http.StatusNotFound || r.ErrCode(t) != "no_subscription" {
 				t.Fatalf("cancel without a subscription: %d %s", r.Status, r.Body)
 			}
+			// Stripe reports the subscription; the tier follows, and it can
+			// be cancelled at the end of the period.
+			now := time.Now().Unix()
+			sub, _ := json.Marshal(map[string]any{"id": "evt_http_sub", "object": "event", "api_version": stripe.APIVersion, "created": now,
+				"type": "customer.subscription.created", "data": map[string]any{"object": map[string]any{"id": "sub_http", "object": "subscription",
+					"customer": "cus_http", "status": "active", "metadata": map[string]string{billing.MetaUserID: uid, billing.MetaTier: "pro"},
+					"items": map[string]any{"object": "list", "data": []any{map[string]any{"id": "si_1", "object": "subscription_item",
+						"price": map[string]any{"id": "price_pro", "object": "price"}, "current_period_start": now, "current_period_end": now + 86400*30}}}}}})
+			if r := post(sub, secret); r.Status != http.StatusOK {
+				t.Fatalf("webhook: %d %s", r.Status, r.Body)
+			}
+			if !testenv.Eventually(10*time.Second, func() bool {
+				c.Do("GET", "/api/subscriptions", nil).JSON(t, &subs)
+				return subs.Tier == "pro"
+			}) {
+				t.Fatalf("tier never became pro: %+v", subs)
+			}
+			var canceled billing.Subscription
+			if r := c.Do("POST", "/api/subscriptions/cancel", nil); r.Status != http.StatusOK {
+				t.Fatalf("cancel: %d %s", r.Status, r.Body)
+			} else if r.JSON(t, &canceled); !canceled.CancelAtPeriodEnd || canceled.Tier != "pro" {
+				t.Fatalf("cancel answered %+v", canceled)
+			}
 		})
 	}
 }
