@@ -111,6 +111,8 @@ type Gateway interface {
 	CreatePaymentIntent(ctx context.Context, r IntentRequest) (id, clientSecret string, err error)
 	CreateCheckout(ctx context.Context, r CheckoutRequest) (id, url string, err error)
 	CancelAtPeriodEnd(ctx context.Context, subscriptionID string) error
+	// CancelNow ends a subscription at once (account deletion).
+	CancelNow(ctx context.Context, subscriptionID string) error
 	PortalURL(ctx context.Context, customerID, returnURL string) (string, error)
 	// Verify checks a webhook's signature header against the endpoint
 	// secret and the timestamp tolerance, and returns the event id.
@@ -344,6 +346,26 @@ func (s *Service) CancelSubscription(ctx context.Context, userID string) (*Subsc
 	}
 	sub.CancelAtPeriodEnd = true
 	return sub, nil
+}
+
+// CancelAllNow ends every live subscription of the user at once, for
+// account deletion: nothing may bill a deleted account. The webhook then
+// records the cancellations (for a user who still exists).
+func (s *Service) CancelAllNow(ctx context.Context, userID string) error {
+	const op = "billing.CancelAllNow"
+	subs, err := s.store.Subscriptions(ctx, userID)
+	if err != nil {
+		return mockroom.Wrap(op, err)
+	}
+	for _, sub := range subs {
+		if sub.Status == SubCanceled {
+			continue
+		}
+		if err := s.gw.CancelNow(ctx, sub.StripeSubscriptionID); err != nil {
+			return mockroom.Wrap(op, stripeFailed(err))
+		}
+	}
+	return nil
 }
 
 // PortalURL is a Stripe Customer Portal link for the user.

@@ -143,6 +143,12 @@ func (c *Client) CancelAtPeriodEnd(ctx context.Context, subscriptionID string) e
 	return err
 }
 
+// CancelNow cancels a subscription immediately.
+func (c *Client) CancelNow(ctx context.Context, subscriptionID string) error {
+	_, err := c.sc.V1Subscriptions.Cancel(ctx, subscriptionID, &stripe.SubscriptionCancelParams{})
+	return err
+}
+
 // PortalURL opens a Customer Portal session.
 func (c *Client) PortalURL(ctx context.Context, customerID, returnURL string) (string, error) {
 	s, err := c.sc.V1BillingPortalSessions.Create(ctx, &stripe.BillingPortalSessionCreateParams{

@@ -45,6 +45,7 @@ func TestGatewayAgainstStripeMock(t *testing.T) {
 			return err
 		}},
 		{"cancel at period end", func() error { return c.CancelAtPeriodEnd(ctx, "sub_123") }},
+		{"cancel now", func() error { return c.CancelNow(ctx, "sub_123") }},
 		{"portal", func() error {
 			url, err := c.PortalURL(ctx, cust, "http://localhost/settings")
 			if err == nil && url == "" {

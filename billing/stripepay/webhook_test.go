@@ -409,6 +409,9 @@ func TestSubscriptionLifecycleOutOfOrder(t *testing.T) {
 		if url, err := x.svc.PortalURL(x.ctx(), x.user); err != nil || url == "" {
 			t.Fatalf("portal = %q, %v", url, err)
 		}
+		if err := x.svc.CancelAllNow(x.ctx(), x.user); err != nil {
+			t.Fatalf("cancel for deletion: %v", err)
+		}
 		canceling := x.event("customer.subscription.updated", x.next(), subscription(x, "active", true, "price_pro"))
 		deleted := x.event("customer.subscription.deleted", x.next(), subscription(x, "canceled", true, "price_pro"))
 		x.mustDeliver(deleted, canceling, active)
