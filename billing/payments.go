@@ -109,7 +109,9 @@ type PaymentTx interface {
 	// Subscription finds one by its Stripe id; nil when there is none.
 	Subscription(stripeSubscriptionID string) (*Subscription, error)
 	// SaveSubscription inserts or replaces the row with this Stripe id and
-	// sets the profile's tier from the user's live subscriptions.
+	// sets the profile's tier from the user's live subscriptions. A row
+	// holding a newer event's state, or canceled, is left as it is (the
+	// database enforces it, so two concurrent events cannot go backwards).
 	SaveSubscription(s *Subscription) error
 	// RecordInvoice stores a grant; false when the invoice was already
 	// recorded (nothing written).

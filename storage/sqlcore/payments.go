@@ -325,7 +325,8 @@ func (p *paymentTx) SaveSubscription(s *billing.Subscription) error {
 		ON CONFLICT (stripe_subscription_id) DO UPDATE SET stripe_customer_id = excluded.stripe_customer_id,
 			stripe_price_id = excluded.stripe_price_id, tier = excluded.tier, status = excluded.status,
 			current_period_start = excluded.current_period_start, current_period_end = excluded.current_period_end,
-			cancel_at_period_end = excluded.cancel_at_period_end, stripe_event_at = excluded.stripe_event_at, updated_at = excluded.updated_at`,
+			cancel_at_period_end = excluded.cancel_at_period_end, stripe_event_at = excluded.stripe_event_at, updated_at = excluded.updated_at
+		WHERE subscriptions.stripe_event_at <= excluded.stripe_event_at AND subscriptions.status <> 'canceled'`,
 		s.ID, uid, s.StripeSubscriptionID, s.StripeCustomerID, s.StripePriceID, s.Tier, s.Status,
 		ts(s.CurrentPeriodStart), ts(s.CurrentPeriodEnd), s.CancelAtPeriodEnd, s.EventAt, p.c.D.Time(s.CreatedAt), p.c.D.Time(now))
 	if err != nil {

@@ -97,8 +97,23 @@ func testPayments(t *testing.T, db storage.DB) {
 		if err != nil || got == nil || got.EventAt != 100 || !got.CurrentPeriodEnd.Equal(start.AddDate(0, 1, 0)) {
 			t.Fatalf("Subscription = %+v, %v", got, err)
 		}
+		// An older state never overwrites a newer one.
+		older := *got
+		older.Tier, older.EventAt = "pro", 50
+		if err := tx.SaveSubscription(&older); err != nil {
+			return "", err
+		}
+		if got, _ := tx.Subscription("sub_1"); got.Tier != "enterprise" {
+			t.Fatalf("an older event overwrote the subscription: %+v", got)
+		}
 		got.Status, got.CancelAtPeriodEnd, got.EventAt = billing.SubCanceled, true, 200
-		return "", tx.SaveSubscription(got)
+		if err := tx.SaveSubscription(got); err != nil {
+			return "", err
+		}
+		// Canceled is final.
+		revived := *got
+		revived.Status, revived.EventAt = billing.SubActive, 300
+		return "", tx.SaveSubscription(&revived)
 	})
 	must(t, err)
 	subs, err := db.Subscriptions(asUser(u.ID), u.ID)
