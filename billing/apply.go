@@ -19,6 +19,7 @@ type Event struct {
 	// charge.dispute.*.
 	PaymentIntentID   string
 	CheckoutSessionID string
+	SubscriptionID    string // checkout.session in subscription mode: the subscription it created
 	CustomerID        string
 	Metadata          map[string]string
 	AmountCents       int    // what was paid (intent amount_received, session amount_total)
@@ -104,7 +105,7 @@ func (s *Service) apply(tx PaymentTx, ev Event) (string, error) {
 	switch ev.Type {
 	case EvCheckoutCompleted, EvCheckoutAsyncSucceded:
 		if ev.SubscriptionMode {
-			return "subscription checkout", s.linkFromMeta(tx, ev.Metadata, ev.CustomerID)
+			return s.subscriptionCheckout(tx, ev)
 		}
 		p, err := s.findPayment(tx, ev)
 		if p == nil || err != nil {
@@ -251,12 +252,46 @@ func (s *Service) user(tx PaymentTx, meta map[string]string, customerID string) 
 	return tx.UserByCustomer(customerID)
 }
 
-func (s *Service) linkFromMeta(tx PaymentTx, meta map[string]string, customerID string) error {
-	uid, err := s.user(tx, meta, customerID)
-	if err != nil || uid == "" || customerID == "" {
-		return err
+// subscriptionCheckout links a completed subscription Checkout to its user
+// (our record of the session, else its metadata, else its customer) and,
+// when the subscription's own events have not arrived yet, records it as
+// active with stripe_event_at 0 so that they override it.
+func (s *Service) subscriptionCheckout(tx PaymentTx, ev Event) (string, error) {
+	uid, tier, err := tx.SubscriptionCheckout(ev.CheckoutSessionID)
+	if err != nil {
+		return "", err
 	}
-	return tx.LinkCustomer(uid, customerID)
+	if uid == "" {
+		if uid, err = s.user(tx, ev.Metadata, ev.CustomerID); err != nil || uid == "" {
+			return "unknown customer", err
+		}
+		tier = ev.Metadata[MetaTier]
+	}
+	if ev.CustomerID != "" {
+		if err := tx.LinkCustomer(uid, ev.CustomerID); err != nil {
+			return "", err
+		}
+	}
+	pl, ok := s.cfg.Plan(tier)
+	if ev.SubscriptionID == "" || !ok || !ev.Paid {
+		return "subscription checkout linked", nil
+	}
+	cur, err := tx.Subscription(ev.SubscriptionID)
+	if err != nil || cur != nil {
+		return "subscription checkout linked", err
+	}
+	sub := &Subscription{UserID: uid, StripeSubscriptionID: ev.SubscriptionID, StripeCustomerID: ev.CustomerID, StripePriceID: pl.PriceID,
+		Tier: pl.Tier, Status: SubActive}
+	return "subscription checkout: " + pl.Tier, tx.SaveSubscription(sub)
+}
+
+// subscriber is whose a subscription is: the row we already have, else the
+// metadata, else the customer.
+func (s *Service) subscriber(tx PaymentTx, cur *Subscription, meta map[string]string, customerID string) (string, error) {
+	if cur != nil {
+		return cur.UserID, nil
+	}
+	return s.user(tx, meta, customerID)
 }
 
 func (s *Service) tierOf(meta map[string]string, priceID string) (Plan, bool) {
@@ -273,17 +308,20 @@ func (s *Service) applySubscription(tx PaymentTx, ev Event) (string, error) {
 	if st == nil || st.ID == "" {
 		return "no subscription", nil
 	}
-	uid, err := s.user(tx, st.Metadata, st.CustomerID)
+	cur, err := tx.Subscription(st.ID)
+	if err != nil {
+		return "", err
+	}
+	uid, err := s.subscriber(tx, cur, st.Metadata, st.CustomerID)
 	if err != nil || uid == "" {
 		return "unknown customer", err
 	}
 	pl, ok := s.tierOf(st.Metadata, st.PriceID)
+	if !ok && cur != nil {
+		pl, ok = s.cfg.Plan(cur.Tier)
+	}
 	if !ok {
 		return "unknown plan", nil
-	}
-	cur, err := tx.Subscription(st.ID)
-	if err != nil {
-		return "", err
 	}
 	if cur != nil && (cur.Status == SubCanceled || cur.EventAt > ev.Created) {
 		return "stale", nil
@@ -313,17 +351,20 @@ func (s *Service) applyInvoice(tx PaymentTx, ev Event) (string, error) {
 	if inv == nil || inv.ID == "" || inv.SubscriptionID == "" {
 		return "not a subscription invoice", nil
 	}
-	uid, err := s.user(tx, inv.Metadata, inv.CustomerID)
+	cur, err := tx.Subscription(inv.SubscriptionID)
+	if err != nil {
+		return "", err
+	}
+	uid, err := s.subscriber(tx, cur, inv.Metadata, inv.CustomerID)
 	if err != nil || uid == "" {
 		return "unknown customer", err
 	}
 	pl, ok := s.tierOf(inv.Metadata, inv.PriceID)
+	if !ok && cur != nil {
+		pl, ok = s.cfg.Plan(cur.Tier)
+	}
 	if !ok {
 		return "unknown plan", nil
-	}
-	cur, err := tx.Subscription(inv.SubscriptionID)
-	if err != nil {
-		return "", err
 	}
 	if cur == nil {
 		// EventAt 0: any event of the subscription itself overrides this.

@@ -28,8 +28,8 @@ const (
 type Payment struct {
 	ID                      string    `json:"id"`
 	UserID                  string    `json:"-"`
-	StripePaymentIntentID   string    `json:"-"`
-	StripeCheckoutSessionID string    `json:"-"`
+	StripePaymentIntentID   string    `json:"stripe_payment_intent_id" description:"the PaymentIntent (pi_...), or the Checkout Session until Stripe reports its intent"`
+	StripeCheckoutSessionID string    `json:"stripe_checkout_session_id,omitempty"`
 	StripeCustomerID        string    `json:"-"`
 	Package                 string    `json:"credit_package"`
 	AmountCents             int       `json:"amount_cents"`
@@ -50,7 +50,7 @@ type Payment struct {
 type Subscription struct {
 	ID                   string    `json:"id"`
 	UserID               string    `json:"-"`
-	StripeSubscriptionID string    `json:"-"`
+	StripeSubscriptionID string    `json:"stripe_subscription_id"`
 	StripeCustomerID     string    `json:"-"`
 	StripePriceID        string    `json:"-"`
 	Tier                 string    `json:"tier" enum:"pro,enterprise"`
@@ -86,6 +86,9 @@ type PaymentStore interface {
 	// LinkStripeCustomer records the user's Stripe customer id; a user who
 	// already has one keeps it and gets it back.
 	LinkStripeCustomer(ctx context.Context, userID, customerID string) (string, error)
+	// RecordSubscriptionCheckout remembers a subscription Checkout Session
+	// we created: whose it is and which tier.
+	RecordSubscriptionCheckout(ctx context.Context, sessionID, userID, tier string) error
 	// ApplyStripeEvent runs fn in one transaction that first records
 	// eventID. When the id was already recorded fn does not run and applied
 	// is false. If fn fails nothing is recorded, so a redelivery retries.
@@ -116,6 +119,9 @@ type PaymentTx interface {
 	// RecordInvoice stores a grant; false when the invoice was already
 	// recorded (nothing written).
 	RecordInvoice(g InvoiceGrant) (bool, error)
+	// SubscriptionCheckout is the user and tier of a subscription Checkout
+	// Session we created; "" when it is not ours.
+	SubscriptionCheckout(sessionID string) (userID, tier string, err error)
 	// UserByCustomer is the user linked to a Stripe customer, "" when none.
 	UserByCustomer(customerID string) (string, error)
 	// UserExists reports whether id is a user (events carry our ids in

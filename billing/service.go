@@ -172,7 +172,8 @@ func invalidPack(name string) error {
 
 // Intent is what the client needs to confirm a PaymentIntent.
 type Intent struct {
-	PaymentID    string `json:"paymentId"`
+	PaymentID       string `json:"paymentId"`
+	PaymentIntentID string `json:"paymentIntentId"`
 	ClientSecret string `json:"clientSecret"`
 	Amount       int    `json:"amount"`
 	Credits      int    `json:"credits"`
@@ -206,7 +207,7 @@ func (s *Service) CreateIntent(ctx context.Context, c Customer, pack string) (*I
 	if err := s.setRefs(ctx, p.ID, id, ""); err != nil {
 		return nil, mockroom.Wrap(op, err)
 	}
-	return &Intent{PaymentID: p.ID, ClientSecret: secret, Amount: pk.AmountCents, Credits: pk.Credits}, nil
+	return &Intent{PaymentID: p.ID, PaymentIntentID: id, ClientSecret: secret, Amount: pk.AmountCents, Credits: pk.Credits}, nil
 }
 
 func (s *Service) meta(p *Payment) map[string]string {
@@ -254,6 +255,7 @@ func (s *Service) abandon(ctx context.Context, paymentID string) {
 
 // Checkout is a hosted Stripe page to send the browser to.
 type Checkout struct {
+	PaymentID string `json:"paymentId,omitempty" description:"the payment a credit-pack checkout records"`
 	SessionID string `json:"sessionId"`
 	URL       string `json:"url"`
 	Amount    int    `json:"amount"`
@@ -287,7 +289,7 @@ func (s *Service) CheckoutPack(ctx context.Context, c Customer, pack string) (*C
 	if err := s.setRefs(ctx, p.ID, "", id); err != nil {
 		return nil, mockroom.Wrap(op, err)
 	}
-	return &Checkout{SessionID: id, URL: url, Amount: pk.AmountCents, Credits: pk.Credits}, nil
+	return &Checkout{PaymentID: p.ID, SessionID: id, URL: url, Amount: pk.AmountCents, Credits: pk.Credits}, nil
 }
 
 // live is the user's subscription that still grants a tier, if any.
@@ -325,6 +327,9 @@ func (s *Service) Subscribe(ctx context.Context, c Customer, tier string) (*Chec
 		SuccessURL: s.cfg.PublicURL + "/pricing?subscription=success", CancelURL: s.cfg.PublicURL + "/pricing?subscription=cancel"})
 	if err != nil {
 		return nil, mockroom.Wrap(op, stripeFailed(err))
+	}
+	if err := s.store.RecordSubscriptionCheckout(ctx, id, c.UserID, pl.Tier); err != nil {
+		return nil, mockroom.Wrap(op, err)
 	}
 	return &Checkout{SessionID: id, URL: url, Credits: pl.MonthlyCredits, Amount: pl.AmountCents}, nil
 }

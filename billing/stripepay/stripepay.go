@@ -208,11 +208,17 @@ func ParseEvent(raw []byte) (billing.Event, error) {
 		var s stripe.CheckoutSession
 		if err = json.Unmarshal(obj, &s); err == nil {
 			ev.CheckoutSessionID, ev.Metadata, ev.AmountCents, ev.Currency = s.ID, s.Metadata, int(s.AmountTotal), string(s.Currency)
-			ev.Paid = s.PaymentStatus == stripe.CheckoutSessionPaymentStatusPaid || s.PaymentStatus == stripe.CheckoutSessionPaymentStatusNoPaymentRequired
+			// Stripe always sends payment_status; an event without one is
+			// taken as paid, as checkout.session.completed mostly is.
+			ev.Paid = s.PaymentStatus == stripe.CheckoutSessionPaymentStatusPaid || s.PaymentStatus == stripe.CheckoutSessionPaymentStatusNoPaymentRequired ||
+				s.PaymentStatus == ""
 			ev.SubscriptionMode = s.Mode == stripe.CheckoutSessionModeSubscription
 			ev.CustomerID = customerID(s.Customer)
 			if s.PaymentIntent != nil {
 				ev.PaymentIntentID = s.PaymentIntent.ID
+			}
+			if s.Subscription != nil {
+				ev.SubscriptionID = s.Subscription.ID
 			}
 		}
 	case strings.HasPrefix(ev.Type, "payment_intent."):

@@ -472,3 +472,40 @@ func TestConcurrentDuplicates(t *testing.T) {
 		x.ledger(8, "purchase:5:"+in.PaymentID)
 	})
 }
+
+// Events that carry none of our metadata still find the user: the
+// subscription Checkout Session we created links its subscription and
+// customer, and later events follow the subscription.
+func TestSubscriptionWithoutMetadata(t *testing.T) {
+	engines(t, func(t *testing.T, x *h) {
+		co, err := x.svc.Subscribe(x.ctx(), x.customer(), "pro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare := func(m map[string]any) map[string]any {
+			m["metadata"] = map[string]string{}
+			m["customer"] = "cus_unknown_to_us"
+			if p, ok := m["parent"].(map[string]any); ok {
+				p["subscription_details"].(map[string]any)["metadata"] = map[string]string{}
+			}
+			m["id"] = strings.Replace(m["id"].(string), "sub_1", "sub_9", 1)
+			if p, ok := m["parent"].(map[string]any); ok {
+				p["subscription_details"].(map[string]any)["subscription"] = "sub_9"
+			}
+			return m
+		}
+		completed := x.event("checkout.session.completed", x.next(), map[string]any{"id": co.SessionID, "object": "checkout.session",
+			"mode": "subscription", "payment_status": "paid", "customer": "cus_unknown_to_us", "subscription": "sub_9", "metadata": map[string]string{}})
+		paid := x.event("invoice.paid", x.next(), bare(invoice(x, "in_9", "price_pro")))
+		x.mustDeliver(completed, paid, paid)
+		x.ledger(23, "purchase:20:in_9")
+		if x.tier() != account.TierPro {
+			t.Fatalf("tier %q", x.tier())
+		}
+		x.mustDeliver(x.event("customer.subscription.deleted", x.next(), bare(subscription(x, "canceled", false, "price_pro"))))
+		if x.tier() != account.TierFree {
+			t.Fatalf("tier after deletion %q", x.tier())
+		}
+		x.ledger(23, "purchase:20:in_9")
+	})
+}

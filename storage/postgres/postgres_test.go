@@ -144,6 +144,7 @@ func TestRowLevelSecurity(t *testing.T) {
 			"INSERT INTO %s.stripe_customers (user_id, stripe_customer_id) SELECT user_id, 'cus_' || id FROM %s.sessions WHERE id = $1",
 			"INSERT INTO %s.stripe_invoices (invoice_id, user_id, tier, credits) SELECT 'in_' || id, user_id, 'pro', 30 FROM %s.sessions WHERE id = $1",
 			"INSERT INTO %s.stripe_events (event_id, event_type) VALUES ('evt_' || $1, 'invoice.paid')",
+			"INSERT INTO %s.stripe_checkout_sessions (session_id, user_id, tier) SELECT 'cs_' || id, user_id, 'pro' FROM %s.sessions WHERE id = $1",
 		} {
 			if _, err := raw.Exec(strings.ReplaceAll(q, "%s", schemaOf(t, db)), sid); err != nil {
 				t.Fatal(err)
@@ -177,6 +178,7 @@ func TestRowLevelSecurity(t *testing.T) {
 		{"SELECT * FROM stripe_customers", nil, 1},
 		{"SELECT * FROM stripe_customers WHERE user_id = $1", []any{b.ID}, 0},
 		{"SELECT * FROM stripe_invoices", nil, 1},
+		{"SELECT * FROM stripe_checkout_sessions", nil, 1},
 		{"SELECT * FROM auth_sessions", nil, 1},
 		{"SELECT * FROM problems", nil, 1},
 		{"SELECT * FROM test_cases", nil, 1},

@@ -187,6 +187,24 @@ func linkCustomer(ctx context.Context, tx *Tx, c *Core, uid, customerID string) 
 	return err
 }
 
+// RecordSubscriptionCheckout remembers a subscription Checkout Session.
+func (c *Core) RecordSubscriptionCheckout(ctx context.Context, sessionID, userID, tier string) error {
+	const op = "storage.RecordSubscriptionCheckout"
+	uid, ok := normID(userID)
+	if !ok || sessionID == "" {
+		return mockroom.Wrap(op, mockroom.Errorf(mockroom.KindInvalid, "invalid_checkout", "a session and a user are needed"))
+	}
+	if foreign(ctx, uid) {
+		return mockroom.Wrap(op, forbidden())
+	}
+	err := c.Write(mockroom.AsService(ctx), func(tx *Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO stripe_checkout_sessions (session_id, user_id, tier, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			sessionID, uid, tier, c.D.Time(c.now()))
+		return err
+	})
+	return c.fail(op, err)
+}
+
 // ApplyStripeEvent records the event id and runs fn in one transaction. On
 // PostgreSQL a concurrent delivery of the same id waits on the primary key
 // until the first commits (then finds it) or rolls back (then applies it);
@@ -353,6 +371,18 @@ func (p *paymentTx) RecordInvoice(g billing.InvoiceGrant) (bool, error) {
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
+}
+
+func (p *paymentTx) SubscriptionCheckout(sessionID string) (string, string, error) {
+	if sessionID == "" {
+		return "", "", nil
+	}
+	var uid, tier string
+	err := p.tx.QueryRow(p.ctx, `SELECT user_id, tier FROM stripe_checkout_sessions WHERE session_id = ?`, sessionID).Scan(&uid, &tier)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	return strings.ToLower(uid), tier, err
 }
 
 func (p *paymentTx) UserByCustomer(customerID string) (string, error) {

@@ -76,6 +76,20 @@ func testPayments(t *testing.T, db storage.DB) {
 		t.Fatalf("another user reads the customer %q", c)
 	}
 
+	must(t, db.RecordSubscriptionCheckout(asUser(u.ID), "cs_sub", u.ID, "pro"))
+	wantKind(t, db.RecordSubscriptionCheckout(asUser(other.ID), "cs_sub2", u.ID, "pro"), mockroom.KindForbidden, "")
+	_, err = db.ApplyStripeEvent(ctx, "evt_cs", "checkout.session.completed", func(tx billing.PaymentTx) (string, error) {
+		uid, tier, err := tx.SubscriptionCheckout("cs_sub")
+		if err != nil || uid != u.ID || tier != "pro" {
+			t.Fatalf("SubscriptionCheckout = %q %q %v", uid, tier, err)
+		}
+		if uid, _, _ := tx.SubscriptionCheckout("cs_other"); uid != "" {
+			t.Fatalf("unknown session belongs to %q", uid)
+		}
+		return "", nil
+	})
+	must(t, err)
+
 	// Subscriptions set the profile's tier; invoices are recorded once.
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	_, err = db.ApplyStripeEvent(ctx, "evt_2", "customer.subscription.created", func(tx billing.PaymentTx) (string, error) {

@@ -50,19 +50,34 @@ CREATE TABLE stripe_invoices (
 );
 CREATE INDEX idx_stripe_invoices_user ON stripe_invoices(user_id);
 
+-- Subscription Checkout Sessions we created: whose and which tier, so
+-- the session's completion links its subscription to the user whatever
+-- metadata the later events carry.
+CREATE TABLE stripe_checkout_sessions (
+  session_id text PRIMARY KEY,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  tier text NOT NULL CHECK (tier IN ('pro', 'enterprise')),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX idx_stripe_checkout_sessions_user ON stripe_checkout_sessions(user_id);
+
 -- A user reads their own; the webhook worker writes on the service path.
 -- stripe_events holds no user data and stays service-only.
-GRANT SELECT ON stripe_customers, stripe_invoices TO mockroom_app;
+GRANT SELECT ON stripe_customers, stripe_invoices, stripe_checkout_sessions TO mockroom_app;
 ALTER TABLE stripe_customers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stripe_invoices ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stripe_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE stripe_checkout_sessions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY stripe_customers_own ON stripe_customers FOR SELECT TO mockroom_app USING (user_id = mockroom_uid());
 CREATE POLICY stripe_invoices_own ON stripe_invoices FOR SELECT TO mockroom_app USING (user_id = mockroom_uid());
+CREATE POLICY stripe_checkout_sessions_own ON stripe_checkout_sessions FOR SELECT TO mockroom_app USING (user_id = mockroom_uid());
 
 -- +goose Down
+DROP POLICY stripe_checkout_sessions_own ON stripe_checkout_sessions;
 DROP POLICY stripe_invoices_own ON stripe_invoices;
 DROP POLICY stripe_customers_own ON stripe_customers;
-REVOKE ALL ON stripe_customers, stripe_invoices FROM mockroom_app;
+REVOKE ALL ON stripe_customers, stripe_invoices, stripe_checkout_sessions FROM mockroom_app;
+DROP TABLE stripe_checkout_sessions;
 DROP TABLE stripe_invoices;
 DROP TABLE stripe_events;
 DROP TABLE stripe_customers;

@@ -38,7 +38,19 @@ CREATE TABLE stripe_invoices (
 );
 CREATE INDEX idx_stripe_invoices_user ON stripe_invoices(user_id);
 
+-- Subscription Checkout Sessions we created: whose and which tier, so
+-- the session's completion links its subscription to the user whatever
+-- metadata the later events carry.
+CREATE TABLE stripe_checkout_sessions (
+  session_id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  tier TEXT NOT NULL CHECK (tier IN ('pro', 'enterprise')),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX idx_stripe_checkout_sessions_user ON stripe_checkout_sessions(user_id);
+
 -- +goose Down
+DROP TABLE stripe_checkout_sessions;
 DROP TABLE stripe_invoices;
 DROP TABLE stripe_events;
 DROP TABLE stripe_customers;

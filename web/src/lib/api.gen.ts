@@ -2381,6 +2381,8 @@ export interface components {
         Checkout: {
             amount: number;
             credits: number;
+            /** @description the payment a credit-pack checkout records */
+            paymentId?: string;
             sessionId: string;
             url: string;
         };
@@ -2509,6 +2511,7 @@ export interface components {
             clientSecret: string;
             credits: number;
             paymentId: string;
+            paymentIntentId: string;
         };
         Measurement: {
             class: string;
@@ -2559,6 +2562,9 @@ export interface components {
             refunded_cents: number;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
+            stripe_checkout_session_id?: string;
+            /** @description the PaymentIntent (pi_...), or the Checkout Session until Stripe reports its intent */
+            stripe_payment_intent_id: string;
             /** Format: date-time */
             updated_at: string;
         };
@@ -2896,6 +2902,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "active" | "canceled" | "past_due" | "paused";
+            stripe_subscription_id: string;
             /** @enum {string} */
             tier: "pro" | "enterprise";
             /** Format: date-time */
