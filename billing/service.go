@@ -174,9 +174,9 @@ func invalidPack(name string) error {
 type Intent struct {
 	PaymentID       string `json:"paymentId"`
 	PaymentIntentID string `json:"paymentIntentId"`
-	ClientSecret string `json:"clientSecret"`
-	Amount       int    `json:"amount"`
-	Credits      int    `json:"credits"`
+	ClientSecret    string `json:"clientSecret"`
+	Amount          int    `json:"amount"`
+	Credits         int    `json:"credits"`
 }
 
 // CreateIntent starts a purchase of a pack as a PaymentIntent. The payment
