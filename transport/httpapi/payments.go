@@ -22,7 +22,7 @@ type paymentsConfigBody struct {
 }
 
 type creditPackageRequest struct {
-	CreditPackage string `json:"creditPackage" enum:"starter,pro,unlimited"`
+	CreditPackage string `json:"creditPackage" description:"a pack name from GET /api/payments/config (by default starter, pro or unlimited)"`
 }
 
 type tierRequest struct {

@@ -2393,8 +2393,8 @@ export interface components {
             output?: string;
         };
         CreditPackageRequest: {
-            /** @enum {string} */
-            creditPackage: "starter" | "pro" | "unlimited";
+            /** @description a pack name from GET /api/payments/config (by default starter, pro or unlimited) */
+            creditPackage: string;
         };
         CreditTransaction: {
             amount: number;
