@@ -89,6 +89,9 @@ type PaymentStore interface {
 	// RecordSubscriptionCheckout remembers a subscription Checkout Session
 	// we created: whose it is and which tier.
 	RecordSubscriptionCheckout(ctx context.Context, sessionID, userID, tier string) error
+	// InPaymentTx runs fn in one transaction of the service path (the
+	// payment's own steps that are not Stripe events).
+	InPaymentTx(ctx context.Context, fn func(tx PaymentTx) error) error
 	// ApplyStripeEvent runs fn in one transaction that first records
 	// eventID. When the id was already recorded fn does not run and applied
 	// is false. If fn fails nothing is recorded, so a redelivery retries.

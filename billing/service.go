@@ -214,13 +214,13 @@ func (s *Service) meta(p *Payment) map[string]string {
 	return map[string]string{MetaPaymentID: p.ID, MetaUserID: p.UserID, MetaPackage: p.Package}
 }
 
-// setRefs records the Stripe ids a payment got, through the event path's
-// transaction so it cannot overwrite what a webhook already wrote.
+// setRefs records the Stripe ids a payment got, locking the row so it
+// cannot overwrite what a webhook already wrote.
 func (s *Service) setRefs(ctx context.Context, paymentID, intentID, sessionID string) error {
-	_, err := s.store.ApplyStripeEvent(ctx, "local:refs:"+paymentID, "local.payment_refs", func(tx PaymentTx) (string, error) {
+	return s.store.InPaymentTx(ctx, func(tx PaymentTx) error {
 		p, err := tx.PaymentByID(paymentID)
 		if err != nil || p == nil {
-			return "", err
+			return err
 		}
 		if len(p.StripePaymentIntentID) > 8 && p.StripePaymentIntentID[:8] == "pending:" {
 			if intentID != "" {
@@ -232,21 +232,20 @@ func (s *Service) setRefs(ctx context.Context, paymentID, intentID, sessionID st
 		if sessionID != "" {
 			p.StripeCheckoutSessionID = sessionID
 		}
-		return "refs", tx.UpdatePayment(p)
+		return tx.UpdatePayment(p)
 	})
-	return err
 }
 
 // abandon marks a payment Stripe never accepted as failed, so it does not
 // sit pending forever. A late event for it could still grant it.
 func (s *Service) abandon(ctx context.Context, paymentID string) {
-	_, err := s.store.ApplyStripeEvent(ctx, "local:abandon:"+paymentID, "local.payment_abandoned", func(tx PaymentTx) (string, error) {
+	err := s.store.InPaymentTx(ctx, func(tx PaymentTx) error {
 		p, err := tx.PaymentByID(paymentID)
 		if err != nil || p == nil || p.Status != PaymentPending {
-			return "", err
+			return err
 		}
 		p.Status = PaymentFailed
-		return "abandoned", tx.UpdatePayment(p)
+		return tx.UpdatePayment(p)
 	})
 	if err != nil {
 		s.log.Warn("payments: marking an abandoned payment failed", "payment", paymentID, "err", err)

@@ -509,3 +509,28 @@ func TestSubscriptionWithoutMetadata(t *testing.T) {
 		x.ledger(23, "purchase:20:in_9")
 	})
 }
+
+// A pack bought through Checkout whose events carry no metadata: the
+// session id finds the payment, the intent it reports finds the refund.
+func TestCheckoutWithoutMetadata(t *testing.T) {
+	engines(t, func(t *testing.T, x *h) {
+		co, err := x.svc.CheckoutPack(x.ctx(), x.customer(), "pro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := x.payment(co.PaymentID)
+		if p.StripeCheckoutSessionID != co.SessionID || p.StripePaymentIntentID != co.SessionID {
+			t.Fatalf("payment refs %+v", p)
+		}
+		completed := x.event("checkout.session.completed", x.next(), map[string]any{"id": co.SessionID, "object": "checkout.session",
+			"mode": "payment", "payment_status": "paid", "amount_total": 1500, "currency": "usd", "payment_intent": "pi_bare", "metadata": map[string]string{}})
+		x.mustDeliver(completed, completed)
+		x.ledger(23, "purchase:20:"+co.PaymentID)
+		refund := x.event("charge.refunded", x.next(), charge(map[string]any{"id": "pi_bare", "amount": 1500}, 1500))
+		x.mustDeliver(refund, refund)
+		x.ledger(3, "purchase:20:"+co.PaymentID, "refund:-20:"+co.PaymentID)
+		if p := x.payment(co.PaymentID); p.Status != billing.PaymentRefunded || p.StripePaymentIntentID != "pi_bare" {
+			t.Fatalf("payment %+v", p)
+		}
+	})
+}

@@ -205,6 +205,13 @@ func (c *Core) RecordSubscriptionCheckout(ctx context.Context, sessionID, userID
 	return c.fail(op, err)
 }
 
+// InPaymentTx runs fn in a write transaction on the service path.
+func (c *Core) InPaymentTx(ctx context.Context, fn func(billing.PaymentTx) error) error {
+	ctx = mockroom.AsService(ctx)
+	err := c.Write(ctx, func(tx *Tx) error { return fn(&paymentTx{c: c, tx: tx, ctx: ctx}) })
+	return c.fail("storage.InPaymentTx", err)
+}
+
 // ApplyStripeEvent records the event id and runs fn in one transaction. On
 // PostgreSQL a concurrent delivery of the same id waits on the primary key
 // until the first commits (then finds it) or rolls back (then applies it);
@@ -278,9 +285,9 @@ func (p *paymentTx) PaymentBySession(cs string) (*billing.Payment, error) {
 
 func (p *paymentTx) UpdatePayment(pay *billing.Payment) error {
 	pay.UpdatedAt = p.c.now()
-	_, err := p.tx.Exec(p.ctx, `UPDATE payments SET stripe_payment_intent_id = ?, stripe_customer_id = ?, status = ?, refunded_cents = ?,
-			disputed_cents = ?, credits_reversed = ?, credits_debt = ?, updated_at = ? WHERE id = ?`,
-		pay.StripePaymentIntentID, nullText(pay.StripeCustomerID), pay.Status, pay.RefundedCents, pay.DisputedCents,
+	_, err := p.tx.Exec(p.ctx, `UPDATE payments SET stripe_payment_intent_id = ?, stripe_checkout_session_id = ?, stripe_customer_id = ?, status = ?,
+			refunded_cents = ?, disputed_cents = ?, credits_reversed = ?, credits_debt = ?, updated_at = ? WHERE id = ?`,
+		pay.StripePaymentIntentID, nullText(pay.StripeCheckoutSessionID), nullText(pay.StripeCustomerID), pay.Status, pay.RefundedCents, pay.DisputedCents,
 		pay.CreditsReversed, pay.CreditsDebt, p.c.D.Time(pay.UpdatedAt), pay.ID)
 	return err
 }

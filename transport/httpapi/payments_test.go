@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -92,17 +93,10 @@ func TestPaymentsOverHTTP(t *testing.T) {
 			if len(list.Payments) != 2 {
 				t.Fatalf("payments %+v", list)
 			}
-			var payID string
-			for _, p := range list.Payments {
-				if p.Status == billing.PaymentPending && payID == "" {
-					payID = p.ID
-				}
-			}
+			payID := co.PaymentID
 			ps, _ := app.DB.Payments(mockroom.AsService(context.Background()), uid, 10)
-			for _, p := range ps {
-				if p.StripeCheckoutSessionID == co.SessionID {
-					payID = p.ID
-				}
+			if i := slices.IndexFunc(ps, func(p billing.Payment) bool { return p.ID == payID }); i < 0 || ps[i].StripeCheckoutSessionID != co.SessionID {
+				t.Fatalf("checkout payment %s not recorded with its session: %+v", payID, ps)
 			}
 			ev, _ := json.Marshal(map[string]any{"id": "evt_http_1", "object": "event", "api_version": stripe.APIVersion, "created": time.Now().Unix(),
 				"type": "checkout.session.completed", "data": map[string]any{"object": map[string]any{"id": co.SessionID, "object": "checkout.session",
