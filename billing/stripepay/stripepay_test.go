@@ -13,7 +13,7 @@ import (
 // Every call the service makes, against stripe-mock (which validates the
 // parameters against Stripe's OpenAPI spec).
 func TestGatewayAgainstStripeMock(t *testing.T) {
-	c := stripepay.New(stripepay.Config{SecretKey: "sk_test_123", APIURL: stripemock.Start(t)})
+	c := stripepay.New(stripepay.Config{SecretKey: "sk_test_123", APIURL: stripemock.Shared(t)})
 	ctx := context.Background()
 	meta := map[string]string{billing.MetaPaymentID: "p1", billing.MetaUserID: "u1", billing.MetaPackage: "starter"}
 	cust, err := c.CreateCustomer(ctx, "u1", "ada@example.com")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -49,8 +50,14 @@ type h struct {
 	seq   atomic.Int64
 }
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	stripemock.StopShared()
+	os.Exit(code)
+}
+
 func engines(t *testing.T, run func(t *testing.T, x *h)) {
-	api := stripemock.Start(t)
+	api := stripemock.Shared(t)
 	open := map[string]func(t *testing.T) storage.DB{
 		"sqlite": func(t *testing.T) storage.DB {
 			db, err := storage.Open(context.Background(), "", t.TempDir(), mockroom.SystemClock{})

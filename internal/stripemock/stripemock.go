@@ -5,11 +5,13 @@ package stripemock
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,10 +22,52 @@ import (
 // missing) and returns its base URL, http://127.0.0.1:PORT.
 func Start(t testing.TB) string {
 	t.Helper()
-	bin := testenv.NeedStripeMock(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := start(testenv.NeedStripeMock(t))
 	if err != nil {
 		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return base
+}
+
+var shared struct {
+	sync.Mutex
+	base string
+	stop func()
+}
+
+// Shared is Start for a whole test binary: the first caller starts one
+// stripe-mock and the others reuse it (stripe-mock keeps no state). The
+// package's TestMain calls StopShared after m.Run.
+func Shared(t testing.TB) string {
+	t.Helper()
+	bin := testenv.NeedStripeMock(t)
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.base == "" {
+		base, stop, err := start(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared.base, shared.stop = base, stop
+	}
+	return shared.base
+}
+
+// StopShared stops the stripe-mock Shared started, if any.
+func StopShared() {
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.stop != nil {
+		shared.stop()
+		shared.base, shared.stop = "", nil
+	}
+}
+
+func start(bin string) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
@@ -33,9 +77,9 @@ func Start(t testing.TB) string {
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		cancel()
-		t.Fatalf("starting stripe-mock: %v", err)
+		return "", nil, fmt.Errorf("starting stripe-mock: %w", err)
 	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
+	stop := func() { cancel(); cmd.Wait() }
 	base := "http://127.0.0.1:" + strconv.Itoa(port)
 	ok := testenv.Eventually(20*time.Second, func() bool {
 		req, _ := http.NewRequest(http.MethodGet, base+"/v1/customers", nil)
@@ -48,7 +92,8 @@ func Start(t testing.TB) string {
 		return resp.StatusCode == http.StatusOK
 	})
 	if !ok {
-		t.Fatalf("stripe-mock did not start within 20 s: %s", out.String())
+		stop()
+		return "", nil, fmt.Errorf("stripe-mock did not start within 20 s: %s", out.String())
 	}
-	return base
+	return base, stop, nil
 }
