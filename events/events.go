@@ -21,10 +21,13 @@ const (
 	// CodeObserved carries the code observer's finding (interview.Observation)
 	// to the interviewer, which may use it at its next signal.
 	CodeObserved = "code.observed"
+	// PaymentsStripeEvent carries a verified Stripe webhook event (its raw
+	// JSON) from the webhook to the payments worker.
+	PaymentsStripeEvent = "payments.stripe_event"
 )
 
 // Topics lists every topic.
-var Topics = []string{SessionStarted, CodeEdited, CodeExecuted, HintRequested, SessionEnded, CodeObserved}
+var Topics = []string{SessionStarted, CodeEdited, CodeExecuted, HintRequested, SessionEnded, CodeObserved, PaymentsStripeEvent}
 
 // MaxAttempts is how many times a consumer group tries an event before it
 // goes to the dead-letter queue.

@@ -26,6 +26,7 @@ import (
 type DB interface {
 	account.Store
 	billing.Ledger
+	billing.PaymentStore
 	problem.Store
 	interview.Store
 	evaluation.UsageStore

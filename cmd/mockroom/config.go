@@ -82,8 +82,9 @@ type Config struct {
 	MetricsAddr  string // METRICS_ADDR: serve /metrics there instead of on ADDR
 	MetricsToken string // METRICS_TOKEN: bearer token /metrics asks for
 
-	LLM   LLMConfig   // LLM_PROVIDER and the model variables (llm.go)
-	Voice VoiceConfig // VOICE_PROVIDER and the speech model variables (voice.go)
+	LLM      LLMConfig      // LLM_PROVIDER and the model variables (llm.go)
+	Voice    VoiceConfig    // VOICE_PROVIDER and the speech model variables (voice.go)
+	Payments PaymentsConfig // STRIPE_* and the catalogue (payments.go)
 }
 
 // configError names the variable and what is wrong with it.
@@ -307,6 +308,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		return c, err
 	}
 	if c.Voice, err = loadVoice(env, c.LLM); err != nil {
+		return c, err
+	}
+	if c.Payments, err = loadPayments(env, c.BaseURL); err != nil {
 		return c, err
 	}
 	for _, v := range []struct {

@@ -125,6 +125,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	defer closeBus()
 	bus.Subscribe(interview.InterviewerGroup, []string{events.CodeExecuted, events.CodeObserved}, interviews.HandleEvent)
 	bus.Subscribe(evaluation.Group, []string{events.SessionEnded}, evaluations.HandleEvent)
+	// Payments: the webhook queues verified Stripe events; this group
+	// applies them to the ledger exactly once.
+	payments := newPayments(cfg.Payments, db, bus, log)
+	if payments != nil {
+		bus.Subscribe(billing.Group, []string{events.PaymentsStripeEvent}, payments.HandleEvent)
+	}
 	// The efficiency probe: accepted submits timed on growing inputs, after
 	// the verdict.
 	if cfg.ProbeBudget > 0 {
@@ -156,11 +162,13 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}
 	log.Info("event bus ready", "bus", busName)
 
-	governed := governance.NewService(db, accounts, db, limiter, clock, log, governance.Config{
-		TranscriptRetention: cfg.TranscriptRetention, EventRetention: cfg.EventRetention,
-		// Payments plugs in here: cancel the user's Stripe subscription
-		// before their account is deleted (BeforeDelete).
-	})
+	govCfg := governance.Config{TranscriptRetention: cfg.TranscriptRetention, EventRetention: cfg.EventRetention}
+	if payments != nil {
+		// Nobody is billed after their account is gone: the deletion
+		// stops if Stripe cannot cancel the subscription.
+		govCfg.BeforeDelete = append(govCfg.BeforeDelete, payments.CancelAllNow)
+	}
+	governed := governance.NewService(db, accounts, db, limiter, clock, log, govCfg)
 	log.Info("data governance", "transcript_retention", cfg.TranscriptRetention.String(), "event_retention", cfg.EventRetention.String())
 
 	// Workers stop after HTTP has drained (deferred, so before the bus and
@@ -192,7 +200,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		OAuth: oauth, TrustedOrigins: cfg.TrustedOrigins, TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken, MetricsElsewhere: cfg.MetricsAddr != "",
 		UnlimitedCredits: cfg.UnlimitedCredits,
 	}, httpapi.Deps{
-		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
+		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics, Governance: governed,
 	})
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/account"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/voice"
 	"github.com/mockroom/mockroom/voice/openairt"
@@ -156,20 +157,36 @@ func voiceProviders(c VoiceConfig, local voiceResponder) map[string]voice.Provid
 // cascade's middle step).
 type voiceResponder func(ctx context.Context, sessionID, utterance string, emit func(string)) (string, error)
 
-// voiceRoute is the seed's routing: paid users (who bought credits) on
-// OpenAI first, free users on Gemini first; the local cascade last.
-func voiceRoute(c VoiceConfig, ledger billing.Ledger, log *slog.Logger) func(ctx context.Context, userID string) []string {
+// routeStore is what voice routing reads: the ledger and the profile's tier.
+type routeStore interface {
+	billing.Ledger
+	Profile(ctx context.Context, userID string) (*account.Profile, error)
+}
+
+// voiceRoute is the seed's routing: paid users (who bought credits, or
+// whose subscription tier is pro or enterprise) on OpenAI first, free users
+// on Gemini first; the local cascade last.
+func voiceRoute(c VoiceConfig, db routeStore, log *slog.Logger) func(ctx context.Context, userID string) []string {
 	if len(c.Providers) > 0 {
 		return func(context.Context, string) []string { return c.Providers }
 	}
+	paid := []string{voiceOpenAI, voiceGemini, voiceLocal}
 	return func(ctx context.Context, userID string) []string {
-		txs, err := ledger.Transactions(mockroom.AsService(ctx), userID, 100)
+		ctx = mockroom.AsService(ctx)
+		// The tier is live only while the subscription is (storage keeps it
+		// in step with the subscription's status).
+		if p, err := db.Profile(ctx, userID); err == nil && (p.SubscriptionTier == account.TierPro || p.SubscriptionTier == account.TierEnterprise) {
+			return paid
+		} else if err != nil {
+			log.Warn("voice: reading the profile for routing", "err", err)
+		}
+		txs, err := db.Transactions(ctx, userID, 100)
 		if err != nil {
 			log.Warn("voice: reading the ledger for routing", "err", err)
 		}
 		for _, t := range txs {
 			if t.Type == billing.TxPurchase {
-				return []string{voiceOpenAI, voiceGemini, voiceLocal}
+				return paid
 			}
 		}
 		return []string{voiceGemini, voiceOpenAI, voiceLocal}
@@ -178,7 +195,7 @@ func voiceRoute(c VoiceConfig, ledger billing.Ledger, log *slog.Logger) func(ctx
 
 func newRelay(c VoiceConfig, svc relay.Interviews, db interface {
 	voice.UsageStore
-	billing.Ledger
+	routeStore
 }, log *slog.Logger, clock mockroom.Clock, metrics *relay.Metrics) *relay.Relay {
 	var r *relay.Relay
 	respond := func(ctx context.Context, sessionID, utterance string, emit func(string)) (string, error) {

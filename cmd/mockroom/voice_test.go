@@ -66,7 +66,14 @@ func TestVoiceRouteByPlan(t *testing.T) {
 		}
 		return u.ID
 	}
-	free, paid := user("free@example.com"), user("paid@example.com")
+	free, paid, subscriber := user("free@example.com"), user("paid@example.com"), user("subscriber@example.com")
+	// An active pro subscription routes as paid, with no purchase.
+	if _, err := db.ApplyStripeEvent(ctx, "evt_sub", "customer.subscription.created", func(tx billing.PaymentTx) (string, error) {
+		return "", tx.SaveSubscription(&billing.Subscription{UserID: subscriber, StripeSubscriptionID: "sub_1", StripeCustomerID: "cus_1",
+			Tier: account.TierPro, Status: billing.SubActive, EventAt: 1})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := db.AddCredits(ctx, paid, 10, billing.TxPurchase, "cs_1", "10 credits"); err != nil {
 		t.Fatal(err)
 	}
@@ -77,6 +84,9 @@ func TestVoiceRouteByPlan(t *testing.T) {
 	}
 	if got := route(context.Background(), paid); got[0] != "openai" {
 		t.Fatalf("paid user routed %v", got)
+	}
+	if got := route(context.Background(), subscriber); got[0] != "openai" {
+		t.Fatalf("subscriber routed %v", got)
 	}
 	fixed := voiceRoute(VoiceConfig{Providers: []string{"local"}}, db, log)
 	if got := fixed(context.Background(), paid); !slices.Equal(got, []string{"local"}) {

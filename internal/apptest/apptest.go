@@ -101,6 +101,9 @@ type Options struct {
 	// Voice, when set, runs the voice relay with this configuration
 	// (App.Voice), as serve does with a speech model configured.
 	Voice *relay.Config
+	// Payments, when set, builds the payments service on the app's store
+	// and bus; it is subscribed and served as serve does with a Stripe key.
+	Payments func(store billing.PaymentStore, bus billing.Publisher) *billing.Service
 }
 
 // Engines names the storage engines tests run against.
@@ -206,6 +209,11 @@ func New(t testing.TB, o Options) *App {
 		probes := efficiency.NewService(db, db, judges, clock, log, efficiency.Options{})
 		bus.Subscribe(efficiency.Group, []string{events.CodeExecuted}, probes.HandleEvent)
 	}
+	var payments *billing.Service
+	if o.Payments != nil {
+		payments = o.Payments(db, bus)
+		bus.Subscribe(billing.Group, []string{events.PaymentsStripeEvent}, payments.HandleEvent)
+	}
 	if o.Subscribe != nil {
 		o.Subscribe(bus)
 	}
@@ -247,9 +255,13 @@ func New(t testing.TB, o Options) *App {
 	}
 	accounts := account.NewService(db, limiter, clock, acfg)
 	t.Cleanup(accounts.Close)
-	gov := governance.NewService(db, accounts, db, limiter, clock, log, governance.Config{TranscriptRetention: governance.DefaultTranscriptRetention})
+	govCfg := governance.Config{TranscriptRetention: governance.DefaultTranscriptRetention}
+	if payments != nil {
+		govCfg.BeforeDelete = append(govCfg.BeforeDelete, payments.CancelAllNow)
+	}
+	gov := governance.NewService(db, accounts, db, limiter, clock, log, govCfg)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter, Governance: gov}
+		Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter, Governance: gov}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}

@@ -131,20 +131,39 @@ const MailpitVersion = "v1.33.1"
 // nor in $(go env GOPATH)/bin, and returns its path.
 func NeedMailpit(t testing.TB) string {
 	t.Helper()
-	path, err := exec.LookPath("mailpit")
+	path := findBinary("mailpit")
+	Need(t, "Mailpit", path != "", "no mailpit on PATH or in $(go env GOPATH)/bin; go install github.com/axllent/mailpit@"+MailpitVersion)
+	return path
+}
+
+// StripeMockVersion is the stripe-mock the tests and .ci/run expect
+// (go install github.com/stripe/stripe-mock@StripeMockVersion).
+const StripeMockVersion = "v0.203.0"
+
+// NeedStripeMock skips or fails t when the stripe-mock binary is neither on
+// PATH nor in $(go env GOPATH)/bin, and returns its path.
+func NeedStripeMock(t testing.TB) string {
+	t.Helper()
+	path := findBinary("stripe-mock")
+	Need(t, "stripe-mock", path != "", "no stripe-mock on PATH or in $(go env GOPATH)/bin; go install github.com/stripe/stripe-mock@"+StripeMockVersion)
+	return path
+}
+
+// findBinary looks on PATH, then in $(go env GOPATH)/bin; "" when absent.
+func findBinary(name string) string {
+	path, err := exec.LookPath(name)
 	if err != nil {
 		gopath := ""
 		if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
 			gopath = strings.TrimSpace(string(out))
 		}
 		for _, dir := range filepath.SplitList(gopath) {
-			if p := filepath.Join(dir, "bin", "mailpit"); fileExists(p) {
+			if p := filepath.Join(dir, "bin", name); fileExists(p) {
 				path = p
 				break
 			}
 		}
 	}
-	Need(t, "Mailpit", path != "", "no mailpit on PATH or in $(go env GOPATH)/bin; go install github.com/axllent/mailpit@"+MailpitVersion)
 	return path
 }
 

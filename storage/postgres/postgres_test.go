@@ -141,6 +141,10 @@ func TestRowLevelSecurity(t *testing.T) {
 			"INSERT INTO %s.session_live (session_id, code, language, updated_at) VALUES ($1, 'secret code', 'python', now())",
 			"INSERT INTO %s.payments (user_id, stripe_payment_intent_id, amount_cents, credits_purchased) SELECT user_id, 'pi_' || id, 100, 1 FROM %s.sessions WHERE id = $1",
 			"INSERT INTO %s.subscriptions (user_id, stripe_subscription_id, stripe_customer_id, tier, current_period_start, current_period_end) SELECT user_id, 'sub_' || id, 'cus', 'pro', now(), now() FROM %s.sessions WHERE id = $1",
+			"INSERT INTO %s.stripe_customers (user_id, stripe_customer_id) SELECT user_id, 'cus_' || id FROM %s.sessions WHERE id = $1",
+			"INSERT INTO %s.stripe_invoices (invoice_id, user_id, tier, credits) SELECT 'in_' || id, user_id, 'pro', 30 FROM %s.sessions WHERE id = $1",
+			"INSERT INTO %s.stripe_events (event_id, event_type) VALUES ('evt_' || $1, 'invoice.paid')",
+			"INSERT INTO %s.stripe_checkout_sessions (session_id, user_id, tier) SELECT 'cs_' || id, user_id, 'pro' FROM %s.sessions WHERE id = $1",
 		} {
 			if _, err := raw.Exec(strings.ReplaceAll(q, "%s", schemaOf(t, db)), sid); err != nil {
 				t.Fatal(err)
@@ -171,6 +175,10 @@ func TestRowLevelSecurity(t *testing.T) {
 		{"SELECT * FROM evaluations", nil, 1},
 		{"SELECT * FROM payments", nil, 1},
 		{"SELECT * FROM subscriptions", nil, 1},
+		{"SELECT * FROM stripe_customers", nil, 1},
+		{"SELECT * FROM stripe_customers WHERE user_id = $1", []any{b.ID}, 0},
+		{"SELECT * FROM stripe_invoices", nil, 1},
+		{"SELECT * FROM stripe_checkout_sessions", nil, 1},
 		{"SELECT * FROM auth_sessions", nil, 1},
 		{"SELECT * FROM problems", nil, 1},
 		{"SELECT * FROM test_cases", nil, 1},
@@ -212,6 +220,12 @@ func TestRowLevelSecurity(t *testing.T) {
 		{"INSERT INTO events_outbox (topic, key, payload) VALUES ('x', 'forged', jsonb_build_object('user_id', $1::text))", []any{b.ID}},
 		{"SELECT * FROM event_deliveries", nil},
 		{"SELECT * FROM event_dead_letters", nil},
+		// Payments are written by the webhook worker only.
+		{"SELECT * FROM stripe_events", nil},
+		{"INSERT INTO stripe_events (event_id, event_type) VALUES ('evt_forged', 'x')", nil},
+		{"UPDATE payments SET status = 'succeeded'", nil},
+		{"INSERT INTO stripe_invoices (invoice_id, user_id, tier, credits) VALUES ('in_forged', $1, 'pro', 1000)", []any{a.ID}},
+		{"UPDATE subscriptions SET tier = 'enterprise'", nil},
 	} {
 		if _, err := db.QueryAsUser(ctx, a.ID, q.query, q.args...); err == nil {
 			t.Errorf("as a, %s: allowed", q.query)

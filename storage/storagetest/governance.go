@@ -11,6 +11,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
 	"github.com/mockroom/mockroom/interview"
@@ -68,6 +69,26 @@ func seedPerson(t *testing.T, db storage.DB, email string, problemID string) per
 	must(t, db.PublishEvent(ctx, events.Event{Topic: "user.note", UserID: u.ID, Payload: json.RawMessage(`{"email":"` + email + `"}`)}))
 	rawExec(t, db, `INSERT INTO payments (id, user_id, stripe_payment_intent_id, stripe_customer_id, amount_cents, credits_purchased, status, metadata)
 		VALUES (?, ?, ?, ?, 900, 5, 'succeeded', ?)`, mockroom.NewID(), u.ID, "pi_"+u.ID[:8], "cus_"+u.ID[:8], `{"email":"`+email+`"}`)
+	// Stripe's side of them, written as the payments service writes it:
+	// a customer, a Checkout, a subscription with a paid invoice, an event.
+	_, err = db.LinkStripeCustomer(ctx, u.ID, "cus_s"+u.ID[:8])
+	must(t, err)
+	must(t, db.RecordSubscriptionCheckout(ctx, "cs_"+u.ID[:8], u.ID, "pro"))
+	must(t, db.CreatePayment(ctx, &billing.Payment{UserID: u.ID, StripePaymentIntentID: "cs_p" + u.ID[:8], StripeCheckoutSessionID: "cs_p" + u.ID[:8],
+		StripeCustomerID: "cus_s" + u.ID[:8], Package: "starter", AmountCents: 500, Currency: "usd", Credits: 5, Status: billing.PaymentPending}))
+	_, err = db.ApplyStripeEvent(ctx, "evt_"+u.ID[:8], "invoice.paid", func(tx billing.PaymentTx) (string, error) {
+		now := time.Now()
+		if err := tx.SaveSubscription(&billing.Subscription{UserID: u.ID, StripeSubscriptionID: "sub_" + u.ID[:8], StripeCustomerID: "cus_s" + u.ID[:8],
+			Tier: "pro", Status: billing.SubActive, CurrentPeriodStart: now, CurrentPeriodEnd: now.Add(30 * 24 * time.Hour), EventAt: now.Unix()}); err != nil {
+			return "", err
+		}
+		if _, err := tx.RecordInvoice(billing.InvoiceGrant{InvoiceID: "in_" + u.ID[:8], UserID: u.ID, StripeSubscriptionID: "sub_" + u.ID[:8], Tier: "pro", Credits: 30, AmountCents: 1900}); err != nil {
+			return "", err
+		}
+		_, err := tx.AddCredits(u.ID, 30, billing.TxPurchase, "in_"+u.ID[:8], "pro plan for "+email)
+		return "granted", err
+	})
+	must(t, err)
 	// Audit entries by them, about them, and naming them in metadata.
 	must(t, db.AppendAudit(uctx, storage.AuditEntry{ActorUserID: u.ID, Action: "user.export", IP: "203.0.113.9"}))
 	must(t, db.AppendAudit(ctx, storage.AuditEntry{Action: "admin.grant_credits", TargetType: "user", TargetID: u.ID,
@@ -129,7 +150,7 @@ func testDeleteUser(t *testing.T, db storage.DB) {
 
 	d, err := db.DeleteUser(ctx, a.user.ID, "user request")
 	must(t, err)
-	if d.Pseudonym == "" || strings.Contains(d.Pseudonym, a.user.ID) || d.Rows["payments_anonymised"] != 1 {
+	if d.Pseudonym == "" || strings.Contains(d.Pseudonym, a.user.ID) || d.Rows["payments_anonymised"] != 2 { // the fixture's two payments
 		t.Fatalf("deletion = %+v", d)
 	}
 	after, err := db.FindMentions(ctx, needles)

@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"EmailTokens", testEmailTokens},
 		{"Ledger", testLedger},
 		{"LedgerConcurrency", testLedgerConcurrency},
+		{"Payments", testPayments},
 		{"ProblemFieldsAndUpsert", testProblemUpsert},
 		{"ProblemListing", testProblemListing},
 		{"ProblemRandomAndFacets", testProblemRandomAndFacets},

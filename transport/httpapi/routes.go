@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
@@ -28,6 +29,7 @@ func (s *server) routes() []route {
 		users    = "users"
 		problems = "problems"
 		sessions = "sessions"
+		payments = "payments"
 	)
 	return []route{
 		{"GET", "/healthz", false, s.healthz, doc{Tag: ops, Summary: "The process is up", Out: statusBody{}}},
@@ -55,6 +57,16 @@ func (s *server) routes() []route {
 		{"GET", "/api/users/credits", true, s.credits, doc{Tag: users, Summary: "Your credit balance and the last 100 ledger rows", Out: creditsBody{}}},
 		{"POST", "/api/users/data-export", true, s.exportData, doc{Tag: users, Summary: "Download everything stored about you: a zip of JSON per table and a Markdown report per interview (at most 5 an hour)", Out: "", ContentType: "application/zip"}},
 		{"DELETE", "/api/users/data", true, s.deleteData, doc{Tag: users, Summary: "Delete your account and all its data, at once and for good; needs your password (or, without one, your e-mail typed out); signs you out everywhere", Body: deleteAccountRequest{}, Status: http.StatusNoContent}},
+
+		{"GET", "/api/payments/config", false, s.paymentsConfig, doc{Tag: payments, Summary: "Whether payments are on, and the credit packs and subscription plans for sale", Out: paymentsConfigBody{}}},
+		{"GET", "/api/payments", true, s.listPayments, doc{Tag: payments, Summary: "Your credit-pack purchases, newest first", Out: paymentsBody{}}},
+		{"POST", "/api/payments/create-intent", true, s.createIntent, doc{Tag: payments, Summary: "Start buying a credit pack as a Stripe PaymentIntent (confirm it with Stripe.js); 503 payments_disabled without Stripe", Body: creditPackageRequest{}, Out: billing.Intent{}}},
+		{"POST", "/api/payments/checkout", true, s.checkout, doc{Tag: payments, Summary: "Start buying a credit pack on Stripe's hosted Checkout page (send the browser to url)", Body: creditPackageRequest{}, Out: billing.Checkout{}}},
+		{"POST", webhookPath, false, s.stripeWebhook, doc{Tag: payments, Summary: "Stripe's webhook: verifies Stripe-Signature and queues the event; credits change exactly once per event", Body: map[string]any{}, Out: receivedBody{}}},
+		{"GET", "/api/subscriptions", true, s.listSubscriptions, doc{Tag: payments, Summary: "Your subscription tier and subscriptions", Out: subscriptionsBody{}}},
+		{"POST", "/api/subscriptions/create", true, s.createSubscription, doc{Tag: payments, Summary: "Subscribe to a tier on Stripe's hosted Checkout page (send the browser to url)", Body: tierRequest{}, Out: billing.Checkout{}}},
+		{"POST", "/api/subscriptions/cancel", true, s.cancelSubscription, doc{Tag: payments, Summary: "Cancel your subscription at the end of the paid period", Out: billing.Subscription{}}},
+		{"GET", "/api/subscriptions/portal", true, s.subscriptionPortal, doc{Tag: payments, Summary: "A Stripe Customer Portal link (invoices, card, plan)", Out: urlBody{}}},
 
 		{"GET", "/api/problems", false, s.listProblems, doc{Tag: problems, Summary: "List problems", Params: problemListQuery{}, Out: problemList{}}},
 		{"GET", "/api/problems/facets", false, s.problemFacets, doc{Tag: problems, Summary: "Categories and companies to filter by", Out: problem.Facets{}}},

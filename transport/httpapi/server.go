@@ -42,10 +42,13 @@ type Config struct {
 
 // Deps are the services the API serves.
 type Deps struct {
-	Logger     *slog.Logger
-	Clock      mockroom.Clock
-	Accounts   *account.Service
-	Ledger     billing.Ledger
+	Logger   *slog.Logger
+	Clock    mockroom.Clock
+	Accounts *account.Service
+	Ledger   billing.Ledger
+	// Payments sells credits and subscriptions through Stripe; nil means
+	// payments are off (no STRIPE_SECRET_KEY).
+	Payments   *billing.Service
 	Problems   problem.Store
 	Interviews *interview.Service
 	// Evaluations serves reports, exports and progress.
@@ -143,7 +146,7 @@ func (s *server) wrap(rt route) http.Handler {
 			s.writeError(w, r, nulError(field))
 			return
 		}
-		if strings.HasPrefix(rt.Pattern, "/api/") {
+		if strings.HasPrefix(rt.Pattern, "/api/") && rt.Pattern != webhookPath {
 			key := "api:ip:" + s.clientIP(r)
 			if a := mockroom.ActorFrom(ctx); a.Role == mockroom.RoleUser {
 				key = "api:user:" + a.UserID

@@ -16,6 +16,7 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() => import('../features/auth/components/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })))
 const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })))
 const SettingsPage = lazy(() => import('../features/profile/components/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const PricingPage = lazy(() => import('../features/billing/components/PricingPage').then((m) => ({ default: m.PricingPage })))
 const ProblemsPage = lazy(() => import('../features/problems/components/ProblemsPage').then((m) => ({ default: m.ProblemsPage })))
 const ProblemDetailPage = lazy(() =>
   import('../features/problems/components/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })),
@@ -40,6 +41,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={page(<ResetPasswordPage />)} />
         <Route path="dashboard" element={<RequireAuth>{page(<DashboardPage />)}</RequireAuth>} />
         <Route path="settings" element={<RequireAuth>{page(<SettingsPage />)}</RequireAuth>} />
+        <Route path="pricing" element={page(<PricingPage />)} />
         <Route path="problems" element={page(<ProblemsPage />)} />
         <Route path="problems/:slug" element={page(<ProblemDetailPage />)} />
         <Route path="sessions/:id" element={<RequireAuth>{page(<SummaryPage />)}</RequireAuth>} />

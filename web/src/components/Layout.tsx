@@ -49,6 +49,9 @@ export function Layout() {
             <NavLink to="/problems" className={navLink}>
               Problems
             </NavLink>
+            <NavLink to="/pricing" className={navLink}>
+              Pricing
+            </NavLink>
             {status === 'authenticated' && (
               <NavLink to="/dashboard" className={navLink}>
                 Dashboard
@@ -101,6 +104,11 @@ export function Layout() {
               <li>
                 <NavLink to="/problems" className={navLink}>
                   Problems
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/pricing" className={navLink}>
+                  Pricing
                 </NavLink>
               </li>
               {status === 'authenticated' ? (

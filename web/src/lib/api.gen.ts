@@ -674,6 +674,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your credit-pack purchases, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentsBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start buying a credit pack on Stripe's hosted Checkout page (send the browser to url) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreditPackageRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether payments are on, and the credit packs and subscription plans for sale */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentsConfigBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/create-intent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start buying a credit pack as a Stripe PaymentIntent (confirm it with Stripe.js); 503 payments_disabled without Stripe */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CreditPackageRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Intent"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's webhook: verifies Stripe-Signature and queues the event; credits change exactly once per event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReceivedBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/problems": {
         parameters: {
             query?: never;
@@ -1585,6 +1824,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your subscription tier and subscriptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionsBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel your subscription at the end of the paid period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subscription"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe to a tier on Stripe's hosted Checkout page (send the browser to url) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TierRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Stripe Customer Portal link (invoices, card, plan) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UrlBody"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/credits": {
         parameters: {
             query?: never;
@@ -2047,11 +2470,23 @@ export interface components {
         ChatRequest: {
             text: string;
         };
+        Checkout: {
+            amount: number;
+            credits: number;
+            /** @description the payment a credit-pack checkout records */
+            paymentId?: string;
+            sessionId: string;
+            url: string;
+        };
         CompileError: {
             column?: number;
             line?: number;
             message: string;
             output?: string;
+        };
+        CreditPackageRequest: {
+            /** @description a pack name from GET /api/payments/config (by default starter, pro or unlimited) */
+            creditPackage: string;
         };
         CreditTransaction: {
             amount: number;
@@ -2169,6 +2604,13 @@ export interface components {
             };
             session_id: string;
         };
+        Intent: {
+            amount: number;
+            clientSecret: string;
+            credits: number;
+            paymentId: string;
+            paymentIntentId: string;
+        };
         Measurement: {
             class: string;
             /** Format: double */
@@ -2190,6 +2632,12 @@ export interface components {
         };
         /** @enum {string} */
         Mode: "run" | "submit";
+        Pack: {
+            amount_cents: number;
+            credits: number;
+            currency: string;
+            name: string;
+        };
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -2197,6 +2645,42 @@ export interface components {
         PasswordReset: {
             password: string;
             token: string;
+        };
+        Payment: {
+            amount_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            credit_package: string;
+            credits_debt: number;
+            credits_purchased: number;
+            credits_reversed: number;
+            currency: string;
+            disputed_cents: number;
+            id: string;
+            refunded_cents: number;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            stripe_checkout_session_id?: string;
+            /** @description the PaymentIntent (pi_...), or the Checkout Session until Stripe reports its intent */
+            stripe_payment_intent_id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PaymentsBody: {
+            payments: components["schemas"]["Payment"][];
+        };
+        PaymentsConfigBody: {
+            /** @description false when the server has no STRIPE_SECRET_KEY: payments are off */
+            enabled: boolean;
+            packs: components["schemas"]["Pack"][];
+            plans: components["schemas"]["Plan"][];
+        };
+        Plan: {
+            amount_cents: number;
+            currency: string;
+            monthly_credits: number;
+            /** @enum {string} */
+            tier: "pro" | "enterprise";
         };
         Point: {
             /** Format: double */
@@ -2281,6 +2765,9 @@ export interface components {
             providers: string[];
             /** @enum {string} */
             signups: "open" | "invite" | "closed";
+        };
+        ReceivedBody: {
+            received: boolean;
         };
         RecordedLine: {
             /** @enum {string} */
@@ -2502,6 +2989,28 @@ export interface components {
             status: string;
             version?: string;
         };
+        Subscription: {
+            cancel_at_period_end: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            current_period_end: string;
+            /** Format: date-time */
+            current_period_start: string;
+            id: string;
+            /** @enum {string} */
+            status: "active" | "canceled" | "past_due" | "paused";
+            stripe_subscription_id: string;
+            /** @enum {string} */
+            tier: "pro" | "enterprise";
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SubscriptionsBody: {
+            subscriptions: components["schemas"]["Subscription"][];
+            /** @enum {string} */
+            tier: "free" | "pro" | "enterprise";
+        };
         TestResult: {
             /** Format: double */
             cpu_time_ms?: number;
@@ -2519,6 +3028,10 @@ export interface components {
             stdout?: string;
             trace?: string;
             verdict: components["schemas"]["Verdict"];
+        };
+        TierRequest: {
+            /** @enum {string} */
+            tier: "pro" | "enterprise";
         };
         TokenBody: {
             /** @description seconds */
@@ -2545,6 +3058,9 @@ export interface components {
         };
         TranscriptBody: {
             transcript: components["schemas"]["Transcript"][];
+        };
+        UrlBody: {
+            url: string;
         };
         Usage: {
             by_agent: components["schemas"]["AgentUsage"][];
@@ -2584,7 +3100,9 @@ export interface components {
 export type AgentUsage = components['schemas']['AgentUsage'];
 export type AuthResponse = components['schemas']['AuthResponse'];
 export type ChatRequest = components['schemas']['ChatRequest'];
+export type Checkout = components['schemas']['Checkout'];
 export type CompileError = components['schemas']['CompileError'];
+export type CreditPackageRequest = components['schemas']['CreditPackageRequest'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
 export type DeleteAccountRequest = components['schemas']['DeleteAccountRequest'];
@@ -2602,10 +3120,16 @@ export type Finding = components['schemas']['Finding'];
 export type HiddenSummary = components['schemas']['HiddenSummary'];
 export type HintBody = components['schemas']['HintBody'];
 export type HistoryPoint = components['schemas']['HistoryPoint'];
+export type Intent = components['schemas']['Intent'];
 export type Measurement = components['schemas']['Measurement'];
 export type Mode = components['schemas']['Mode'];
+export type Pack = components['schemas']['Pack'];
 export type PasswordChange = components['schemas']['PasswordChange'];
 export type PasswordReset = components['schemas']['PasswordReset'];
+export type Payment = components['schemas']['Payment'];
+export type PaymentsBody = components['schemas']['PaymentsBody'];
+export type PaymentsConfigBody = components['schemas']['PaymentsConfigBody'];
+export type Plan = components['schemas']['Plan'];
 export type Point = components['schemas']['Point'];
 export type ProblemDetail = components['schemas']['ProblemDetail'];
 export type ProblemList = components['schemas']['ProblemList'];
@@ -2614,6 +3138,7 @@ export type Profile = components['schemas']['Profile'];
 export type ProfileUpdate = components['schemas']['ProfileUpdate'];
 export type ProgressBody = components['schemas']['ProgressBody'];
 export type ProvidersBody = components['schemas']['ProvidersBody'];
+export type ReceivedBody = components['schemas']['ReceivedBody'];
 export type RecordedLine = components['schemas']['RecordedLine'];
 export type RecordedRun = components['schemas']['RecordedRun'];
 export type RecordedSnapshot = components['schemas']['RecordedSnapshot'];
@@ -2635,11 +3160,15 @@ export type Snapshot = components['schemas']['Snapshot'];
 export type SnapshotsBody = components['schemas']['SnapshotsBody'];
 export type StartRequest = components['schemas']['StartRequest'];
 export type StatusBody = components['schemas']['StatusBody'];
+export type Subscription = components['schemas']['Subscription'];
+export type SubscriptionsBody = components['schemas']['SubscriptionsBody'];
 export type TestResult = components['schemas']['TestResult'];
+export type TierRequest = components['schemas']['TierRequest'];
 export type TokenBody = components['schemas']['TokenBody'];
 export type TokenRequest = components['schemas']['TokenRequest'];
 export type Transcript = components['schemas']['Transcript'];
 export type TranscriptBody = components['schemas']['TranscriptBody'];
+export type UrlBody = components['schemas']['UrlBody'];
 export type Usage = components['schemas']['Usage'];
 export type User = components['schemas']['User'];
 export type Verdict = components['schemas']['Verdict'];

@@ -33,8 +33,13 @@ const routes = [
   { path: '/interview/:id', element: <p>the room</p> },
 ]
 
-function server(start: (body: Record<string, unknown>) => Response, credits: Record<string, unknown> = { balance: 3, transactions: [] }) {
+function server(
+  start: (body: Record<string, unknown>) => Response,
+  credits: Record<string, unknown> = { balance: 3, transactions: [] },
+  payments: Record<string, unknown> = { enabled: false, packs: [], plans: [] },
+) {
   return mockFetch({
+    'GET /api/payments/config': () => json(payments),
     'GET /api/auth/session': () => json(session),
     'GET /api/problems/two-sum': () => json(twoSum),
     'GET /api/users/credits': () => json(credits),
@@ -88,6 +93,15 @@ describe('Start interview with 0 or unlimited credits', () => {
     expect(await screen.findByTestId('no-credits')).toHaveTextContent(/no interview credits left.*mockroom credits grant a@example\.com 5.*CREDITS=unlimited/)
     expect([...dialog.querySelectorAll('button')].some((b) => b.textContent === 'Start interview')).toBe(false)
     expect(screen.getByRole('link', { name: 'Go to your dashboard' })).toHaveAttribute('href', '/dashboard')
+  })
+
+  it('with payments on, points to the pricing page to buy credits', async () => {
+    server(() => json({}, 500), { balance: 0, transactions: [] }, { enabled: true, packs: [{ name: 'starter', amount_cents: 500, credits: 5, currency: 'usd' }], plans: [] })
+    renderAt('/problems/two-sum', routes)
+    await userEvent.click(await screen.findByRole('button', { name: 'Start interview' }))
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Buy credits' })).toHaveAttribute('href', '/pricing'))
+    expect(screen.getByTestId('no-credits')).toHaveTextContent(/no interview credits left.*pricing page/)
+    expect(screen.getByTestId('no-credits')).not.toHaveTextContent('mockroom credits grant')
   })
 
   it('on an unlimited server says credits are not counted', async () => {

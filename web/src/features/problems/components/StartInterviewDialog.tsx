@@ -8,6 +8,7 @@ import { Alert } from '../../../components/ui/Alert'
 import { Button, buttonClass } from '../../../components/ui/Button'
 import { Dialog } from '../../../components/ui/Dialog'
 import { getCreditBalance, startSession } from '../api'
+import { getPaymentsConfig } from '../../billing/api'
 
 const DURATIONS = [30, 45, 60] as const
 
@@ -35,6 +36,8 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
   const [language, setLanguage] = useState(() => defaultLanguage(problem.languages))
   const [minutes, setMinutes] = useState<number>(45)
   const [credits, setCredits] = useState<{ balance: number; unlimited: boolean } | null>(null)
+  // Whether this server sells credits: the way out of an empty balance.
+  const [shop, setShop] = useState(false)
   const { profile } = useAuth()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -45,6 +48,10 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
     setError(null)
     const ctrl = new AbortController()
     getCreditBalance(ctrl.signal).then(setCredits, () => setCredits(null))
+    getPaymentsConfig(ctrl.signal).then(
+      (c) => setShop(c.enabled),
+      () => setShop(false),
+    )
     return () => ctrl.abort()
   }, [open])
 
@@ -86,9 +93,15 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
             <Button variant="secondary" onClick={onClose}>
               Close
             </Button>
-            <Link to="/dashboard" className={buttonClass('primary', 'md')}>
-              Go to your dashboard
-            </Link>
+            {shop ? (
+              <Link to="/pricing" className={buttonClass('primary', 'md')}>
+                Buy credits
+              </Link>
+            ) : (
+              <Link to="/dashboard" className={buttonClass('primary', 'md')}>
+                Go to your dashboard
+              </Link>
+            )}
           </>
         ) : (
           <>
@@ -105,6 +118,16 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
       {empty ? (
         <div data-testid="no-credits" role="alert" className="space-y-3 text-sm">
           <p className="font-medium text-zinc-900 dark:text-zinc-100">You have no interview credits left.</p>
+          {shop ? (
+            <p className="text-zinc-700 dark:text-zinc-300">
+              Each interview takes one credit. Buy a credit pack or subscribe for monthly credits on the{' '}
+              <Link to="/pricing" className="underline">
+                pricing page
+              </Link>
+              ; you can still read every problem and review your past interviews meanwhile.
+            </p>
+          ) : (
+          <>
           <p className="text-zinc-700 dark:text-zinc-300">
             Each interview takes one credit. This server has no shop: its administrator can give you more by running
           </p>
@@ -115,6 +138,8 @@ export function StartInterviewDialog({ problem, open, onClose }: { problem: Prob
             or by starting the server with <code className="font-mono">CREDITS=unlimited</code>. Meanwhile you can still read every problem and review your past
             interviews.
           </p>
+          </>
+          )}
         </div>
       ) : (
       <form

@@ -15,6 +15,7 @@ import { companySuggestions, updateProfile } from '../api'
 import { TagInput } from './TagInput'
 import { DataSettings } from './DataSettings'
 import { SecuritySettings } from './SecuritySettings'
+import { BillingSettings } from '../../billing/components/BillingSettings'
 
 export function SettingsPage() {
   useDocumentTitle('Profile')
@@ -83,6 +84,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
             </Button>
           </div>
         </form>
+        <BillingSettings />
         <SecuritySettings />
         <DataSettings />
       </div>
