@@ -83,6 +83,7 @@ type Service struct {
 	store  Store
 	judges *judge.Service // its sandbox runs the checks; nil: publishing is off
 	log    *slog.Logger
+	opts   Options
 
 	libOnce sync.Once
 	lib     map[string]libEntry
@@ -92,13 +93,24 @@ type libEntry struct {
 	title, difficulty, hash string
 }
 
+// Options tune the verification run on publish.
+type Options struct {
+	// Languages narrows it to these languages (problems verify --lang);
+	// empty: every language the sandbox offers, as serve runs it.
+	Languages []string
+	Workers   int // checks at once; default 2, as problems verify
+}
+
 // New returns the service. judges may be nil (no sandbox): drafts can be
 // saved and checked against the loader's rules, but nothing publishes.
-func New(store Store, judges *judge.Service, log *slog.Logger) *Service {
+func New(store Store, judges *judge.Service, log *slog.Logger, o Options) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{store: store, judges: judges, log: log}
+	if o.Workers < 1 {
+		o.Workers = 2
+	}
+	return &Service{store: store, judges: judges, log: log, opts: o}
 }
 
 // library hashes the embedded folders once.
@@ -365,7 +377,7 @@ func (s *Service) validate(ctx context.Context, slug string, files map[string]st
 		return append(out, CheckResult{Language: "-", What: "sandbox", Detail: "no sandbox on this server: nothing can be verified or published"}), lib
 	}
 	svc := judge.NewService(s.judges.Runner(), lib, s.log)
-	checks, err := problems.Verify(ctx, svc, lib, nil, problems.VerifyOptions{Workers: 2, NoGenerator: true})
+	checks, err := problems.Verify(ctx, svc, lib, nil, problems.VerifyOptions{Workers: s.opts.Workers, Languages: s.opts.Languages, NoGenerator: true})
 	if err != nil {
 		return append(out, CheckResult{Language: "-", What: "verify", Detail: err.Error()}), lib
 	}

@@ -90,7 +90,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
 	// Problems published from the admin console go back over the library's
 	// sync (each that differs from problems/ is logged).
-	authored := authoring.New(db, judges, log)
+	authored := authoring.New(db, judges, log, authoring.Options{})
 	if err := authored.RestorePublished(ctx); err != nil {
 		return err
 	}
