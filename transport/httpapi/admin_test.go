@@ -345,4 +345,3 @@ func failed(checks []authoring.CheckResult, lang, what string) bool {
 	}
 	return false
 }
-
