@@ -27,8 +27,8 @@ type UserSummary struct {
 	CreatedAt   time.Time  `json:"created_at"`
 }
 
-// SessionSummary is one interview in a user's detail.
-type SessionSummary struct {
+// UserSession is one interview in a user's detail.
+type UserSession struct {
 	ID           string     `json:"id"`
 	ProblemSlug  string     `json:"problem_slug"`
 	ProblemTitle string     `json:"problem_title"`
@@ -49,9 +49,9 @@ type LedgerRow struct {
 
 // UserDetail is what the console shows about one user.
 type UserDetail struct {
-	User     UserSummary      `json:"user"`
-	Sessions []SessionSummary `json:"sessions"` // newest first, at most 100
-	Ledger   []LedgerRow      `json:"ledger"`   // newest first, at most 100
+	User     UserSummary   `json:"user"`
+	Sessions []UserSession `json:"sessions"` // newest first, at most 100
+	Ledger   []LedgerRow   `json:"ledger"`   // newest first, at most 100
 }
 
 // Range is a half-open interval of days [From, To) in UTC.
@@ -59,8 +59,8 @@ type Range struct {
 	From, To time.Time
 }
 
-// Day is one day's numbers.
-type Day struct {
+// AnalyticsDay is one day's numbers.
+type AnalyticsDay struct {
 	Date       string `json:"date"` // YYYY-MM-DD, UTC
 	Sessions   int    `json:"sessions"`
 	Completed  int    `json:"completed"`
@@ -82,8 +82,8 @@ type ProblemStats struct {
 	AverageScore *float64 `json:"average_score,omitempty"`
 }
 
-// Scores are average evaluation scores (0-100) over the range.
-type Scores struct {
+// AverageScores are average evaluation scores (0-100) over the range.
+type AverageScores struct {
 	Evaluations    int      `json:"evaluations"`
 	Overall        *float64 `json:"overall,omitempty"`
 	ProblemSolving *float64 `json:"problem_solving,omitempty"`
@@ -98,7 +98,7 @@ type Scores struct {
 type Analytics struct {
 	From           string         `json:"from"` // YYYY-MM-DD, inclusive
 	To             string         `json:"to"`   // YYYY-MM-DD, inclusive
-	Days           []Day          `json:"days"` // every day of the range, zeros included
+	Days           []AnalyticsDay `json:"days"` // every day of the range, zeros included
 	Sessions       int            `json:"sessions"`
 	Completed      int            `json:"completed"`
 	Abandoned      int            `json:"abandoned"`
@@ -108,7 +108,7 @@ type Analytics struct {
 	CostPerSession int64          `json:"cost_per_session_micro_usd"` // cost of the range's sessions / their number
 	RevenueCents   int64          `json:"revenue_cents"`
 	Purchased      int            `json:"credits_purchased"`
-	Scores         Scores         `json:"scores"`
+	Scores         AverageScores  `json:"scores"`
 	Problems       []ProblemStats `json:"problems"` // most sessions first
 }
 

@@ -39,8 +39,8 @@ const (
 	OriginDatabase = "database" // only in the problems table (no files anywhere)
 )
 
-// Row is one problem in the console's list.
-type Row struct {
+// ProblemRow is one problem in the console's list.
+type ProblemRow struct {
 	Slug          string `json:"slug"`
 	Title         string `json:"title"`
 	Difficulty    string `json:"difficulty"`
@@ -68,9 +68,9 @@ type CheckResult struct {
 	Detail   string `json:"detail,omitempty"`
 }
 
-// View is what the editor loads.
-type View struct {
-	Row
+// ProblemView is what the editor loads.
+type ProblemView struct {
+	ProblemRow
 	Source      problems.Source   `json:"source"`
 	StarterCode map[string]string `json:"starter_code"` // generated from the signature
 	Checks      []CheckResult     `json:"checks"`       // the last validation
@@ -135,11 +135,11 @@ func (s *Service) library() map[string]libEntry {
 
 // List returns every problem the console knows: the library's, the
 // authored ones and any other row of the problems table, by slug.
-func (s *Service) List(ctx context.Context) ([]Row, error) {
+func (s *Service) List(ctx context.Context) ([]ProblemRow, error) {
 	ctx = mockroom.AsService(ctx)
-	rows := map[string]*Row{}
+	rows := map[string]*ProblemRow{}
 	for slug, e := range s.library() {
-		rows[slug] = &Row{Slug: slug, Title: e.title, Difficulty: e.difficulty, Origin: OriginLibrary, InLibrary: true,
+		rows[slug] = &ProblemRow{Slug: slug, Title: e.title, Difficulty: e.difficulty, Origin: OriginLibrary, InLibrary: true,
 			ContentHash: e.hash, LibraryHash: e.hash}
 	}
 	// What the problems table serves: a slug there is published.
@@ -151,7 +151,7 @@ func (s *Service) List(ctx context.Context) ([]Row, error) {
 		for _, p := range ps {
 			r, ok := rows[p.Slug]
 			if !ok {
-				r = &Row{Slug: p.Slug, Origin: OriginDatabase}
+				r = &ProblemRow{Slug: p.Slug, Origin: OriginDatabase}
 				rows[p.Slug] = r
 			}
 			r.Title, r.Difficulty, r.Status = p.Title, p.Difficulty, admin.StatusPublished
@@ -168,12 +168,12 @@ func (s *Service) List(ctx context.Context) ([]Row, error) {
 		a := &authored[i]
 		r, ok := rows[a.Slug]
 		if !ok {
-			r = &Row{Slug: a.Slug}
+			r = &ProblemRow{Slug: a.Slug}
 			rows[a.Slug] = r
 		}
 		s.fillAuthored(r, a)
 	}
-	out := make([]Row, 0, len(rows))
+	out := make([]ProblemRow, 0, len(rows))
 	for _, r := range rows {
 		if r.Status == "" {
 			r.Status = admin.StatusDraft
@@ -184,7 +184,7 @@ func (s *Service) List(ctx context.Context) ([]Row, error) {
 	return out, nil
 }
 
-func (s *Service) fillAuthored(r *Row, a *admin.AuthoredProblem) {
+func (s *Service) fillAuthored(r *ProblemRow, a *admin.AuthoredProblem) {
 	r.Origin, r.ContentHash, r.PublishedHash = OriginConsole, a.ContentHash, a.PublishedHash
 	if src, err := problems.ParseFiles(a.Slug, a.Files); err == nil {
 		r.Title, r.Difficulty = src.Title, src.Difficulty
@@ -204,7 +204,7 @@ func (s *Service) fillAuthored(r *Row, a *admin.AuthoredProblem) {
 // Get returns the problem with slug for the editor, hidden tests and
 // reference solutions included: the console's files when it has some,
 // else the library's folder, else what the problems table holds.
-func (s *Service) Get(ctx context.Context, slug string) (*View, error) {
+func (s *Service) Get(ctx context.Context, slug string) (*ProblemView, error) {
 	ctx = mockroom.AsService(ctx)
 	files, a, origin, err := s.files(ctx, slug)
 	if err != nil {
@@ -214,7 +214,7 @@ func (s *Service) Get(ctx context.Context, slug string) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &View{Row: Row{Slug: slug, Title: src.Title, Difficulty: src.Difficulty, Origin: origin, ContentHash: problems.ContentHash(files)},
+	v := &ProblemView{ProblemRow: ProblemRow{Slug: slug, Title: src.Title, Difficulty: src.Difficulty, Origin: origin, ContentHash: problems.ContentHash(files)},
 		Source: *src, Checks: []CheckResult{}}
 	if e, ok := s.library()[slug]; ok {
 		v.InLibrary, v.LibraryHash = true, e.hash
@@ -225,7 +225,7 @@ func (s *Service) Get(ctx context.Context, slug string) (*View, error) {
 		v.Status = admin.StatusDraft
 	}
 	if a != nil {
-		s.fillAuthored(&v.Row, a)
+		s.fillAuthored(&v.ProblemRow, a)
 		v.UpdatedBy, v.PublishedAt = a.UpdatedBy, a.PublishedAt
 		if len(a.Checks) > 0 {
 			json.Unmarshal(a.Checks, &v.Checks)
@@ -305,7 +305,7 @@ const ErrVerification = "verification_failed"
 // say what is wrong). publish runs the whole verification and, only when
 // every check passes, upserts the problem for candidates; otherwise the
 // draft is kept and the error names what failed.
-func (s *Service) Save(ctx context.Context, actorID string, src problems.Source, publish bool) (*View, error) {
+func (s *Service) Save(ctx context.Context, actorID string, src problems.Source, publish bool) (*ProblemView, error) {
 	ctx = mockroom.AsService(ctx)
 	files, err := src.Files()
 	if err != nil {
@@ -316,7 +316,7 @@ func (s *Service) Save(ctx context.Context, actorID string, src problems.Source,
 
 // Import stores a folder's files as the console's version (a draft unless
 // publish), with the same checks as Save.
-func (s *Service) Import(ctx context.Context, actorID, slug string, files map[string]string, publish bool) (*View, error) {
+func (s *Service) Import(ctx context.Context, actorID, slug string, files map[string]string, publish bool) (*ProblemView, error) {
 	ctx = mockroom.AsService(ctx)
 	if _, err := problems.ParseFiles(slug, files); err != nil {
 		return nil, err
@@ -324,7 +324,7 @@ func (s *Service) Import(ctx context.Context, actorID, slug string, files map[st
 	return s.saveFiles(ctx, actorID, slug, files, publish)
 }
 
-func (s *Service) saveFiles(ctx context.Context, actorID, slug string, files map[string]string, publish bool) (*View, error) {
+func (s *Service) saveFiles(ctx context.Context, actorID, slug string, files map[string]string, publish bool) (*ProblemView, error) {
 	prev, err := s.store.AuthoredProblem(ctx, slug)
 	if err != nil && !mockroom.IsKind(err, mockroom.KindNotFound) {
 		return nil, err

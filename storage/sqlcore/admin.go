@@ -88,7 +88,7 @@ func (c *Core) UserDetail(ctx context.Context, userID string) (*admin.UserDetail
 	if !ok {
 		return nil, mockroom.Wrap(op, mockroom.NotFound("user"))
 	}
-	d := &admin.UserDetail{Sessions: []admin.SessionSummary{}, Ledger: []admin.LedgerRow{}}
+	d := &admin.UserDetail{Sessions: []admin.UserSession{}, Ledger: []admin.LedgerRow{}}
 	err := c.Read(ctx, func(tx *Tx) error {
 		u, err := scanUserSummary(tx.QueryRow(ctx, `SELECT `+userSummaryCols+` FROM users u LEFT JOIN profiles p ON p.id = u.id WHERE u.id = ?`, id))
 		if err != nil {
@@ -103,7 +103,7 @@ func (c *Core) UserDetail(ctx context.Context, userID string) (*admin.UserDetail
 			return err
 		}
 		for rows.Next() {
-			var s admin.SessionSummary
+			var s admin.UserSession
 			var score sql.NullFloat64
 			if err := rows.Scan(&s.ID, &s.ProblemSlug, &s.ProblemTitle, &s.Status, &s.Language, &s.TestsPassed, &s.TestsTotal,
 				&score, timeCol{&s.CreatedAt}, nullTimeCol{&s.EndedAt}); err != nil {
@@ -251,9 +251,9 @@ func (c *Core) Analytics(ctx context.Context, r admin.Range) (*admin.Analytics, 
 	index := map[string]int{}
 	for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
 		index[d.Format(time.DateOnly)] = len(a.Days)
-		a.Days = append(a.Days, admin.Day{Date: d.Format(time.DateOnly)})
+		a.Days = append(a.Days, admin.AnalyticsDay{Date: d.Format(time.DateOnly)})
 	}
-	day := func(t time.Time) *admin.Day {
+	day := func(t time.Time) *admin.AnalyticsDay {
 		if i, ok := index[t.UTC().Format(time.DateOnly)]; ok {
 			return &a.Days[i]
 		}
@@ -348,7 +348,7 @@ func (c *Core) Analytics(ctx context.Context, r admin.Range) (*admin.Analytics, 
 			f, t, f, t).Scan(&sessionCost); err != nil {
 			return err
 		}
-		var sc admin.Scores
+		var sc admin.AverageScores
 		var avg [5]sql.NullFloat64
 		if err := tx.QueryRow(ctx, `SELECT COUNT(e.overall_score),
 				CAST(AVG(e.overall_score) AS DOUBLE PRECISION), CAST(AVG(e.problem_solving_score) AS DOUBLE PRECISION),

@@ -268,7 +268,7 @@ func (s *server) needAuthoring() error {
 }
 
 type adminProblemList struct {
-	Problems []authoring.Row `json:"problems"`
+	Problems []authoring.ProblemRow `json:"problems"`
 }
 
 func (s *server) adminProblems(w http.ResponseWriter, r *http.Request) {

@@ -214,7 +214,7 @@ func TestAdminProblemAuthoring(t *testing.T) {
 		t.Fatalf("export: %d files", len(ex.Files))
 	}
 	var list struct {
-		Problems []authoring.Row `json:"problems"`
+		Problems []authoring.ProblemRow `json:"problems"`
 	}
 	boss.Do("GET", "/api/admin/problems", nil).JSON(t, &list)
 	row := find(list.Problems, "sqrt-x")
@@ -227,10 +227,10 @@ func TestAdminProblemAuthoring(t *testing.T) {
 	if r.Status != 200 {
 		t.Fatalf("import: %d %s", r.Status, r.Body)
 	}
-	var v authoring.View
+	var v authoring.ProblemView
 	r.JSON(t, &v)
 	if v.Status != admin.StatusDraft || v.Origin != authoring.OriginConsole || len(v.Source.Hints) == 0 || v.StarterCode["python"] == "" {
-		t.Fatalf("imported view %+v", v.Row)
+		t.Fatalf("imported view %+v", v.ProblemRow)
 	}
 	hidden := 0
 	for _, tc := range v.Source.Tests {
@@ -283,7 +283,7 @@ func TestAdminProblemAuthoring(t *testing.T) {
 	}
 	r.JSON(t, &v)
 	if v.Status != admin.StatusPublished || v.Unpublished || v.PublishedHash != ex.ContentHash {
-		t.Fatalf("published view %+v", v.Row)
+		t.Fatalf("published view %+v", v.ProblemRow)
 	}
 	if r := e.client().Do("GET", "/api/problems/my-sqrt", nil); r.Status != 200 || strings.Contains(string(r.Body), "46340") {
 		t.Fatalf("candidates: %d (the reference must not leak)", r.Status)
@@ -328,7 +328,7 @@ func TestAdminProblemAuthoring(t *testing.T) {
 	}
 }
 
-func find(rows []authoring.Row, slug string) *authoring.Row {
+func find(rows []authoring.ProblemRow, slug string) *authoring.ProblemRow {
 	for i := range rows {
 		if rows[i].Slug == slug {
 			return &rows[i]

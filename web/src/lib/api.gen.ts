@@ -112,7 +112,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewType2"];
+                        "application/json": components["schemas"]["ProblemView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -161,7 +161,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewType2"];
+                        "application/json": components["schemas"]["ProblemView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -206,7 +206,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewType2"];
+                        "application/json": components["schemas"]["ProblemView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -247,7 +247,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewType2"];
+                        "application/json": components["schemas"]["ProblemView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -337,7 +337,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewType2"];
+                        "application/json": components["schemas"]["ProblemView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -386,7 +386,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ViewType2"];
+                        "application/json": components["schemas"]["ProblemView"];
                     };
                 };
                 /** @description An error: the code is stable, the message is for people. */
@@ -2579,7 +2579,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AdminProblemList: {
-            problems: components["schemas"]["Row"][];
+            problems: components["schemas"]["ProblemRow"][];
         };
         AdminUserList: {
             total: number;
@@ -2610,18 +2610,38 @@ export interface components {
             /** Format: int64 */
             cost_per_session_micro_usd: number;
             credits_purchased: number;
-            days: components["schemas"]["Day"][];
+            days: components["schemas"]["AnalyticsDay"][];
             from: string;
             problems: components["schemas"]["ProblemStats"][];
             /** Format: int64 */
             revenue_cents: number;
-            scores: components["schemas"]["Scores"];
+            scores: components["schemas"]["AverageScores"];
             sessions: number;
             to: string;
+        };
+        AnalyticsDay: {
+            abandoned: number;
+            completed: number;
+            /** Format: int64 */
+            cost_micro_usd: number;
+            credits_purchased: number;
+            date: string;
+            model_calls: number;
+            /** Format: int64 */
+            revenue_cents: number;
+            sessions: number;
         };
         AuthResponse: {
             profile: components["schemas"]["Profile"];
             user: components["schemas"]["User"];
+        };
+        AverageScores: {
+            code_quality?: null | number;
+            communication?: null | number;
+            efficiency?: null | number;
+            evaluations: number;
+            overall?: null | number;
+            problem_solving?: null | number;
         };
         ChatRequest: {
             text: string;
@@ -2662,18 +2682,6 @@ export interface components {
             transactions: components["schemas"]["CreditTransaction"][];
             /** @description CREDITS=unlimited: interviews take no credit */
             unlimited: boolean;
-        };
-        Day: {
-            abandoned: number;
-            completed: number;
-            /** Format: int64 */
-            cost_micro_usd: number;
-            credits_purchased: number;
-            date: string;
-            model_calls: number;
-            /** Format: int64 */
-            revenue_cents: number;
-            sessions: number;
         };
         Dimension: {
             evidence: components["schemas"]["Evidence"][];
@@ -2873,6 +2881,23 @@ export interface components {
             problems: components["schemas"]["ProblemSummary"][];
             total: number;
         };
+        ProblemRow: {
+            content_hash: string;
+            differs_from_library: boolean;
+            difficulty: string;
+            in_library: boolean;
+            library_hash?: string;
+            /** @enum {string} */
+            origin: "console" | "library" | "database";
+            published_hash?: string;
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            unpublished_changes: boolean;
+            /** Format: date-time */
+            updated_at?: null | string;
+        };
         ProblemSave: {
             /** @description run the whole verification and, if every check passes, publish; otherwise only the draft is saved */
             publish: boolean;
@@ -2905,6 +2930,31 @@ export interface components {
             slug: string;
             submissions: number;
             title: string;
+        };
+        ProblemView: {
+            checks: components["schemas"]["CheckResult"][];
+            content_hash: string;
+            differs_from_library: boolean;
+            difficulty: string;
+            in_library: boolean;
+            library_hash?: string;
+            /** @enum {string} */
+            origin: "console" | "library" | "database";
+            /** Format: date-time */
+            published_at?: null | string;
+            published_hash?: string;
+            slug: string;
+            source: components["schemas"]["Source"];
+            starter_code: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            unpublished_changes: boolean;
+            /** Format: date-time */
+            updated_at?: null | string;
+            updated_by?: string;
         };
         Profile: {
             /** Format: date-time */
@@ -2991,23 +3041,6 @@ export interface components {
             total: number;
             trace?: string;
         };
-        Row: {
-            content_hash: string;
-            differs_from_library: boolean;
-            difficulty: string;
-            in_library: boolean;
-            library_hash?: string;
-            /** @enum {string} */
-            origin: "console" | "library" | "database";
-            published_hash?: string;
-            slug: string;
-            /** @enum {string} */
-            status: "draft" | "published";
-            title: string;
-            unpublished_changes: boolean;
-            /** Format: date-time */
-            updated_at?: null | string;
-        };
         SaveCodeRequest: {
             code: null | string;
             language?: string;
@@ -3017,14 +3050,6 @@ export interface components {
             saved: boolean;
             /** Format: date-time */
             saved_at: string;
-        };
-        Scores: {
-            code_quality?: null | number;
-            communication?: null | number;
-            efficiency?: null | number;
-            evaluations: number;
-            overall?: null | number;
-            problem_solving?: null | number;
         };
         Session: {
             /** Format: date-time */
@@ -3088,20 +3113,6 @@ export interface components {
             test_cases_total: number;
             /** Format: date-time */
             updated_at: string;
-        };
-        SessionSummaryType2: {
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            ended_at?: null | string;
-            id: string;
-            language: string;
-            overall_score?: null | number;
-            problem_slug: string;
-            problem_title: string;
-            status: string;
-            test_cases_passed: number;
-            test_cases_total: number;
         };
         SessionUsage: {
             /** Format: int64 */
@@ -3318,8 +3329,22 @@ export interface components {
         };
         UserDetail: {
             ledger: components["schemas"]["LedgerRow"][];
-            sessions: components["schemas"]["SessionSummaryType2"][];
+            sessions: components["schemas"]["UserSession"][];
             user: components["schemas"]["UserSummary"];
+        };
+        UserSession: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            ended_at?: null | string;
+            id: string;
+            language: string;
+            overall_score?: null | number;
+            problem_slug: string;
+            problem_title: string;
+            status: string;
+            test_cases_passed: number;
+            test_cases_total: number;
         };
         UserSummary: {
             /** Format: date-time */
@@ -3343,31 +3368,6 @@ export interface components {
             status: "in_progress" | "pending" | "ready";
             usage: components["schemas"]["Usage"];
         };
-        ViewType2: {
-            checks: components["schemas"]["CheckResult"][];
-            content_hash: string;
-            differs_from_library: boolean;
-            difficulty: string;
-            in_library: boolean;
-            library_hash?: string;
-            /** @enum {string} */
-            origin: "console" | "library" | "database";
-            /** Format: date-time */
-            published_at?: null | string;
-            published_hash?: string;
-            slug: string;
-            source: components["schemas"]["Source"];
-            starter_code: {
-                [key: string]: string;
-            };
-            /** @enum {string} */
-            status: "draft" | "published";
-            title: string;
-            unpublished_changes: boolean;
-            /** Format: date-time */
-            updated_at?: null | string;
-            updated_by?: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -3379,14 +3379,15 @@ export type AdminProblemList = components['schemas']['AdminProblemList'];
 export type AdminUserList = components['schemas']['AdminUserList'];
 export type AgentUsage = components['schemas']['AgentUsage'];
 export type Analytics = components['schemas']['Analytics'];
+export type AnalyticsDay = components['schemas']['AnalyticsDay'];
 export type AuthResponse = components['schemas']['AuthResponse'];
+export type AverageScores = components['schemas']['AverageScores'];
 export type ChatRequest = components['schemas']['ChatRequest'];
 export type CheckResult = components['schemas']['CheckResult'];
 export type Clarification = components['schemas']['Clarification'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
 export type CreditsBody = components['schemas']['CreditsBody'];
-export type Day = components['schemas']['Day'];
 export type Dimension = components['schemas']['Dimension'];
 export type DurationMinutes = components['schemas']['DurationMinutes'];
 export type EmailRequest = components['schemas']['EmailRequest'];
@@ -3414,9 +3415,11 @@ export type ProblemDetail = components['schemas']['ProblemDetail'];
 export type ProblemFiles = components['schemas']['ProblemFiles'];
 export type ProblemImport = components['schemas']['ProblemImport'];
 export type ProblemList = components['schemas']['ProblemList'];
+export type ProblemRow = components['schemas']['ProblemRow'];
 export type ProblemSave = components['schemas']['ProblemSave'];
 export type ProblemStats = components['schemas']['ProblemStats'];
 export type ProblemSummary = components['schemas']['ProblemSummary'];
+export type ProblemView = components['schemas']['ProblemView'];
 export type Profile = components['schemas']['Profile'];
 export type ProfileUpdate = components['schemas']['ProfileUpdate'];
 export type ProgressBody = components['schemas']['ProgressBody'];
@@ -3427,15 +3430,12 @@ export type RecordedSnapshot = components['schemas']['RecordedSnapshot'];
 export type Recording = components['schemas']['Recording'];
 export type ReferenceSolution = components['schemas']['ReferenceSolution'];
 export type Report = components['schemas']['Report'];
-export type Row = components['schemas']['Row'];
 export type SaveCodeRequest = components['schemas']['SaveCodeRequest'];
 export type SavedBody = components['schemas']['SavedBody'];
-export type Scores = components['schemas']['Scores'];
 export type Session = components['schemas']['Session'];
 export type SessionList = components['schemas']['SessionList'];
 export type SessionPatch = components['schemas']['SessionPatch'];
 export type SessionSummary = components['schemas']['SessionSummary'];
-export type SessionSummaryType2 = components['schemas']['SessionSummaryType2'];
 export type SessionUsage = components['schemas']['SessionUsage'];
 export type SessionView = components['schemas']['SessionView'];
 export type Signals = components['schemas']['Signals'];
@@ -3457,9 +3457,9 @@ export type TranscriptBody = components['schemas']['TranscriptBody'];
 export type Usage = components['schemas']['Usage'];
 export type User = components['schemas']['User'];
 export type UserDetail = components['schemas']['UserDetail'];
+export type UserSession = components['schemas']['UserSession'];
 export type UserSummary = components['schemas']['UserSummary'];
 export type Verdict = components['schemas']['Verdict'];
 export type View = components['schemas']['View'];
-export type ViewType2 = components['schemas']['ViewType2'];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
