@@ -178,7 +178,7 @@ func ParseFiles(slug string, files map[string]string) (*Source, error) {
 	if err := strictDecode([]byte(files["problem.json"]), &pf); err != nil {
 		return nil, bad("problem.json", "%v", err)
 	}
-	var tests []SourceTest
+	tests := []SourceTest{}
 	var fts []fileTest
 	if err := strictDecode([]byte(files["tests.json"]), &fts); err != nil {
 		return nil, bad("tests.json", "%v", err)
