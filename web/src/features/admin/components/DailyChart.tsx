@@ -2,8 +2,9 @@
 // (features/dashboard/components/ProgressCharts.tsx): inline SVG, no chart
 // library, an image with a sentence for screen readers and a tooltip per bar.
 
-const W = 640
-const H = 160
+// About the card's width at 1280 px, so the labels draw near their CSS size.
+const W = 1040
+const H = 180
 const AXIS = 18
 
 export interface DayValue {
@@ -56,7 +57,7 @@ export function DailyChart({
               <rect x={x} y={plot - h} width={bar} height={h} rx={2} className="fill-indigo-300 dark:fill-indigo-700" />
               {ph > 0 && <rect x={x} y={plot - ph} width={bar} height={ph} rx={2} className="fill-indigo-600 dark:fill-indigo-400" />}
               {i % every === 0 && (
-                <text x={x + bar / 2} y={H - 4} textAnchor="middle" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
+                <text x={i === 0 ? x : x + bar / 2} y={H - 4} textAnchor={i === 0 ? 'start' : 'middle'} className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
                   {label(d.date)}
                 </text>
               )}
