@@ -38,8 +38,22 @@ func (s *server) guardAdmin(w http.ResponseWriter, r *http.Request, rt route) bo
 // it answered: every read and every change by an admin is in the log.
 func (s *server) serveAdmin(w http.ResponseWriter, r *http.Request, rt route, h http.HandlerFunc) {
 	rec := &statusRecorder{ResponseWriter: w}
+	note := auditNote{}
+	r = r.WithContext(context.WithValue(r.Context(), auditNoteKey{}, note))
 	h(rec, r)
 	s.audit(r, rt, "admin."+strings.ToLower(rt.Method)+" "+strings.TrimPrefix(rt.Pattern, "/api/admin/"), rec.status)
+}
+
+// auditNote is what a handler adds to its request's audit entry (a grant's
+// amount and reason, a publish's outcome).
+type auditNote map[string]any
+
+type auditNoteKey struct{}
+
+func noteAudit(r *http.Request, key string, value any) {
+	if n, ok := r.Context().Value(auditNoteKey{}).(auditNote); ok {
+		n[key] = value
+	}
 }
 
 func (s *server) audit(r *http.Request, rt route, action string, status int) {
@@ -50,7 +64,13 @@ func (s *server) audit(r *http.Request, rt route, action string, status int) {
 	if u := s.currentUser(r); u != nil {
 		actor = u.ID
 	}
-	meta := map[string]any{"method": r.Method, "path": r.URL.Path, "status": status}
+	meta := map[string]any{}
+	if n, ok := r.Context().Value(auditNoteKey{}).(auditNote); ok {
+		for k, v := range n {
+			meta[k] = v
+		}
+	}
+	meta["method"], meta["path"], meta["status"] = r.Method, r.URL.Path, status
 	if r.URL.RawQuery != "" {
 		meta["query"] = r.URL.RawQuery
 	}
@@ -166,7 +186,12 @@ func (s *server) adminGrant(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, mockroom.Errorf(mockroom.KindInvalid, "invalid_reason", "say why, in 1 to 200 characters (it is kept in the ledger)"))
 		return
 	}
+	noteAudit(r, "amount", in.Amount)
+	noteAudit(r, "reason", in.Reason)
 	row, err := s.AdminStore.GrantCredits(adminCtx(r), userID(r), r.PathValue("id"), in.Amount, in.Reason)
+	if err == nil {
+		noteAudit(r, "ledger_id", row.ID)
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -320,11 +345,13 @@ func (s *server) adminCreateProblem(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, mockroom.Errorf(mockroom.KindConflict, "problem_exists", "a problem %q exists already; edit it instead", in.Source.Slug))
 		return
 	}
+	noteAudit(r, "publish", in.Publish)
 	v, err := s.Authoring.Save(r.Context(), userID(r), in.Source, in.Publish)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	noteAudit(r, "content_hash", v.ContentHash)
 	writeJSON(w, http.StatusCreated, v)
 }
 
@@ -350,6 +377,7 @@ func (s *server) adminUpdateProblem(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	noteAudit(r, "publish", in.Publish)
 	v, err := s.Authoring.Save(r.Context(), userID(r), in.Source, in.Publish)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -387,11 +415,13 @@ func (s *server) adminAddTests(w http.ResponseWriter, r *http.Request) {
 	}
 	src := v.Source
 	src.Tests = append(src.Tests, in.Tests...)
+	noteAudit(r, "publish", in.Publish)
 	v, err = s.Authoring.Save(r.Context(), userID(r), src, in.Publish)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	noteAudit(r, "content_hash", v.ContentHash)
 	writeJSON(w, http.StatusCreated, v)
 }
 
@@ -406,6 +436,7 @@ func (s *server) adminPublishProblem(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	noteAudit(r, "publish", true)
 	v, err := s.Authoring.Import(r.Context(), userID(r), slug, files, true)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -450,6 +481,8 @@ func (s *server) adminImportProblem(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	noteAudit(r, "publish", in.Publish)
+	noteAudit(r, "slug", in.Slug)
 	v, err := s.Authoring.Import(r.Context(), userID(r), in.Slug, in.Files, in.Publish)
 	if err != nil {
 		s.writeError(w, r, err)

@@ -127,6 +127,19 @@ func TestAdminUsersGrantAndSuspend(t *testing.T) {
 			t.Fatalf("grant %v: %d %s", bad, r.Status, r.Body)
 		}
 	}
+	entries, err := e.db.AuditLog(mockroom.AsService(context.Background()), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var grantMeta map[string]any
+	for _, a := range entries {
+		if a.Action == "admin.post users/{id}/credits" && a.TargetID == adaID && a.ActorUserID == bossID && strings.Contains(string(a.Metadata), `"status":201`) {
+			json.Unmarshal(a.Metadata, &grantMeta)
+		}
+	}
+	if grantMeta["amount"] != float64(5) || grantMeta["reason"] != "beta tester" || grantMeta["ledger_id"] != row.ID {
+		t.Fatalf("the grant's audit entry: %v", grantMeta)
+	}
 	var credits struct {
 		Balance int `json:"balance"`
 	}

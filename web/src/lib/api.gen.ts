@@ -225,7 +225,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Save a problem (a draft, or published if publish and every check passes; 422 verification_failed names what failed) */
+        /** Save a problem (a draft, or published if publish and every check passes; 400 verification_failed names what failed) */
         patch: {
             parameters: {
                 query?: never;
