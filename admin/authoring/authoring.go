@@ -317,14 +317,15 @@ func (s *Service) Save(ctx context.Context, actorID string, src problems.Source,
 // Import stores a folder's files as the console's version (a draft unless
 // publish), with the same checks as Save.
 func (s *Service) Import(ctx context.Context, actorID, slug string, files map[string]string, publish bool) (*ProblemView, error) {
-	ctx = mockroom.AsService(ctx)
-	if _, err := problems.ParseFiles(slug, files); err != nil {
-		return nil, err
-	}
-	return s.saveFiles(ctx, actorID, slug, files, publish)
+	return s.saveFiles(mockroom.AsService(ctx), actorID, slug, files, publish)
 }
 
 func (s *Service) saveFiles(ctx context.Context, actorID, slug string, files map[string]string, publish bool) (*ProblemView, error) {
+	// Nothing is stored that the editor could not open again (a bad slug,
+	// a file that is not part of a folder).
+	if _, err := problems.ParseFiles(slug, files); err != nil {
+		return nil, err
+	}
 	prev, err := s.store.AuthoredProblem(ctx, slug)
 	if err != nil && !mockroom.IsKind(err, mockroom.KindNotFound) {
 		return nil, err

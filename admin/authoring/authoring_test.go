@@ -78,6 +78,11 @@ func TestRestoreAndDrafts(t *testing.T) {
 	if err != nil || v.Status != admin.StatusDraft || v.Origin != authoring.OriginConsole {
 		t.Fatalf("the kept draft: %v %+v", err, v)
 	}
+	bad := *src
+	bad.Slug = "Bad Slug"
+	if _, err := svc.Save(ctx, "", bad, false); !mockroom.IsKind(err, mockroom.KindInvalid) {
+		t.Fatalf("a bad slug: %v", err)
+	}
 	src.Tests = src.Tests[:2]
 	v, err = svc.Save(ctx, "", *src, false)
 	if err != nil || v.Checks[0].OK || !strings.Contains(v.Checks[0].Detail, "tests.json") {
