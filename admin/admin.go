@@ -45,6 +45,7 @@ type UserSession struct {
 type LedgerRow struct {
 	billing.CreditTransaction
 	ActorUserID string `json:"actor_user_id,omitempty"`
+	ActorEmail  string `json:"actor_email,omitempty"` // the granting admin's address, while they have an account
 }
 
 // UserDetail is what the console shows about one user.

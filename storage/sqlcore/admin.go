@@ -119,8 +119,9 @@ func (c *Core) UserDetail(ctx context.Context, userID string) (*admin.UserDetail
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		rows, err = tx.Query(ctx, `SELECT id, user_id, amount, transaction_type, reference_id, description, balance_after, created_at, actor_user_id
-			FROM credit_transactions WHERE user_id = ? ORDER BY seq DESC LIMIT 100`, id)
+		rows, err = tx.Query(ctx, `SELECT t.id, t.user_id, t.amount, t.transaction_type, t.reference_id, t.description, t.balance_after, t.created_at,
+				t.actor_user_id, a.email
+			FROM credit_transactions t LEFT JOIN users a ON a.id = t.actor_user_id WHERE t.user_id = ? ORDER BY t.seq DESC LIMIT 100`, id)
 		if err != nil {
 			return err
 		}
@@ -128,7 +129,7 @@ func (c *Core) UserDetail(ctx context.Context, userID string) (*admin.UserDetail
 		for rows.Next() {
 			var t admin.LedgerRow
 			if err := rows.Scan(&t.ID, &t.UserID, &t.Amount, &t.Type, textCol{&t.ReferenceID}, textCol{&t.Description},
-				&t.BalanceAfter, timeCol{&t.CreatedAt}, textCol{&t.ActorUserID}); err != nil {
+				&t.BalanceAfter, timeCol{&t.CreatedAt}, textCol{&t.ActorUserID}, textCol{&t.ActorEmail}); err != nil {
 				return err
 			}
 			d.Ledger = append(d.Ledger, t)
@@ -172,6 +173,9 @@ func (c *Core) GrantCredits(ctx context.Context, actorID, userID string, amount 
 			return err
 		}
 		row = &admin.LedgerRow{CreditTransaction: *ct, ActorUserID: actor}
+		if err := tx.QueryRow(ctx, `SELECT email FROM users WHERE id = ?`, actor).Scan(&row.ActorEmail); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		return nil
 	})
 	if err != nil {

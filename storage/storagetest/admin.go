@@ -47,13 +47,13 @@ func testAdminUsers(t *testing.T, db storage.DB) {
 
 	row, err := db.GrantCredits(ctx, boss.ID, ada.ID, 7, "beta tester")
 	must(t, err)
-	if row.Amount != 7 || row.Type != billing.TxBonus || row.ActorUserID != boss.ID || row.BalanceAfter != billing.SignupCredits+7 {
+	if row.Amount != 7 || row.Type != billing.TxBonus || row.ActorUserID != boss.ID || row.ActorEmail != "boss@example.com" || row.BalanceAfter != billing.SignupCredits+7 {
 		t.Fatalf("grant row %+v", row)
 	}
 	d, err := db.UserDetail(ctx, ada.ID)
 	must(t, err)
 	if d.User.Credits != billing.SignupCredits+7 || len(d.Ledger) != 2 || d.Ledger[0].ActorUserID != boss.ID ||
-		d.Ledger[0].Description != "beta tester" || d.Ledger[1].ActorUserID != "" {
+		d.Ledger[0].Description != "beta tester" || d.Ledger[0].ActorEmail != "boss@example.com" || d.Ledger[1].ActorUserID != "" {
 		t.Fatalf("detail %+v", d)
 	}
 	if bal, _ := db.Balance(ctx, ada.ID); bal != billing.SignupCredits+7 {

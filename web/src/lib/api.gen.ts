@@ -2781,6 +2781,7 @@ export interface components {
             session_id: string;
         };
         LedgerRow: {
+            actor_email?: string;
             actor_user_id?: string;
             amount: number;
             balance_after: number;

@@ -202,7 +202,7 @@ function UserPanel({ id, onChanged }: { id: string; onChanged: () => void }) {
               <td className="tabular-nums">{t.balance_after}</td>
               <td className="max-w-48 truncate" title={t.description ?? ''}>
                 {t.description}
-                {t.actor_user_id ? ' (by an admin)' : ''}
+                {t.actor_user_id ? ` (granted by ${t.actor_email ?? 'an admin'})` : ''}
               </td>
             </tr>
           ))}
