@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { errorMessage, isApiError } from '../../../lib/api'
 import type { ProblemView } from '../../../lib/api.gen'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle'
@@ -28,6 +28,9 @@ function Labelled({ label, hint, children }: { label: string; hint?: string; chi
 export function ProblemEditorPage() {
   const { slug = 'new' } = useParams()
   const isNew = slug === 'new'
+  // /admin/problems/new?from=SLUG starts from a copy of another problem.
+  const [params] = useSearchParams()
+  const from = isNew ? params.get('from') : null
   useDocumentTitle(isNew ? 'Admin · New problem' : `Admin · ${slug}`)
   const navigate = useNavigate()
   const [view, setView] = useState<ProblemView | null>(null)
@@ -38,21 +41,26 @@ export function ProblemEditorPage() {
   const [lang, setLang] = useState<string>('python')
 
   useEffect(() => {
-    if (isNew) {
+    if (isNew && !from) {
       setView(null)
       setForm(blankForm())
       return
     }
     const ctrl = new AbortController()
-    getAdminProblem(slug, ctrl.signal).then(
+    getAdminProblem(from ?? slug, ctrl.signal).then(
       (v) => {
+        if (from) {
+          setView(null)
+          setForm({ ...toForm(v.source), slug: `${v.source.slug}-copy`, title: `${v.source.title} (copy)` })
+          return
+        }
         setView(v)
         setForm(toForm(v.source))
       },
       (err: unknown) => !ctrl.signal.aborted && setLoadError(err),
     )
     return () => ctrl.abort()
-  }, [slug, isNew])
+  }, [slug, isNew, from])
 
   if (loadError) return <Alert>{errorMessage(loadError)}</Alert>
   if (!form) return <PageSpinner label="Loading the problem" />
@@ -119,9 +127,14 @@ export function ProblemEditorPage() {
         )}
         <div className="ml-auto flex gap-2">
           {!isNew && (
-            <Button variant="ghost" onClick={doExport} loading={busy === 'export'}>
-              Export .tar
-            </Button>
+            <>
+              <Link to={`/admin/problems/new?from=${encodeURIComponent(slug)}`} className="self-center text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+                Duplicate
+              </Link>
+              <Button variant="ghost" onClick={doExport} loading={busy === 'export'}>
+                Export .tar
+              </Button>
+            </>
           )}
           <Button variant="secondary" onClick={() => submit(false)} loading={busy === 'save'} disabled={busy !== ''}>
             Save draft
@@ -131,6 +144,13 @@ export function ProblemEditorPage() {
           </Button>
         </div>
       </div>
+      {isNew && !from && (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          A problem needs everything a problems/ folder has (see problems/README.md): 2 to 5 examples and 12 hidden tests, one marked large, a
+          reference solution in every language, the interviewer's guide and an editorial. Opening a similar problem and choosing Duplicate starts
+          from a complete one.
+        </p>
+      )}
       {msg && <Alert tone={msg.tone}>{msg.text}</Alert>}
       {view && view.checks.length > 0 && (
         <section className={card} aria-label="Checks">
