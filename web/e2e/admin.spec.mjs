@@ -82,6 +82,18 @@ await run('admin', ({ page, shot }) => {
       },
     ],
     [
+      'duplicate it into a new draft',
+      async () => {
+        await page.getByRole('link', { name: 'Duplicate' }).click()
+        await page.waitForURL(/\/admin\/problems\/new\?from=sqrt-x$/)
+        await page.waitForFunction(() => document.querySelector('input[value="sqrt-x-copy"]') !== null)
+        await page.getByRole('button', { name: 'Save draft' }).click()
+        await page.waitForURL(/\/admin\/problems\/sqrt-x-copy$/)
+        await page.getByRole('status').filter({ hasText: 'Draft saved; it loads' }).waitFor()
+        await page.getByText('console · draft').waitFor()
+      },
+    ],
+    [
       'users: find themselves and grant credits',
       async () => {
         await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' }).click()
