@@ -128,11 +128,14 @@ type AuthoredProblem struct {
 	ContentHash   string            `json:"content_hash"`
 	Status        string            `json:"status"`
 	PublishedHash string            `json:"published_hash,omitempty"` // the content published last
-	Checks        json.RawMessage   `json:"checks,omitempty"`         // the last validation
-	UpdatedBy     string            `json:"updated_by,omitempty"`
-	CreatedAt     time.Time         `json:"created_at"`
-	UpdatedAt     time.Time         `json:"updated_at"`
-	PublishedAt   *time.Time        `json:"published_at,omitempty"`
+	// PublishedFiles are the files published last: what candidates get,
+	// while Files may hold later, unpublished edits.
+	PublishedFiles map[string]string `json:"published_files,omitempty"`
+	Checks         json.RawMessage   `json:"checks,omitempty"` // the last validation
+	UpdatedBy      string            `json:"updated_by,omitempty"`
+	CreatedAt      time.Time         `json:"created_at"`
+	UpdatedAt      time.Time         `json:"updated_at"`
+	PublishedAt    *time.Time        `json:"published_at,omitempty"`
 }
 
 // Store is what the console needs from storage beyond the other ports.

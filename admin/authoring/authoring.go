@@ -332,7 +332,7 @@ func (s *Service) saveFiles(ctx context.Context, actorID, slug string, files map
 	}
 	a := &admin.AuthoredProblem{Slug: slug, Files: files, ContentHash: problems.ContentHash(files), Status: admin.StatusDraft, UpdatedBy: actorID}
 	if prev != nil {
-		a.PublishedHash, a.PublishedAt = prev.PublishedHash, prev.PublishedAt
+		a.PublishedHash, a.PublishedAt, a.PublishedFiles = prev.PublishedHash, prev.PublishedAt, prev.PublishedFiles
 	}
 	checks, lib := s.validate(ctx, slug, files, publish)
 	failed := failures(checks)
@@ -345,7 +345,7 @@ func (s *Service) saveFiles(ctx context.Context, actorID, slug string, files map
 			return nil, err
 		}
 		now := time.Now().UTC()
-		a.Status, a.PublishedHash, a.PublishedAt = admin.StatusPublished, a.ContentHash, &now
+		a.Status, a.PublishedHash, a.PublishedAt, a.PublishedFiles = admin.StatusPublished, a.ContentHash, &now, files
 	} else if a.PublishedHash != "" {
 		a.Status = admin.StatusPublished // the last published version still serves
 	}
@@ -423,12 +423,9 @@ func (s *Service) RestorePublished(ctx context.Context) error {
 		if a.PublishedHash == "" {
 			continue
 		}
-		files := a.Files
-		if a.ContentHash != a.PublishedHash {
-			// Unpublished edits: the live version is not stored apart, so
-			// the problems table keeps whatever it has.
-			s.log.Warn("problem has unpublished console edits; not restored", "slug", a.Slug)
-			continue
+		files := a.PublishedFiles // what candidates had, not later drafts
+		if files == nil {
+			files = a.Files
 		}
 		lib, err := problems.LoadFiles(a.Slug, files, judge.LanguageNames())
 		if err != nil {
@@ -442,9 +439,9 @@ func (s *Service) RestorePublished(ctx context.Context) error {
 		if err := s.store.UpsertProblem(ctx, &p, e.Tests, &sol); err != nil {
 			return err
 		}
-		if le, ok := s.library()[a.Slug]; ok && le.hash != a.ContentHash {
-			s.log.Warn("problem edited in the admin console differs from problems/ in the repo; export it to bring them together",
-				"slug", a.Slug, "console_hash", a.ContentHash, "library_hash", le.hash)
+		if le, ok := s.library()[a.Slug]; ok && le.hash != a.PublishedHash {
+			s.log.Warn("problem published from the admin console differs from problems/ in the repo; export it to bring them together",
+				"slug", a.Slug, "console_hash", a.PublishedHash, "library_hash", le.hash)
 		}
 	}
 	return nil

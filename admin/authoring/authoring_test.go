@@ -41,7 +41,15 @@ func TestRestoreAndDrafts(t *testing.T) {
 	}
 	edited["statement.md"] += "\nEDITED IN THE CONSOLE\n"
 	hash := problems.ContentHash(edited)
-	if err := db.SaveAuthoredProblem(ctx, &admin.AuthoredProblem{Slug: "sqrt-x", Files: edited, ContentHash: hash, Status: admin.StatusPublished, PublishedHash: hash}); err != nil {
+	// Published, then edited again as a draft: the published files are
+	// what comes back, not the later draft.
+	draft := map[string]string{}
+	for k, v := range edited {
+		draft[k] = v
+	}
+	draft["statement.md"] += "\nAN UNPUBLISHED DRAFT\n"
+	if err := db.SaveAuthoredProblem(ctx, &admin.AuthoredProblem{Slug: "sqrt-x", Files: draft, ContentHash: problems.ContentHash(draft),
+		Status: admin.StatusPublished, PublishedHash: hash, PublishedFiles: edited}); err != nil {
 		t.Fatal(err)
 	}
 	svc := authoring.New(db, nil, nil, authoring.Options{})
@@ -49,7 +57,7 @@ func TestRestoreAndDrafts(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := db.ProblemBySlug(ctx, "sqrt-x")
-	if err != nil || !strings.Contains(p.Description, "EDITED IN THE CONSOLE") {
+	if err != nil || !strings.Contains(p.Description, "EDITED IN THE CONSOLE") || strings.Contains(p.Description, "UNPUBLISHED") {
 		t.Fatalf("after the restore: %v %q", err, p.Description)
 	}
 	rows, err := svc.List(ctx)
@@ -57,7 +65,7 @@ func TestRestoreAndDrafts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rows {
-		if r.Slug == "sqrt-x" && (!r.DiffersFromLibrary || r.Status != admin.StatusPublished || r.ContentHash != hash) {
+		if r.Slug == "sqrt-x" && (!r.DiffersFromLibrary || r.Status != admin.StatusPublished || r.PublishedHash != hash || !r.Unpublished) {
 			t.Fatalf("sqrt-x row %+v", r)
 		}
 	}

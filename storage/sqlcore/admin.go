@@ -433,17 +433,22 @@ func round2(v sql.NullFloat64) *float64 {
 	return &r
 }
 
-const authoredCols = `slug, files, content_hash, status, published_hash, checks, updated_by, created_at, updated_at, published_at`
+const authoredCols = `slug, files, content_hash, status, published_hash, published_files, checks, updated_by, created_at, updated_at, published_at`
 
 func scanAuthored(row interface{ Scan(...any) error }) (*admin.AuthoredProblem, error) {
 	var p admin.AuthoredProblem
-	var files json.RawMessage
-	if err := row.Scan(&p.Slug, jsonCol{&files}, &p.ContentHash, &p.Status, textCol{&p.PublishedHash}, jsonCol{&p.Checks},
+	var files, published json.RawMessage
+	if err := row.Scan(&p.Slug, jsonCol{&files}, &p.ContentHash, &p.Status, textCol{&p.PublishedHash}, jsonCol{&published}, jsonCol{&p.Checks},
 		textCol{&p.UpdatedBy}, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}, nullTimeCol{&p.PublishedAt}); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal(files, &p.Files); err != nil {
 		return nil, err
+	}
+	if len(published) > 0 {
+		if err := json.Unmarshal(published, &p.PublishedFiles); err != nil {
+			return nil, err
+		}
 	}
 	return &p, nil
 }
@@ -459,6 +464,12 @@ func (c *Core) SaveAuthoredProblem(ctx context.Context, p *admin.AuthoredProblem
 	if err != nil || p.Files == nil {
 		return mockroom.Wrap(op, invalid("invalid_problem", "an authored problem needs its files"))
 	}
+	var published []byte
+	if p.PublishedFiles != nil {
+		if published, err = json.Marshal(p.PublishedFiles); err != nil {
+			return mockroom.Wrap(op, err)
+		}
+	}
 	var by any
 	if p.UpdatedBy != "" {
 		id, ok := normID(p.UpdatedBy)
@@ -469,25 +480,25 @@ func (c *Core) SaveAuthoredProblem(ctx context.Context, p *admin.AuthoredProblem
 	}
 	now := c.now()
 	p.UpdatedAt = now
-	var published any
+	var publishedAt any
 	if p.PublishedAt != nil {
-		published = c.D.Time(*p.PublishedAt)
+		publishedAt = c.D.Time(*p.PublishedAt)
 	}
 	err = c.Write(ctx, func(tx *Tx) error {
 		err := tx.QueryRow(ctx, `SELECT created_at FROM authored_problems WHERE slug = ?`, p.Slug).Scan(timeCol{&p.CreatedAt})
 		if errors.Is(err, sql.ErrNoRows) {
 			p.CreatedAt = now
-			_, err = tx.Exec(ctx, `INSERT INTO authored_problems (`+authoredCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				p.Slug, c.D.JSON(files), p.ContentHash, p.Status, nullText(p.PublishedHash), c.D.JSON(p.Checks), by,
-				c.D.Time(now), c.D.Time(now), published)
+			_, err = tx.Exec(ctx, `INSERT INTO authored_problems (`+authoredCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				p.Slug, c.D.JSON(files), p.ContentHash, p.Status, nullText(p.PublishedHash), c.D.JSON(published), c.D.JSON(p.Checks), by,
+				c.D.Time(now), c.D.Time(now), publishedAt)
 			return err
 		}
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `UPDATE authored_problems SET files = ?, content_hash = ?, status = ?, published_hash = ?, checks = ?,
+		_, err = tx.Exec(ctx, `UPDATE authored_problems SET files = ?, content_hash = ?, status = ?, published_hash = ?, published_files = ?, checks = ?,
 			updated_by = ?, updated_at = ?, published_at = ? WHERE slug = ?`,
-			c.D.JSON(files), p.ContentHash, p.Status, nullText(p.PublishedHash), c.D.JSON(p.Checks), by, c.D.Time(now), published, p.Slug)
+			c.D.JSON(files), p.ContentHash, p.Status, nullText(p.PublishedHash), c.D.JSON(published), c.D.JSON(p.Checks), by, c.D.Time(now), publishedAt, p.Slug)
 		return err
 	})
 	return c.fail(op, err)

@@ -165,10 +165,12 @@ func testAuthoredProblems(t *testing.T, db storage.DB) {
 	now := time.Now().UTC()
 	p.Status, p.PublishedHash, p.PublishedAt, p.ContentHash = admin.StatusPublished, "h2", &now, "h2"
 	p.Files["tests.json"] = "[]"
+	p.PublishedFiles = map[string]string{"problem.json": "{}"}
 	must(t, db.SaveAuthoredProblem(ctx, p))
 	got, err = db.AuthoredProblem(ctx, "new-one")
 	must(t, err)
-	if len(got.Files) != 3 || got.Status != admin.StatusPublished || got.PublishedHash != "h2" || got.PublishedAt == nil || !got.CreatedAt.Equal(created) {
+	if len(got.Files) != 3 || got.Status != admin.StatusPublished || got.PublishedHash != "h2" || got.PublishedAt == nil || !got.CreatedAt.Equal(created) ||
+		got.PublishedFiles["problem.json"] != "{}" || len(got.PublishedFiles) != 1 {
 		t.Fatalf("after publishing %+v", got)
 	}
 	list, err := db.ListAuthoredProblems(ctx)
