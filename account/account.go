@@ -28,6 +28,9 @@ type User struct {
 	// link, a password reset, or a provider that vouches for the address.
 	// Only a verified account may be linked to an OAuth identity.
 	EmailVerified bool
+	// SuspendedAt is set while an admin has suspended the account: it cannot
+	// sign in, and its sessions were revoked when it was suspended.
+	SuspendedAt *time.Time
 }
 
 // Profile is what a candidate sees and edits about themselves (seed: profiles).

@@ -291,6 +291,11 @@ func (s *Service) createUser(ctx context.Context, u *User, fullName string, cred
 }
 
 func (s *Service) startSession(ctx context.Context, u *User, p *Profile, c Client) (*Signed, error) {
+	// Every way in (password, provider, mailed link) ends here, after the
+	// credentials were checked: a suspended account is told so only then.
+	if u.SuspendedAt != nil {
+		return nil, ErrSuspended()
+	}
 	token, hash := newToken()
 	now := s.clock.Now()
 	as := &AuthSession{TokenHash: hash, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(SessionLifetime),
@@ -380,7 +385,17 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*User, error)
 	if mockroom.IsKind(err, mockroom.KindNotFound) {
 		return nil, unauth
 	}
+	if err == nil && u.SuspendedAt != nil {
+		// Suspending revokes the sessions; this covers one created in the
+		// same instant.
+		return nil, unauth
+	}
 	return u, err
+}
+
+// ErrSuspended is what a suspended account gets when it tries to sign in.
+func ErrSuspended() error {
+	return mockroom.Errorf(mockroom.KindForbidden, "account_suspended", "this account is suspended; contact the operator of this server")
 }
 
 // Profile returns the caller's profile.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/admin"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events/sqlqueue"
@@ -33,6 +34,7 @@ type DB interface {
 	voice.UsageStore
 	Auditor
 	governance.Store
+	admin.Store
 	// The outbox and the embedded queue's tables (events.Outbox is part
 	// of it), for the event bus.
 	sqlqueue.Store

@@ -22,7 +22,7 @@ import (
 )
 
 // browserSpecs are the scripts in web/e2e that TestBrowser runs, in order.
-var browserSpecs = []string{"signup", "interview", "reconnect", "room", "voice"}
+var browserSpecs = []string{"signup", "interview", "reconnect", "room", "voice", "admin"}
 
 // browserReady says why the browser tests cannot run here, or "" when they can.
 func browserReady(root string) string {
@@ -98,7 +98,19 @@ func TestBrowser(t *testing.T) {
 	fake := openaifake.New(openaifake.Options{Key: openaifake.DefaultKey})
 	var killFake sync.Once
 	t.Cleanup(func() { killFake.Do(fake.Close) })
+	dataDir := t.TempDir()
 	control := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/admin/grant" {
+			// The operator's `mockroom admin grant EMAIL`, on the server's database.
+			var out, errOut strings.Builder
+			err := runAdmin(r.Context(), []string{"grant", "--data", dataDir, r.URL.Query().Get("email")}, func(string) string { return "" }, &out, &errOut)
+			if err != nil {
+				http.Error(w, err.Error()+" "+errOut.String(), http.StatusInternalServerError)
+				return
+			}
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		if r.Method != http.MethodPost || r.URL.Path != "/voice/kill" {
 			http.NotFound(w, r)
 			return
@@ -112,6 +124,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	specEnv := map[string][]string{
+		"admin": {"E2E_ADMIN_CONTROL_URL=" + control.URL + "/admin/grant"},
 		"voice": {
 			"E2E_VOICE_CONTROL_URL=" + control.URL + "/voice/kill",
 			// Chromium's fake microphone, granted without a prompt; whitespace-separated.
@@ -128,7 +141,7 @@ func TestBrowser(t *testing.T) {
 		// The key above is the fake's, for voice only: the text agents stay offline.
 		"LLM_PROVIDER": "offline",
 	}
-	cfg, err := loadConfig(addr, t.TempDir(), func(k string) string { return env[k] })
+	cfg, err := loadConfig(addr, dataDir, func(k string) string { return env[k] })
 	cfg.SandboxCacheDir = testSandboxCache
 	if err != nil {
 		t.Fatal(err)

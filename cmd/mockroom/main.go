@@ -40,6 +40,7 @@ Usage:
   mockroom events replay ID                       re-deliver a dead-lettered event
   mockroom credits grant EMAIL N [--reason TEXT]  give a user N interview credits (a ledger row)
   mockroom audit verify                           check the audit log's hash chain (exit 1 if broken)
+  mockroom admin grant|revoke EMAIL               make a user an admin (the admin console) or take it away
   mockroom version                                print the version
 
 Configuration comes from flags and environment variables; see README.md.
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runCredits(ctx, rest, getenv, stdout, stderr)
 	case "audit":
 		return runAudit(ctx, rest, getenv, stdout, stderr)
+	case "admin":
+		return runAdmin(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "mockroom", version)
 		return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/admin/authoring"
 	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
@@ -87,6 +89,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	judges := judge.NewService(runner, db, log)
 	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
+	// Problems published from the admin console go back over the library's
+	// sync (each that differs from problems/ is logged).
+	authored := authoring.New(db, judges, log, authoring.Options{})
+	if err := authored.RestorePublished(ctx); err != nil {
+		return err
+	}
 	// A provider that cannot be built stops the start; with none (offline)
 	// the agents use their built-in engines.
 	llmClient, err := newLLMClient(cfg, db, log)
@@ -202,6 +210,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	}, httpapi.Deps{
 		Logger: log, Clock: clock, Accounts: accounts, Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub,
 		Health: db, Limiter: limiter, Languages: judges.Languages, Web: web.Handler(), Metrics: metrics, Governance: governed,
+		AdminStore: db, Authoring: authored, Audit: auditFunc(db),
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -390,4 +399,12 @@ func originHosts(origins []string) []string {
 		}
 	}
 	return out
+}
+
+// auditFunc appends the API's audit entries to storage's log.
+func auditFunc(db storage.DB) httpapi.AuditFunc {
+	return func(ctx context.Context, actorID, action, targetType, targetID string, metadata json.RawMessage, ip string) error {
+		return db.AppendAudit(ctx, storage.AuditEntry{ActorUserID: actorID, Action: action, TargetType: targetType, TargetID: targetID,
+			Metadata: metadata, IP: ip})
+	}
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/admin/authoring"
 	"github.com/mockroom/mockroom/agents/evaluator"
 	"github.com/mockroom/mockroom/agents/interviewer"
 	"github.com/mockroom/mockroom/agents/observer"
@@ -261,7 +262,13 @@ func New(t testing.TB, o Options) *App {
 	}
 	gov := governance.NewService(db, accounts, db, limiter, clock, log, govCfg)
 	deps := httpapi.Deps{Logger: log, Clock: clock, Accounts: accounts,
-		Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter, Governance: gov}
+		Ledger: db, Payments: payments, Problems: db, Interviews: interviews, Evaluations: evaluations, Realtime: hub, Health: db, Limiter: limiter, Governance: gov,
+		// The admin console as serve wires it, its publish checks in Python
+		// only (the sandbox's other languages take minutes per problem).
+		AdminStore: db, Authoring: authoring.New(db, judges, log, authoring.Options{Languages: []string{"python"}}),
+		Audit: func(ctx context.Context, actorID, action, targetType, targetID string, metadata json.RawMessage, ip string) error {
+			return db.AppendAudit(ctx, storage.AuditEntry{ActorUserID: actorID, Action: action, TargetType: targetType, TargetID: targetID, Metadata: metadata, IP: ip})
+		}}
 	if o.Mutate != nil {
 		o.Mutate(&cfg, &deps)
 	}

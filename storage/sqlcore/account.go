@@ -14,12 +14,12 @@ import (
 
 var _ account.Store = (*Core)(nil)
 
-const userCols = `id, email, password_hash, is_admin, created_at, email_verified_at`
+const userCols = `id, email, password_hash, is_admin, created_at, email_verified_at, suspended_at`
 
 func scanUser(row interface{ Scan(...any) error }) (*account.User, error) {
 	var u account.User
 	var verified *time.Time
-	if err := row.Scan(&u.ID, &u.Email, textCol{&u.PasswordHash}, &u.IsAdmin, timeCol{&u.CreatedAt}, nullTimeCol{&verified}); err != nil {
+	if err := row.Scan(&u.ID, &u.Email, textCol{&u.PasswordHash}, &u.IsAdmin, timeCol{&u.CreatedAt}, nullTimeCol{&verified}, nullTimeCol{&u.SuspendedAt}); err != nil {
 		return nil, err
 	}
 	u.EmailVerified = verified != nil
@@ -301,7 +301,7 @@ func (c *Core) IdentityUser(ctx context.Context, provider, subject string) (*acc
 	var u *account.User
 	err := c.Read(ctx, func(tx *Tx) error {
 		var err error
-		u, err = scanUser(tx.QueryRow(ctx, `SELECT u.id, u.email, u.password_hash, u.is_admin, u.created_at, u.email_verified_at
+		u, err = scanUser(tx.QueryRow(ctx, `SELECT u.id, u.email, u.password_hash, u.is_admin, u.created_at, u.email_verified_at, u.suspended_at
 			FROM oauth_identities i JOIN users u ON u.id = i.user_id WHERE i.provider = ? AND i.subject = ?`, provider, subject))
 		return err
 	})

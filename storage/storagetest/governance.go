@@ -11,6 +11,7 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/admin"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/events"
@@ -141,6 +142,12 @@ func testDeleteUser(t *testing.T, db storage.DB) {
 	must(t, err)
 	a := seedPerson(t, db, "leaver@example.com", p.ID)
 	b := seedPerson(t, db, "stayer@example.com", p.ID)
+	// The leaver was an admin: they granted the stayer credits and wrote
+	// a problem in the console.
+	_, err = db.GrantCredits(ctx, a.user.ID, b.user.ID, 2, "a goodwill grant")
+	must(t, err)
+	must(t, db.SaveAuthoredProblem(ctx, &admin.AuthoredProblem{Slug: "leavers-problem", Files: map[string]string{"problem.yaml": "title: x"},
+		ContentHash: "h", Status: "draft", UpdatedBy: a.user.ID}))
 	needles := []string{a.user.ID, a.user.Email}
 	before, err := db.FindMentions(ctx, needles)
 	must(t, err)

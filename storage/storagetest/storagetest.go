@@ -71,6 +71,9 @@ func Run(t *testing.T, open func(t *testing.T) storage.DB) {
 		{"ModelCalls", testModelCalls},
 		{"VoiceUsage", testVoiceUsage},
 		{"EvaluationHistory", testEvaluationHistory},
+		{"AdminUsers", testAdminUsers},
+		{"AdminAnalytics", testAdminAnalytics},
+		{"AuthoredProblems", testAuthoredProblems},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

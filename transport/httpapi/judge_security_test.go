@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -224,6 +225,9 @@ func TestPublicRoutesCarryNoSecrets(t *testing.T) {
 	for _, path := range []string{"/api/openapi.json", "/api/problems/two-sum", "/api/problems?q=two", "/api/problems/random?q=two%20sum",
 		"/api/sessions/" + id, "/api/sessions/" + id + "/transcript", "/api/sessions"} {
 		body := string(c.Do("GET", path, nil).Body)
+		if path == "/api/openapi.json" {
+			body = publicContract(t, []byte(body))
+		}
 		for _, secret := range secrets {
 			if strings.Contains(body, secret) {
 				t.Errorf("%s carries %q", path, secret)
@@ -247,4 +251,43 @@ func TestPublicRoutesCarryNoSecrets(t *testing.T) {
 			t.Fatalf("a hint not yet taken is shown: %q", later)
 		}
 	}
+}
+
+// publicContract is the OpenAPI document without the admin console's
+// operations (which do carry hints and solutions, to admins only): the
+// other paths and every schema they reach.
+func publicContract(t *testing.T, raw []byte) string {
+	t.Helper()
+	var doc struct {
+		Paths      map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]json.RawMessage `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	ref := regexp.MustCompile(`"#/components/schemas/([^"]+)"`)
+	seen := map[string]bool{}
+	var walk func(b json.RawMessage)
+	walk = func(b json.RawMessage) {
+		out.Write(b)
+		for _, m := range ref.FindAllSubmatch(b, -1) {
+			name := string(m[1])
+			if !seen[name] {
+				seen[name] = true
+				walk(doc.Components.Schemas[name])
+			}
+		}
+	}
+	for p, ops := range doc.Paths {
+		if !strings.HasPrefix(p, "/api/admin/") {
+			walk(ops)
+		}
+	}
+	if len(seen) < 10 {
+		t.Fatalf("the public document reaches only %d schemas", len(seen))
+	}
+	return out.String()
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/admin"
+	"github.com/mockroom/mockroom/admin/authoring"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/interview"
@@ -30,6 +32,7 @@ func (s *server) routes() []route {
 		problems = "problems"
 		sessions = "sessions"
 		payments = "payments"
+		adm      = "admin"
 	)
 	return []route{
 		{"GET", "/healthz", false, s.healthz, doc{Tag: ops, Summary: "The process is up", Out: statusBody{}}},
@@ -87,6 +90,23 @@ func (s *server) routes() []route {
 		{"GET", "/api/sessions/{id}/solution", true, s.solution, doc{Tag: sessions, Summary: "The reference solution in the session's language and the problem's editorial, once the interview has ended (409 interview_in_progress before)", Params: idParams{}, Out: evaluation.ReferenceSolution{}}},
 		{"GET", "/api/sessions/{id}/export", true, s.exportSession, doc{Tag: sessions, Summary: "The session in the recorded-session format (docs/recorded-sessions.md), for mockroom evaluate", Params: idParams{}, Out: evaluation.Recording{}}},
 		{"POST", "/api/sessions/{id}/execute", true, s.execute, doc{Tag: sessions, Summary: "Run the examples (and a custom input) or submit against the hidden tests", Params: idParams{}, Body: executeRequest{}, Out: judge.Report{}}},
+
+		// Every /api/admin/ route is for admins only (403 admin_only otherwise)
+		// and audited: see isAdminRoute.
+		{"GET", "/api/admin/users", true, s.adminUsers, doc{Tag: adm, Summary: "Search users by e-mail or name, with their credits and number of interviews", Params: adminUserQuery{}, Out: adminUserList{}}},
+		{"GET", "/api/admin/users/{id}", true, s.adminUser, doc{Tag: adm, Summary: "One user: their interviews and credit ledger", Params: idParams{}, Out: admin.UserDetail{}}},
+		{"POST", "/api/admin/users/{id}/credits", true, s.adminGrant, doc{Tag: adm, Summary: "Grant credits: a bonus ledger row naming you as the admin who granted it", Params: idParams{}, Body: grantRequest{}, Out: admin.LedgerRow{}, Status: http.StatusCreated}},
+		{"POST", "/api/admin/users/{id}/suspend", true, s.adminSuspend, doc{Tag: adm, Summary: "Suspend a user: they are signed out everywhere and cannot sign in or use the API", Params: idParams{}, Out: admin.UserDetail{}}},
+		{"POST", "/api/admin/users/{id}/unsuspend", true, s.adminUnsuspend, doc{Tag: adm, Summary: "Lift a suspension", Params: idParams{}, Out: admin.UserDetail{}}},
+		{"GET", "/api/admin/analytics", true, s.adminAnalytics, doc{Tag: adm, Summary: "Sessions per day, completion and abandonment, pass rates per problem, scores, provider cost, revenue, over a range of days", Params: analyticsQuery{}, Out: admin.Analytics{}}},
+		{"GET", "/api/admin/problems", true, s.adminProblems, doc{Tag: adm, Summary: "Every problem: library, console-authored and published, with content hashes and drift from the repo's files", Out: adminProblemList{}}},
+		{"POST", "/api/admin/problems", true, s.adminCreateProblem, doc{Tag: adm, Summary: "Create a problem (a draft, or published if publish and every check of problems verify passes)", Body: problemSave{}, Out: authoring.ProblemView{}, Status: http.StatusCreated}},
+		{"GET", "/api/admin/problems/{slug}", true, s.adminProblem, doc{Tag: adm, Summary: "A problem for the editor, with hidden tests, reference solutions, hints and the last checks", Params: slugParams{}, Out: authoring.ProblemView{}}},
+		{"PATCH", "/api/admin/problems/{slug}", true, s.adminUpdateProblem, doc{Tag: adm, Summary: "Save a problem (a draft, or published if publish and every check passes; 400 verification_failed names what failed)", Params: slugParams{}, Body: problemSave{}, Out: authoring.ProblemView{}}},
+		{"POST", "/api/admin/problems/{slug}/publish", true, s.adminPublishProblem, doc{Tag: adm, Summary: "Verify the saved problem and publish it", Params: slugParams{}, Out: authoring.ProblemView{}}},
+		{"GET", "/api/admin/problems/{slug}/export", true, s.adminExportProblem, doc{Tag: adm, Summary: "The problem as the files of its problems/SLUG/ folder", Params: slugParams{}, Out: problemFiles{}}},
+		{"POST", "/api/admin/problems/import", true, s.adminImportProblem, doc{Tag: adm, Summary: "Import a problems/SLUG/ folder's files (a draft, or published if publish and every check passes)", Body: problemImport{}, Out: authoring.ProblemView{}}},
+		{"POST", "/api/admin/test-cases", true, s.adminAddTests, doc{Tag: adm, Summary: "Add tests (hidden unless example) to a problem and save it", Body: testCasesRequest{}, Out: authoring.ProblemView{}, Status: http.StatusCreated}},
 
 		{"POST", "/api/realtime/token", true, s.realtimeToken, doc{Tag: sessions, Summary: "A one-time token for the interview's WebSocket", Body: tokenRequest{}, Out: tokenBody{}}},
 		{"GET", "/ws", false, s.websocket, doc{Tag: sessions, Summary: "The interview's WebSocket (token in Sec-WebSocket-Protocol); frames in docs/realtime-protocol.md", Status: http.StatusSwitchingProtocols}},

@@ -12,6 +12,8 @@ import (
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
+	"github.com/mockroom/mockroom/admin"
+	"github.com/mockroom/mockroom/admin/authoring"
 	"github.com/mockroom/mockroom/billing"
 	"github.com/mockroom/mockroom/evaluation"
 	"github.com/mockroom/mockroom/governance"
@@ -61,6 +63,12 @@ type Deps struct {
 	Languages  func() []string // languages the judge can run now; nil = all in starter code
 	Web        http.Handler    // the SPA; nil serves nothing outside /api
 	Metrics    *Metrics
+	// The admin console (/api/admin/*): its queries, problem authoring and
+	// the audit log every admin request is written to. Nil AdminStore or
+	// Authoring answers 503 on their routes.
+	AdminStore admin.Store
+	Authoring  *authoring.Service
+	Audit      AuditFunc
 }
 
 type server struct {
@@ -163,11 +171,18 @@ func (s *server) wrap(rt route) http.Handler {
 				return
 			}
 		}
+		h := rt.Handler
+		if isAdminRoute(rt.Pattern) {
+			if !s.guardAdmin(w, r, rt) {
+				return
+			}
+			h = func(w http.ResponseWriter, r *http.Request) { s.serveAdmin(w, r, rt, rt.Handler) }
+		}
 		if s.Metrics != nil {
-			s.Metrics.observe(rt.Pattern, w, r, rt.Handler)
+			s.Metrics.observe(rt.Pattern, w, r, h)
 			return
 		}
-		rt.Handler(w, r)
+		h(w, r)
 	})
 }
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react'
-import { Route, Routes } from 'react-router'
+import { Navigate, Route, Routes } from 'react-router'
 import { Layout } from '../components/Layout'
 import { NotFound } from '../components/NotFound'
 import { RequireAuth } from '../components/RequireAuth'
@@ -21,6 +21,14 @@ const ProblemsPage = lazy(() => import('../features/problems/components/Problems
 const ProblemDetailPage = lazy(() =>
   import('../features/problems/components/ProblemDetailPage').then((m) => ({ default: m.ProblemDetailPage })),
 )
+
+const AdminLayout = lazy(() => import('../features/admin/components/AdminLayout').then((m) => ({ default: m.AdminLayout })))
+const AdminProblemsPage = lazy(() => import('../features/admin/components/ProblemsPage').then((m) => ({ default: m.ProblemsPage })))
+const AdminProblemEditor = lazy(() =>
+  import('../features/admin/components/ProblemEditorPage').then((m) => ({ default: m.ProblemEditorPage })),
+)
+const AdminUsersPage = lazy(() => import('../features/admin/components/UsersPage').then((m) => ({ default: m.UsersPage })))
+const AdminAnalyticsPage = lazy(() => import('../features/admin/components/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })))
 
 const InterviewRoom = lazy(() => import('../features/interview/components/InterviewRoom').then((m) => ({ default: m.InterviewRoom })))
 const SummaryPage = lazy(() => import('../features/interview/components/SummaryPage').then((m) => ({ default: m.SummaryPage })))
@@ -45,6 +53,14 @@ export function AppRoutes() {
         <Route path="problems" element={page(<ProblemsPage />)} />
         <Route path="problems/:slug" element={page(<ProblemDetailPage />)} />
         <Route path="sessions/:id" element={<RequireAuth>{page(<SummaryPage />)}</RequireAuth>} />
+        {/* The admin console: the server checks every /api/admin call; the frame shows nothing to non-admins. */}
+        <Route path="admin" element={<RequireAuth>{page(<AdminLayout />)}</RequireAuth>}>
+          <Route index element={<Navigate to="problems" replace />} />
+          <Route path="problems" element={page(<AdminProblemsPage />)} />
+          <Route path="problems/:slug" element={page(<AdminProblemEditor />)} />
+          <Route path="users" element={page(<AdminUsersPage />)} />
+          <Route path="analytics" element={page(<AdminAnalyticsPage />)} />
+        </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

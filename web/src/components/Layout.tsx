@@ -13,7 +13,9 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
     : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100')
 
 export function Layout() {
-  const { status, profile, signOut } = useAuth()
+  const { status, user, profile, signOut } = useAuth()
+  // Only admins see the console's link; the server checks every admin call anyway.
+  const admin = status === 'authenticated' && !!user?.is_admin
   const navigate = useNavigate()
   const [signingOut, setSigningOut] = useState(false)
   // Narrow screens fold the navigation and account links into a menu.
@@ -55,6 +57,11 @@ export function Layout() {
             {status === 'authenticated' && (
               <NavLink to="/dashboard" className={navLink}>
                 Dashboard
+              </NavLink>
+            )}
+            {admin && (
+              <NavLink to="/admin" className={navLink}>
+                Admin
               </NavLink>
             )}
           </nav>
@@ -118,6 +125,13 @@ export function Layout() {
                       Dashboard
                     </NavLink>
                   </li>
+                  {admin && (
+                    <li>
+                      <NavLink to="/admin" className={navLink}>
+                        Admin
+                      </NavLink>
+                    </li>
+                  )}
                   <li>
                     <NavLink to="/settings" className={navLink}>
                       Settings ({profile?.full_name || profile?.email})

@@ -4,6 +4,649 @@
  */
 
 export interface paths {
+    "/api/admin/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions per day, completion and abandonment, pass rates per problem, scores, provider cost, revenue, over a range of days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day, YYYY-MM-DD (UTC); default 29 days before to */
+                    from?: string;
+                    /** @description last day, YYYY-MM-DD (UTC), inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Analytics"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every problem: library, console-authored and published, with content hashes and drift from the repo's files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminProblemList"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a problem (a draft, or published if publish and every check of problems verify passes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ProblemSave"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemView"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/problems/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a problems/SLUG/ folder's files (a draft, or published if publish and every check passes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ProblemImport"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemView"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/problems/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A problem for the editor, with hidden tests, reference solutions, hints and the last checks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemView"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save a problem (a draft, or published if publish and every check passes; 400 verification_failed names what failed) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ProblemSave"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemView"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/problems/{slug}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problem as the files of its problems/SLUG/ folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemFiles"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/problems/{slug}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the saved problem and publish it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemView"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/test-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add tests (hidden unless example) to a problem and save it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["TestCasesRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProblemView"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search users by e-mail or name, with their credits and number of interviews */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUserList"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user: their interviews and credit ledger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant credits: a bonus ledger row naming you as the admin who granted it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GrantRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerRow"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a user: they are signed out everywhere and cannot sign in or use the API */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a suspension */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserDetail"];
+                    };
+                };
+                /** @description An error: the code is stable, the message is for people. */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oauth/{provider}": {
         parameters: {
             query?: never;
@@ -2450,6 +3093,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminProblemList: {
+            problems: components["schemas"]["ProblemRow"][];
+        };
+        AdminUserList: {
+            total: number;
+            users: components["schemas"]["UserSummary"][];
+        };
         AgentUsage: {
             /** @enum {string} */
             agent: "interviewer" | "observer" | "evaluator";
@@ -2463,12 +3113,62 @@ export interface components {
             output_tokens: number;
             provider: string;
         };
+        Analytics: {
+            abandoned: number;
+            /** Format: double */
+            abandonment_rate: number;
+            completed: number;
+            /** Format: double */
+            completion_rate: number;
+            /** Format: int64 */
+            cost_micro_usd: number;
+            /** Format: int64 */
+            cost_per_session_micro_usd: number;
+            credits_purchased: number;
+            days: components["schemas"]["AnalyticsDay"][];
+            from: string;
+            problems: components["schemas"]["ProblemStats"][];
+            /** Format: int64 */
+            revenue_cents: number;
+            scores: components["schemas"]["AverageScores"];
+            sessions: number;
+            to: string;
+        };
+        AnalyticsDay: {
+            abandoned: number;
+            completed: number;
+            /** Format: int64 */
+            cost_micro_usd: number;
+            credits_purchased: number;
+            date: string;
+            model_calls: number;
+            /** Format: int64 */
+            revenue_cents: number;
+            sessions: number;
+        };
         AuthResponse: {
             profile: components["schemas"]["Profile"];
             user: components["schemas"]["User"];
         };
+        AverageScores: {
+            code_quality?: null | number;
+            communication?: null | number;
+            efficiency?: null | number;
+            evaluations: number;
+            overall?: null | number;
+            problem_solving?: null | number;
+        };
         ChatRequest: {
             text: string;
+        };
+        CheckResult: {
+            detail?: string;
+            language: string;
+            ok: boolean;
+            passed: number;
+            status?: string;
+            total: number;
+            what: string;
         };
         Checkout: {
             amount: number;
@@ -2477,6 +3177,11 @@ export interface components {
             paymentId?: string;
             sessionId: string;
             url: string;
+        };
+        Clarification: {
+            answer: string;
+            keywords: string[];
+            topic: string;
         };
         CompileError: {
             column?: number;
@@ -2581,6 +3286,10 @@ export interface components {
             evidence: components["schemas"]["Evidence"][];
             text: string;
         };
+        GrantRequest: {
+            amount: number;
+            reason: string;
+        };
         HiddenSummary: {
             first_failure?: components["schemas"]["Verdict"];
             passed: number;
@@ -2611,6 +3320,19 @@ export interface components {
             paymentId: string;
             paymentIntentId: string;
         };
+        LedgerRow: {
+            actor_email?: string;
+            actor_user_id?: string;
+            amount: number;
+            balance_after: number;
+            /** Format: date-time */
+            created_at: string;
+            description?: string;
+            id: string;
+            reference_id?: string;
+            /** @enum {string} */
+            transaction_type: "purchase" | "usage" | "refund" | "bonus";
+        };
         Measurement: {
             class: string;
             /** Format: double */
@@ -2630,6 +3352,11 @@ export interface components {
             /** @enum {string} */
             verdict: "optimal" | "worse" | "better" | "unknown";
         };
+        Method: {
+            name: string;
+            params: components["schemas"]["Param"][];
+            returns: string;
+        };
         /** @enum {string} */
         Mode: "run" | "submit";
         Pack: {
@@ -2637,6 +3364,10 @@ export interface components {
             credits: number;
             currency: string;
             name: string;
+        };
+        Param: {
+            name: string;
+            type: string;
         };
         PasswordChange: {
             current_password: string;
@@ -2712,11 +3443,58 @@ export interface components {
             submissions: number;
             title: string;
         };
+        ProblemFiles: {
+            content_hash?: string;
+            /** @description path inside problems/SLUG/ → content, the library's format (problems/README.md) */
+            files: {
+                [key: string]: string;
+            };
+            slug: string;
+        };
+        ProblemImport: {
+            files: {
+                [key: string]: string;
+            };
+            publish: boolean;
+            slug: string;
+        };
         ProblemList: {
             limit: number;
             page: number;
             problems: components["schemas"]["ProblemSummary"][];
             total: number;
+        };
+        ProblemRow: {
+            content_hash: string;
+            differs_from_library: boolean;
+            difficulty: string;
+            in_library: boolean;
+            library_hash?: string;
+            /** @enum {string} */
+            origin: "console" | "library" | "database";
+            published_hash?: string;
+            slug: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            unpublished_changes: boolean;
+            /** Format: date-time */
+            updated_at?: null | string;
+        };
+        ProblemSave: {
+            /** @description run the whole verification and, if every check passes, publish; otherwise only the draft is saved */
+            publish: boolean;
+            source: components["schemas"]["Source"];
+        };
+        ProblemStats: {
+            average_score?: null | number;
+            judged: number;
+            /** Format: double */
+            pass_rate: number;
+            passed: number;
+            sessions: number;
+            slug: string;
+            title: string;
         };
         ProblemSummary: {
             acceptance_rate?: null | number;
@@ -2735,6 +3513,31 @@ export interface components {
             slug: string;
             submissions: number;
             title: string;
+        };
+        ProblemView: {
+            checks: components["schemas"]["CheckResult"][];
+            content_hash: string;
+            differs_from_library: boolean;
+            difficulty: string;
+            in_library: boolean;
+            library_hash?: string;
+            /** @enum {string} */
+            origin: "console" | "library" | "database";
+            /** Format: date-time */
+            published_at?: null | string;
+            published_hash?: string;
+            slug: string;
+            source: components["schemas"]["Source"];
+            starter_code: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "published";
+            title: string;
+            unpublished_changes: boolean;
+            /** Format: date-time */
+            updated_at?: null | string;
+            updated_by?: string;
         };
         Profile: {
             /** Format: date-time */
@@ -2950,6 +3753,14 @@ export interface components {
             tests_passed: number;
             tests_total: number;
         };
+        Signature: {
+            class?: string;
+            constructor?: components["schemas"]["Param"][];
+            function?: string;
+            methods?: components["schemas"]["Method"][];
+            params?: components["schemas"]["Param"][];
+            returns?: string;
+        };
         SigninRequest: {
             email: string;
             password: string;
@@ -2978,6 +3789,53 @@ export interface components {
         };
         SnapshotsBody: {
             snapshots: components["schemas"]["Snapshot"][];
+        };
+        Source: {
+            brute: {
+                [key: string]: string;
+            };
+            categories: string[];
+            checker?: string;
+            clarifications: components["schemas"]["Clarification"][];
+            companies: string[];
+            difficulty: string;
+            edge_cases: string[];
+            editorial: string;
+            float_mode?: string;
+            /** Format: double */
+            float_tolerance?: number;
+            follow_ups: string[];
+            hints: string[];
+            pattern: string;
+            pitfalls: string[];
+            signature: components["schemas"]["Signature"];
+            slug: string;
+            solutions: {
+                [key: string]: string;
+            };
+            space_complexity: string;
+            statement: string;
+            tests: components["schemas"]["SourceTest"][];
+            time_complexity: string;
+            time_limit_ms?: number;
+            time_limits_ms?: {
+                [key: string]: number;
+            };
+            title: string;
+            wrong: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+        };
+        SourceTest: {
+            example?: boolean;
+            explanation?: string;
+            generated?: boolean;
+            input: unknown;
+            large?: boolean;
+            name: string;
+            output: unknown;
         };
         StartRequest: {
             /** @description default 45 */
@@ -3010,6 +3868,11 @@ export interface components {
             subscriptions: components["schemas"]["Subscription"][];
             /** @enum {string} */
             tier: "free" | "pro" | "enterprise";
+        };
+        TestCasesRequest: {
+            publish: boolean;
+            slug: string;
+            tests: components["schemas"]["SourceTest"][];
         };
         TestResult: {
             /** Format: double */
@@ -3081,6 +3944,38 @@ export interface components {
             id: string;
             is_admin: boolean;
         };
+        UserDetail: {
+            ledger: components["schemas"]["LedgerRow"][];
+            sessions: components["schemas"]["UserSession"][];
+            user: components["schemas"]["UserSummary"];
+        };
+        UserSession: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            ended_at?: null | string;
+            id: string;
+            language: string;
+            overall_score?: null | number;
+            problem_slug: string;
+            problem_title: string;
+            status: string;
+            test_cases_passed: number;
+            test_cases_total: number;
+        };
+        UserSummary: {
+            /** Format: date-time */
+            created_at: string;
+            credits: number;
+            email: string;
+            full_name: string;
+            id: string;
+            is_admin: boolean;
+            sessions: number;
+            subscription_tier: string;
+            /** Format: date-time */
+            suspended_at?: null | string;
+        };
         /** @enum {string} */
         Verdict: "accepted" | "wrong_answer" | "time_limit" | "memory_limit" | "output_limit" | "runtime_error" | "compile_error" | "not_run" | "ran" | "internal_error";
         View: {
@@ -3097,10 +3992,17 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AdminProblemList = components['schemas']['AdminProblemList'];
+export type AdminUserList = components['schemas']['AdminUserList'];
 export type AgentUsage = components['schemas']['AgentUsage'];
+export type Analytics = components['schemas']['Analytics'];
+export type AnalyticsDay = components['schemas']['AnalyticsDay'];
 export type AuthResponse = components['schemas']['AuthResponse'];
+export type AverageScores = components['schemas']['AverageScores'];
 export type ChatRequest = components['schemas']['ChatRequest'];
+export type CheckResult = components['schemas']['CheckResult'];
 export type Checkout = components['schemas']['Checkout'];
+export type Clarification = components['schemas']['Clarification'];
 export type CompileError = components['schemas']['CompileError'];
 export type CreditPackageRequest = components['schemas']['CreditPackageRequest'];
 export type CreditTransaction = components['schemas']['CreditTransaction'];
@@ -3117,13 +4019,17 @@ export type Example = components['schemas']['Example'];
 export type ExecuteRequest = components['schemas']['ExecuteRequest'];
 export type Facets = components['schemas']['Facets'];
 export type Finding = components['schemas']['Finding'];
+export type GrantRequest = components['schemas']['GrantRequest'];
 export type HiddenSummary = components['schemas']['HiddenSummary'];
 export type HintBody = components['schemas']['HintBody'];
 export type HistoryPoint = components['schemas']['HistoryPoint'];
 export type Intent = components['schemas']['Intent'];
+export type LedgerRow = components['schemas']['LedgerRow'];
 export type Measurement = components['schemas']['Measurement'];
+export type Method = components['schemas']['Method'];
 export type Mode = components['schemas']['Mode'];
 export type Pack = components['schemas']['Pack'];
+export type Param = components['schemas']['Param'];
 export type PasswordChange = components['schemas']['PasswordChange'];
 export type PasswordReset = components['schemas']['PasswordReset'];
 export type Payment = components['schemas']['Payment'];
@@ -3132,8 +4038,14 @@ export type PaymentsConfigBody = components['schemas']['PaymentsConfigBody'];
 export type Plan = components['schemas']['Plan'];
 export type Point = components['schemas']['Point'];
 export type ProblemDetail = components['schemas']['ProblemDetail'];
+export type ProblemFiles = components['schemas']['ProblemFiles'];
+export type ProblemImport = components['schemas']['ProblemImport'];
 export type ProblemList = components['schemas']['ProblemList'];
+export type ProblemRow = components['schemas']['ProblemRow'];
+export type ProblemSave = components['schemas']['ProblemSave'];
+export type ProblemStats = components['schemas']['ProblemStats'];
 export type ProblemSummary = components['schemas']['ProblemSummary'];
+export type ProblemView = components['schemas']['ProblemView'];
 export type Profile = components['schemas']['Profile'];
 export type ProfileUpdate = components['schemas']['ProfileUpdate'];
 export type ProgressBody = components['schemas']['ProgressBody'];
@@ -3154,14 +4066,18 @@ export type SessionSummary = components['schemas']['SessionSummary'];
 export type SessionUsage = components['schemas']['SessionUsage'];
 export type SessionView = components['schemas']['SessionView'];
 export type Signals = components['schemas']['Signals'];
+export type Signature = components['schemas']['Signature'];
 export type SigninRequest = components['schemas']['SigninRequest'];
 export type SignupRequest = components['schemas']['SignupRequest'];
 export type Snapshot = components['schemas']['Snapshot'];
 export type SnapshotsBody = components['schemas']['SnapshotsBody'];
+export type Source = components['schemas']['Source'];
+export type SourceTest = components['schemas']['SourceTest'];
 export type StartRequest = components['schemas']['StartRequest'];
 export type StatusBody = components['schemas']['StatusBody'];
 export type Subscription = components['schemas']['Subscription'];
 export type SubscriptionsBody = components['schemas']['SubscriptionsBody'];
+export type TestCasesRequest = components['schemas']['TestCasesRequest'];
 export type TestResult = components['schemas']['TestResult'];
 export type TierRequest = components['schemas']['TierRequest'];
 export type TokenBody = components['schemas']['TokenBody'];
@@ -3171,6 +4087,9 @@ export type TranscriptBody = components['schemas']['TranscriptBody'];
 export type UrlBody = components['schemas']['UrlBody'];
 export type Usage = components['schemas']['Usage'];
 export type User = components['schemas']['User'];
+export type UserDetail = components['schemas']['UserDetail'];
+export type UserSession = components['schemas']['UserSession'];
+export type UserSummary = components['schemas']['UserSummary'];
 export type Verdict = components['schemas']['Verdict'];
 export type View = components['schemas']['View'];
 export type $defs = Record<string, never>;
