@@ -184,18 +184,8 @@ type Intent struct {
 // payment we have not recorded.
 func (s *Service) CreateIntent(ctx context.Context, c Customer, pack string) (*Intent, error) {
 	const op = "billing.CreateIntent"
-	pk, ok := s.cfg.Pack(pack)
-	if !ok {
-		return nil, mockroom.Wrap(op, invalidPack(pack))
-	}
-	cust, err := s.customer(ctx, c)
+	pk, cust, p, err := s.startPayment(ctx, c, pack)
 	if err != nil {
-		return nil, mockroom.Wrap(op, err)
-	}
-	p := &Payment{ID: mockroom.NewID(), UserID: c.UserID, StripeCustomerID: cust, Package: pk.Name, AmountCents: pk.AmountCents,
-		Currency: pk.Currency, Credits: pk.Credits}
-	p.StripePaymentIntentID = "pending:" + p.ID
-	if err := s.store.CreatePayment(ctx, p); err != nil {
 		return nil, mockroom.Wrap(op, err)
 	}
 	id, secret, err := s.gw.CreatePaymentIntent(ctx, IntentRequest{Customer: cust, AmountCents: pk.AmountCents, Currency: pk.Currency,
@@ -252,6 +242,27 @@ func (s *Service) abandon(ctx context.Context, paymentID string) {
 	}
 }
 
+// startPayment records a pending payment of a pack before Stripe knows of
+// it, so that a webhook can never arrive for a payment we have not
+// recorded; it answers the pack and the user's Stripe customer too.
+func (s *Service) startPayment(ctx context.Context, c Customer, pack string) (Pack, string, *Payment, error) {
+	pk, ok := s.cfg.Pack(pack)
+	if !ok {
+		return Pack{}, "", nil, invalidPack(pack)
+	}
+	cust, err := s.customer(ctx, c)
+	if err != nil {
+		return Pack{}, "", nil, err
+	}
+	p := &Payment{ID: mockroom.NewID(), UserID: c.UserID, StripeCustomerID: cust, Package: pk.Name, AmountCents: pk.AmountCents,
+		Currency: pk.Currency, Credits: pk.Credits}
+	p.StripePaymentIntentID = "pending:" + p.ID
+	if err := s.store.CreatePayment(ctx, p); err != nil {
+		return Pack{}, "", nil, err
+	}
+	return pk, cust, p, nil
+}
+
 // Checkout is a hosted Stripe page to send the browser to.
 type Checkout struct {
 	PaymentID string `json:"paymentId,omitempty" description:"the payment a credit-pack checkout records"`
@@ -264,18 +275,8 @@ type Checkout struct {
 // CheckoutPack starts a purchase of a pack on Stripe's hosted page.
 func (s *Service) CheckoutPack(ctx context.Context, c Customer, pack string) (*Checkout, error) {
 	const op = "billing.CheckoutPack"
-	pk, ok := s.cfg.Pack(pack)
-	if !ok {
-		return nil, mockroom.Wrap(op, invalidPack(pack))
-	}
-	cust, err := s.customer(ctx, c)
+	pk, cust, p, err := s.startPayment(ctx, c, pack)
 	if err != nil {
-		return nil, mockroom.Wrap(op, err)
-	}
-	p := &Payment{ID: mockroom.NewID(), UserID: c.UserID, StripeCustomerID: cust, Package: pk.Name, AmountCents: pk.AmountCents,
-		Currency: pk.Currency, Credits: pk.Credits}
-	p.StripePaymentIntentID = "pending:" + p.ID
-	if err := s.store.CreatePayment(ctx, p); err != nil {
 		return nil, mockroom.Wrap(op, err)
 	}
 	id, url, err := s.gw.CreateCheckout(ctx, CheckoutRequest{Customer: cust, Name: fmt.Sprintf("%d mockroom credits (%s)", pk.Credits, pk.Name),

@@ -60,30 +60,9 @@ type SourceTest struct {
 	Example     bool            `json:"example,omitempty"`
 	Explanation string          `json:"explanation,omitempty"`
 	Large       bool            `json:"large,omitempty"`
-	Generated   bool            `json:"generated,omitempty"`
-}
-
-// problemFile is problem.json as written: fileProblem's fields in its
-// order, the optional ones left out when unset.
-type problemFile struct {
-	Title           string                  `json:"title"`
-	Difficulty      string                  `json:"difficulty"`
-	Pattern         string                  `json:"pattern"`
-	Categories      []string                `json:"categories"`
-	Companies       []string                `json:"companies"`
-	Hints           []string                `json:"hints"`
-	TimeComplexity  string                  `json:"time_complexity"`
-	SpaceComplexity string                  `json:"space_complexity"`
-	Signature       judge.Signature         `json:"signature"`
-	Checker         string                  `json:"checker,omitempty"`
-	FloatTolerance  float64                 `json:"float_tolerance,omitempty"`
-	FloatMode       string                  `json:"float_mode,omitempty"`
-	TimeLimitMS     int                     `json:"time_limit_ms,omitempty"`
-	TimeLimitsMS    map[string]int          `json:"time_limits_ms,omitempty"`
-	Clarifications  []problem.Clarification `json:"clarifications"`
-	Pitfalls        []string                `json:"pitfalls"`
-	EdgeCases       []string                `json:"edge_cases"`
-	FollowUps       []string                `json:"follow_ups"`
+	// Generated marks a test that problems/gen made (mockroom problems
+	// generate); verify holds it to the generator's output.
+	Generated bool `json:"generated,omitempty"`
 }
 
 // Files returns the folder's files, path (relative to the folder) →
@@ -92,7 +71,7 @@ func (s *Source) Files() (map[string]string, error) {
 	bad := func(format string, args ...any) error {
 		return mockroom.Errorf(mockroom.KindInvalid, "bad_problem", "%s: %s", s.Slug, fmt.Sprintf(format, args...))
 	}
-	pf := problemFile{Title: s.Title, Difficulty: s.Difficulty, Pattern: s.Pattern, Categories: nonNil(s.Categories),
+	pf := fileProblem{Title: s.Title, Difficulty: s.Difficulty, Pattern: s.Pattern, Categories: nonNil(s.Categories),
 		Companies: nonNil(s.Companies), Hints: nonNil(s.Hints), TimeComplexity: s.TimeComplexity, SpaceComplexity: s.SpaceComplexity,
 		Signature: s.Signature, Checker: s.Checker, FloatTolerance: s.FloatTolerance, FloatMode: s.FloatMode,
 		TimeLimitMS: s.TimeLimitMS, TimeLimitsMS: s.TimeLimitsMS, Clarifications: s.Clarifications,
@@ -179,13 +158,11 @@ func ParseFiles(slug string, files map[string]string) (*Source, error) {
 		return nil, bad("problem.json", "%v", err)
 	}
 	tests := []SourceTest{}
-	var fts []fileTest
-	if err := strictDecode([]byte(files["tests.json"]), &fts); err != nil {
+	if err := strictDecode([]byte(files["tests.json"]), &tests); err != nil {
 		return nil, bad("tests.json", "%v", err)
 	}
-	for _, t := range fts {
-		tests = append(tests, SourceTest{Name: t.Name, Input: t.Input, Output: t.Output, Example: t.Example, Explanation: t.Explanation,
-			Large: t.Large, Generated: t.Generated})
+	if tests == nil { // "null"
+		tests = []SourceTest{}
 	}
 	s := &Source{Slug: slug, Title: pf.Title, Difficulty: pf.Difficulty, Pattern: pf.Pattern, Categories: nonNil(pf.Categories),
 		Companies: nonNil(pf.Companies), Hints: nonNil(pf.Hints), TimeComplexity: pf.TimeComplexity, SpaceComplexity: pf.SpaceComplexity,

@@ -62,6 +62,8 @@ func (l *Library) AllTests(_ context.Context, id string) ([]problem.TestCase, er
 	return nil, mockroom.NotFound("problem")
 }
 
+// fileProblem is problem.json, read by Load and written by Source.Files
+// (the optional fields are left out when unset, in this order).
 type fileProblem struct {
 	Title           string          `json:"title"`
 	Difficulty      string          `json:"difficulty"`
@@ -72,28 +74,16 @@ type fileProblem struct {
 	TimeComplexity  string          `json:"time_complexity"`
 	SpaceComplexity string          `json:"space_complexity"`
 	Signature       judge.Signature `json:"signature"`
-	Checker         string          `json:"checker"`
-	FloatTolerance  float64         `json:"float_tolerance"`
-	FloatMode       string          `json:"float_mode"`
-	TimeLimitMS     int             `json:"time_limit_ms"`
-	TimeLimitsMS    map[string]int  `json:"time_limits_ms"`
+	Checker         string          `json:"checker,omitempty"`
+	FloatTolerance  float64         `json:"float_tolerance,omitempty"`
+	FloatMode       string          `json:"float_mode,omitempty"`
+	TimeLimitMS     int             `json:"time_limit_ms,omitempty"`
+	TimeLimitsMS    map[string]int  `json:"time_limits_ms,omitempty"`
 	// The interviewer's knowledge (problem.Guide), required.
 	Clarifications []problem.Clarification `json:"clarifications"`
 	Pitfalls       []string                `json:"pitfalls"`
 	EdgeCases      []string                `json:"edge_cases"`
 	FollowUps      []string                `json:"follow_ups"`
-}
-
-type fileTest struct {
-	Name        string          `json:"name"`
-	Input       json.RawMessage `json:"input"`
-	Output      json.RawMessage `json:"output"`
-	Example     bool            `json:"example"`
-	Explanation string          `json:"explanation"`
-	Large       bool            `json:"large"`
-	// Generated marks a test that problems/gen made (mockroom problems
-	// generate); verify holds it to the generator's output.
-	Generated bool `json:"generated"`
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -218,7 +208,7 @@ func loadOne(fsys fs.FS, slug string, langs []string) (*Entry, error) {
 	if len(raw) > MaxTestsBytes {
 		return nil, bad("tests.json", "%d bytes, over the %d limit", len(raw), MaxTestsBytes)
 	}
-	var fts []fileTest
+	var fts []SourceTest
 	if err := strictDecode(raw, &fts); err != nil {
 		return nil, bad("tests.json", "%v", err)
 	}

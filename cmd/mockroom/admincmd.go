@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/account"
@@ -46,20 +45,12 @@ func runAdmin(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return fmt.Errorf("%q is not an email address", fs.Arg(0))
 	}
-	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
-	db, err := storage.Open(ctx, env("DATABASE_URL"), firstNonEmpty(*data, env("DATA_DIR"), "./data"), mockroom.SystemClock{})
+	db, u, err := openForUser(ctx, getenv, *data, email)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ctx = mockroom.AsService(ctx)
-	u, err := db.UserByEmail(ctx, email)
-	if mockroom.IsKind(err, mockroom.KindNotFound) {
-		return fmt.Errorf("no user signed up as %s on this server", email)
-	}
-	if err != nil {
-		return err
-	}
 	if err := db.SetAdmin(ctx, u.ID, grant); err != nil {
 		return err
 	}

@@ -59,20 +59,12 @@ func runCredits(ctx context.Context, args []string, getenv func(string) string, 
 		return fmt.Errorf("--reason must be 1 to 200 characters")
 	}
 
-	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
-	db, err := storage.Open(ctx, env("DATABASE_URL"), firstNonEmpty(*data, env("DATA_DIR"), "./data"), mockroom.SystemClock{})
+	db, u, err := openForUser(ctx, getenv, *data, email)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	ctx = mockroom.AsService(ctx)
-	u, err := db.UserByEmail(ctx, email)
-	if mockroom.IsKind(err, mockroom.KindNotFound) {
-		return fmt.Errorf("no user signed up as %s on this server", email)
-	}
-	if err != nil {
-		return err
-	}
 	tx, err := db.AddCredits(ctx, u.ID, n, billing.TxBonus, "", why)
 	if err != nil {
 		return err
@@ -84,4 +76,23 @@ func runCredits(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	fmt.Fprintf(stdout, "granted %d credit(s) to %s (%s); balance now %d\n", n, email, why, tx.BalanceAfter)
 	return nil
+}
+
+// openForUser opens the store as the service (commands are the operator)
+// and finds the user signed up as email; the caller closes the store.
+func openForUser(ctx context.Context, getenv func(string) string, dataFlag, email string) (storage.DB, *account.User, error) {
+	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
+	db, err := storage.Open(ctx, env("DATABASE_URL"), firstNonEmpty(dataFlag, env("DATA_DIR"), "./data"), mockroom.SystemClock{})
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := db.UserByEmail(mockroom.AsService(ctx), email)
+	if mockroom.IsKind(err, mockroom.KindNotFound) {
+		err = fmt.Errorf("no user signed up as %s on this server", email)
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, u, nil
 }

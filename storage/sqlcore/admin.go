@@ -532,20 +532,9 @@ func (c *Core) ListAuthoredProblems(ctx context.Context) ([]admin.AuthoredProble
 		return nil, err
 	}
 	out := []admin.AuthoredProblem{}
-	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+authoredCols+` FROM authored_problems ORDER BY slug`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanAuthored(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, *p)
-		}
-		return rows.Err()
+	err := c.Read(ctx, func(tx *Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanAuthored, `SELECT `+authoredCols+` FROM authored_problems ORDER BY slug`)
+		return err
 	})
 	if err != nil {
 		return nil, c.fail(op, err)

@@ -194,21 +194,10 @@ func (c *Core) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
 		return nil, mockroom.Wrap(op, forbidden())
 	}
 	limit = clampLimit(limit, 100, 1000)
-	out := []AuditEntry{}
-	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY (seq IS NULL), seq DESC, created_at DESC, id DESC LIMIT ?`, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanAudit(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, r.AuditEntry)
-		}
-		return rows.Err()
+	var out []AuditEntry
+	err := c.Read(ctx, func(tx *Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanAuditEntry, `SELECT `+auditColumns+` FROM audit_log ORDER BY (seq IS NULL), seq DESC, created_at DESC, id DESC LIMIT ?`, limit)
+		return err
 	})
 	if err != nil {
 		return nil, c.fail(op, err)
@@ -228,21 +217,10 @@ func (c *Core) AuditAbout(ctx context.Context, userID string) ([]AuditEntry, err
 	if foreign(ctx, id) {
 		return nil, mockroom.Wrap(op, forbidden())
 	}
-	out := []AuditEntry{}
-	err := c.Read(mockroom.AsService(ctx), func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE actor_user_id = ? OR target_id = ? ORDER BY seq, created_at, id`, id, id)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanAudit(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, r.AuditEntry)
-		}
-		return rows.Err()
+	var out []AuditEntry
+	err := c.Read(mockroom.AsService(ctx), func(tx *Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanAuditEntry, `SELECT `+auditColumns+` FROM audit_log WHERE actor_user_id = ? OR target_id = ? ORDER BY seq, created_at, id`, id, id)
+		return err
 	})
 	if err != nil {
 		return nil, c.fail(op, err)
@@ -379,3 +357,9 @@ func (c *Core) textOf(col string) string { return "CAST(" + col + " AS TEXT)" }
 // an address's '_' matches itself (and any one character), which only
 // widens what is erased.
 func likeEscape(s string) string { return strings.ReplaceAll(s, "%", "_") }
+
+// scanAuditEntry is scanAudit for queryAll.
+func scanAuditEntry(row interface{ Scan(...any) error }) (*AuditEntry, error) {
+	r, err := scanAudit(row)
+	return &r.AuditEntry, err
+}

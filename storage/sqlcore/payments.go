@@ -86,20 +86,9 @@ func (c *Core) Payments(ctx context.Context, userID string, limit int) ([]billin
 		return out, nil
 	}
 	limit = clampLimit(limit, 50, 500)
-	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+paymentCols+` FROM payments WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?`, uid, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanPayment(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, *p)
-		}
-		return rows.Err()
+	err := c.Read(ctx, func(tx *Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanPayment, `SELECT `+paymentCols+` FROM payments WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?`, uid, limit)
+		return err
 	})
 	if err != nil {
 		return nil, c.fail(op, err)
@@ -115,20 +104,9 @@ func (c *Core) Subscriptions(ctx context.Context, userID string) ([]billing.Subs
 	if !ok || foreign(ctx, uid) {
 		return out, nil
 	}
-	err := c.Read(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(ctx, `SELECT `+subscriptionCols+` FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 100`, uid)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanSubscription(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, *s)
-		}
-		return rows.Err()
+	err := c.Read(ctx, func(tx *Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanSubscription, `SELECT `+subscriptionCols+` FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 100`, uid)
+		return err
 	})
 	if err != nil {
 		return nil, c.fail(op, err)

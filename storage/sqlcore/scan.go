@@ -1,6 +1,7 @@
 package sqlcore
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -197,4 +198,22 @@ func parsePGArray(s string) ([]string, error) {
 		}
 		i++
 	}
+}
+
+// queryAll runs q and scans every row with scan; never nil.
+func queryAll[T any](ctx context.Context, tx *Tx, scan func(row interface{ Scan(...any) error }) (*T, error), q string, args ...any) ([]T, error) {
+	rows, err := tx.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *v)
+	}
+	return out, rows.Err()
 }
