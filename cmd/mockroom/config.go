@@ -45,6 +45,7 @@ type Config struct {
 	Signups          string // open | invite | closed
 	SignupsDefault   bool   // Signups was chosen by default, not set
 	SignupsPerHour   int
+	SignupsPerAddr   int // SIGNUPS_PER_ADDRESS_PER_HOUR
 	TrustedProxies   []netip.Prefix
 	UnlimitedCredits bool // CREDITS=unlimited: interviews take no credit
 
@@ -136,6 +137,7 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		MailFrom:           env("MAIL_FROM"),
 		Signups:            env("SIGNUPS"),
 		SignupsPerHour:     account.DefaultSignupsPerHour,
+		SignupsPerAddr:     account.DefaultSignupsPerAddress,
 
 		RunsPerSessionPerMinute: 3,
 		RunsPerUserPerHour:      50,
@@ -421,6 +423,14 @@ func (c *Config) loadAccounts(env func(string) string) error {
 			return &configError{"SIGNUPS_PER_HOUR", fmt.Sprintf("%q must be a positive integer", v)}
 		}
 		c.SignupsPerHour = n
+	}
+	if v := env("SIGNUPS_PER_ADDRESS_PER_HOUR"); v != "" {
+		// A class or office behind one NAT signs up from one address.
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return &configError{"SIGNUPS_PER_ADDRESS_PER_HOUR", fmt.Sprintf("%q must be a positive integer", v)}
+		}
+		c.SignupsPerAddr = n
 	}
 	if v := env("TRUSTED_PROXIES"); v != "" {
 		p, err := httpapi.ParseTrustedProxies(v)

@@ -137,6 +137,7 @@ func TestAccountSettings(t *testing.T) {
 		{"bad From", ":8080", map[string]string{"SMTP_URL": "smtp://m.example.com", "MAIL_FROM": "not an address"}, "", "MAIL_FROM"},
 		{"bad proxies", ":8080", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8,lb.internal"}, "", "TRUSTED_PROXIES"},
 		{"bad rate", ":8080", map[string]string{"SIGNUPS_PER_HOUR": "0"}, "", "SIGNUPS_PER_HOUR"},
+		{"bad rate per address", ":8080", map[string]string{"SIGNUPS_PER_ADDRESS_PER_HOUR": "many"}, "", "SIGNUPS_PER_ADDRESS_PER_HOUR"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := loadConfig(tc.addr, "/tmp/x", envOf(tc.env))

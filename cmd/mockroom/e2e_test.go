@@ -140,6 +140,8 @@ func TestBrowser(t *testing.T) {
 		"OPENAI_REALTIME_URL": fake.URL(),
 		// The key above is the fake's, for voice only: the text agents stay offline.
 		"LLM_PROVIDER": "offline",
+		// Every spec signs up from 127.0.0.1.
+		"SIGNUPS_PER_ADDRESS_PER_HOUR": "1000",
 	}
 	cfg, err := loadConfig(addr, dataDir, func(k string) string { return env[k] })
 	cfg.SandboxCacheDir = testSandboxCache

@@ -280,7 +280,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 // start who may sign up and why.
 func newAccounts(cfg Config, db storage.DB, limiter ratelimit.Limiter, clock mockroom.Clock, log *slog.Logger) (*account.Service, error) {
 	acfg := account.Config{SignupCredits: billing.SignupCredits, Signups: cfg.Signups, BaseURL: cfg.BaseURL,
-		SignupsPerHour: cfg.SignupsPerHour, Log: log}
+		SignupsPerHour: cfg.SignupsPerHour, SignupsPerAddress: cfg.SignupsPerAddr, Log: log}
 	if cfg.SMTPURL != "" {
 		m, err := smtp.New(cfg.SMTPURL, cfg.MailFrom)
 		if err != nil {
