@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net"
 	"net/http"
 	"slices"
 	"testing"
@@ -171,6 +172,18 @@ func TestPaymentsOverHTTP(t *testing.T) {
 			} else if r.JSON(t, &canceled); !canceled.CancelAtPeriodEnd || canceled.Tier != "pro" {
 				t.Fatalf("cancel answered %+v", canceled)
 			}
+			// Leaving: the deletion cancels the subscription at Stripe
+			// (governance's BeforeDelete hook), then removes the account;
+			// the payment stays for the books, with no link to the person.
+			if r := c.Do("DELETE", "/api/users/data", map[string]string{"password": "correct horse"}); r.Status != http.StatusNoContent {
+				t.Fatalf("delete account: %d %s", r.Status, r.Body)
+			}
+			if ps, err := app.DB.Payments(mockroom.AsService(context.Background()), uid, 10); err != nil || len(ps) != 0 {
+				t.Fatalf("the deleted user's payments: %v %+v", err, ps)
+			}
+			if r := c.Do("GET", "/api/auth/session", nil); r.Status != http.StatusUnauthorized {
+				t.Fatalf("signed in after deletion: %d", r.Status)
+			}
 		})
 	}
 }
@@ -182,4 +195,47 @@ func mustParse(t *testing.T, raw []byte) billing.Event {
 		t.Fatal(err)
 	}
 	return ev
+}
+
+// An account with a live subscription is not deleted while Stripe cannot
+// cancel it: nobody is billed for an account that is gone.
+func TestDeletionWaitsForStripe(t *testing.T) {
+	const secret = "whsec_gone"
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String() // closed at once: every Stripe call fails
+	ln.Close()
+	app := apptest.New(t, apptest.Options{
+		Payments: func(store billing.PaymentStore, bus billing.Publisher) *billing.Service {
+			gw := stripepay.New(stripepay.Config{SecretKey: "sk_test_1", WebhookSecret: secret, APIURL: dead})
+			return billing.NewService(billing.Config{
+				Plans: []billing.Plan{{Tier: "pro", PriceID: "price_pro", MonthlyCredits: 30, AmountCents: 1900, Currency: "usd"}},
+			}, gw, store, bus, slog.New(slog.DiscardHandler))
+		},
+	})
+	c := app.Client()
+	uid := c.Signup("subscriber@example.com")
+	now := time.Now().Unix()
+	sub, _ := json.Marshal(map[string]any{"id": "evt_gone_sub", "object": "event", "api_version": stripe.APIVersion, "created": now,
+		"type": "customer.subscription.created", "data": map[string]any{"object": map[string]any{"id": "sub_gone", "object": "subscription",
+			"customer": "cus_gone", "status": "active", "metadata": map[string]string{billing.MetaUserID: uid, billing.MetaTier: "pro"},
+			"items": map[string]any{"object": "list", "data": []any{map[string]any{"id": "si_1", "object": "subscription_item",
+				"price": map[string]any{"id": "price_pro", "object": "price"}, "current_period_start": now, "current_period_end": now + 86400*30}}}}}})
+	sp := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: sub, Secret: secret})
+	if r := app.Client().Do("POST", "/api/payments/webhook", sub, "Stripe-Signature", sp.Header); r.Status != http.StatusOK {
+		t.Fatalf("webhook: %d %s", r.Status, r.Body)
+	}
+	var subs struct{ Tier string }
+	if !testenv.Eventually(10*time.Second, func() bool { c.Do("GET", "/api/subscriptions", nil).JSON(t, &subs); return subs.Tier == "pro" }) {
+		t.Fatalf("tier never became pro: %+v", subs)
+	}
+	r := c.Do("DELETE", "/api/users/data", map[string]string{"password": "correct horse"})
+	if r.Status < 500 {
+		t.Fatalf("deleted while Stripe was unreachable: %d %s", r.Status, r.Body)
+	}
+	if r := c.Do("GET", "/api/auth/session", nil); r.Status != http.StatusOK {
+		t.Fatalf("the account is gone after a refused deletion: %d", r.Status)
+	}
 }
