@@ -11,6 +11,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"sort"
 	"strings"
@@ -110,24 +111,35 @@ func New(store Store, judges *judge.Service, log *slog.Logger, o Options) *Servi
 	if o.Workers < 1 {
 		o.Workers = 2
 	}
-	return &Service{store: store, judges: judges, log: log, opts: o}
+	s := &Service{store: store, judges: judges, log: log, opts: o}
+	go s.library() // warm: hashing the library takes a moment
+	return s
 }
 
-// library hashes the embedded folders once.
+// library hashes the embedded folders once. It reads each folder's files
+// and its title, not the whole loader (starter code for every language):
+// the first admin page must not wait for that.
 func (s *Service) library() map[string]libEntry {
 	s.libOnce.Do(func() {
 		s.lib = map[string]libEntry{}
-		lib, err := problems.LoadEmbedded(judge.LanguageNames())
+		dirs, err := fs.ReadDir(problems.FS, ".")
 		if err != nil {
-			s.log.Error("loading the problem library", "err", err)
+			s.log.Error("reading the problem library", "err", err)
 			return
 		}
-		for _, e := range lib.Entries {
-			files, err := problems.ReadFolder(problems.FS, e.Problem.Slug)
+		for _, d := range dirs {
+			if !d.IsDir() {
+				continue
+			}
+			files, err := problems.ReadFolder(problems.FS, d.Name())
 			if err != nil {
 				continue
 			}
-			s.lib[e.Problem.Slug] = libEntry{e.Problem.Title, e.Problem.Difficulty, problems.ContentHash(files)}
+			var head struct{ Title, Difficulty string }
+			if json.Unmarshal([]byte(files["problem.json"]), &head) != nil {
+				continue
+			}
+			s.lib[d.Name()] = libEntry{head.Title, head.Difficulty, problems.ContentHash(files)}
 		}
 	})
 	return s.lib
