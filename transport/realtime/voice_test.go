@@ -101,9 +101,16 @@ type voiceRoom struct {
 
 func voiceSetup(t *testing.T, p voice.Provider, cfg relay.Config) *voiceRoom {
 	t.Helper()
+	return voiceSetupWith(t, p, cfg, apptest.Options{})
+}
+
+// voiceSetupWith is voiceSetup on an app built with o (a test clock, say).
+func voiceSetupWith(t *testing.T, p voice.Provider, cfg relay.Config, o apptest.Options) *voiceRoom {
+	t.Helper()
 	cfg.Providers = map[string]voice.Provider{p.Name(): p}
 	cfg.Order = []string{p.Name()}
-	app, c, id := setup(t, apptest.Options{Voice: &cfg})
+	o.Voice = &cfg
+	app, c, id := setup(t, o)
 	if late, ok := lateResponders.Load(p); ok {
 		late.(*lateResponder).r = app.Voice
 	}
@@ -388,7 +395,10 @@ func eventually(t *testing.T, what string, ok func() bool) {
 func TestVoiceStartsAreSpaced(t *testing.T) {
 	t.Parallel() // the tests wait on audio pacing, not the CPU
 	p, _ := speechCases[0].make(t)
-	r := voiceSetup(t, p, relay.Config{})
+	// The server's clock stands still unless the test moves it: a slow
+	// connect on a loaded machine cannot use up the second.
+	clock := testenv.NewClock(time.Now())
+	r := voiceSetupWith(t, p, relay.Config{}, apptest.Options{Clock: clock})
 	r.start()
 	r.send(map[string]any{"type": "voice.stop"})
 	r.until("off", func(m map[string]any) bool { return m["type"] == "voice.state" && m["status"] == "off" })
@@ -396,7 +406,7 @@ func TestVoiceStartsAreSpaced(t *testing.T) {
 	if e := r.read("error", "voice.state"); e["type"] != "error" || e["code"] != "rate_limited" {
 		t.Fatalf("a restart at once: %v", e)
 	}
-	time.Sleep(1100 * time.Millisecond)
+	clock.Advance(1100 * time.Millisecond)
 	r.start()
 }
 
