@@ -152,11 +152,7 @@ func TestPaymentsOverHTTP(t *testing.T) {
 			// Stripe reports the subscription; the tier follows, and it can
 			// be cancelled at the end of the period.
 			now := time.Now().Unix()
-			sub, _ := json.Marshal(map[string]any{"id": "evt_http_sub", "object": "event", "api_version": stripe.APIVersion, "created": now,
-				"type": "customer.subscription.created", "data": map[string]any{"object": map[string]any{"id": "sub_http", "object": "subscription",
-					"customer": "cus_http", "status": "active", "metadata": map[string]string{billing.MetaUserID: uid, billing.MetaTier: "pro"},
-					"items": map[string]any{"object": "list", "data": []any{map[string]any{"id": "si_1", "object": "subscription_item",
-						"price": map[string]any{"id": "price_pro", "object": "price"}, "current_period_start": now, "current_period_end": now + 86400*30}}}}}})
+			sub := subscriptionCreated("evt_http_sub", "sub_http", "cus_http", uid, now)
 			if r := post(sub, secret); r.Status != http.StatusOK {
 				t.Fatalf("webhook: %d %s", r.Status, r.Body)
 			}
@@ -218,11 +214,7 @@ func TestDeletionWaitsForStripe(t *testing.T) {
 	c := app.Client()
 	uid := c.Signup("subscriber@example.com")
 	now := time.Now().Unix()
-	sub, _ := json.Marshal(map[string]any{"id": "evt_gone_sub", "object": "event", "api_version": stripe.APIVersion, "created": now,
-		"type": "customer.subscription.created", "data": map[string]any{"object": map[string]any{"id": "sub_gone", "object": "subscription",
-			"customer": "cus_gone", "status": "active", "metadata": map[string]string{billing.MetaUserID: uid, billing.MetaTier: "pro"},
-			"items": map[string]any{"object": "list", "data": []any{map[string]any{"id": "si_1", "object": "subscription_item",
-				"price": map[string]any{"id": "price_pro", "object": "price"}, "current_period_start": now, "current_period_end": now + 86400*30}}}}}})
+	sub := subscriptionCreated("evt_gone_sub", "sub_gone", "cus_gone", uid, now)
 	sp := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: sub, Secret: secret})
 	if r := app.Client().Do("POST", "/api/payments/webhook", sub, "Stripe-Signature", sp.Header); r.Status != http.StatusOK {
 		t.Fatalf("webhook: %d %s", r.Status, r.Body)
@@ -238,4 +230,15 @@ func TestDeletionWaitsForStripe(t *testing.T) {
 	if r := c.Do("GET", "/api/auth/session", nil); r.Status != http.StatusOK {
 		t.Fatalf("the account is gone after a refused deletion: %d", r.Status)
 	}
+}
+
+// subscriptionCreated is Stripe's customer.subscription.created for a pro
+// subscription of ours (our metadata), a month long from now.
+func subscriptionCreated(eventID, subID, customer, userID string, now int64) []byte {
+	b, _ := json.Marshal(map[string]any{"id": eventID, "object": "event", "api_version": stripe.APIVersion, "created": now,
+		"type": "customer.subscription.created", "data": map[string]any{"object": map[string]any{"id": subID, "object": "subscription",
+			"customer": customer, "status": "active", "metadata": map[string]string{billing.MetaUserID: userID, billing.MetaTier: "pro"},
+			"items": map[string]any{"object": "list", "data": []any{map[string]any{"id": "si_1", "object": "subscription_item",
+				"price": map[string]any{"id": "price_pro", "object": "price"}, "current_period_start": now, "current_period_end": now + 86400*30}}}}}})
+	return b
 }
