@@ -49,6 +49,8 @@ func TestStatus(t *testing.T) {
 		{"SIGXCPU", Outcome{Status: gjSignalled, ExitStatus: 24, CPUTime: 2640 * time.Millisecond}, sandbox.StatusTimeLimit},
 		{"SIGKILL past the CPU limit", Outcome{Status: gjSignalled, ExitStatus: 9, CPUTime: 2100 * time.Millisecond}, sandbox.StatusTimeLimit},
 		{"SIGKILL past the wall limit", Outcome{Status: gjSignalled, ExitStatus: 9, CPUTime: 100 * time.Millisecond, WallTime: 4 * time.Second}, sandbox.StatusTimeLimit},
+		{"SIGKILL by the watcher just short of the CPU limit", Outcome{Status: gjSignalled, ExitStatus: 9, CPUTime: 1900 * time.Millisecond}, sandbox.StatusTimeLimit},
+		{"SIGKILL well within the limit (the program's own)", Outcome{Status: gjSignalled, ExitStatus: 9, CPUTime: 100 * time.Millisecond}, sandbox.StatusRuntimeError},
 		{"segfault in time", Outcome{Status: gjSignalled, ExitStatus: 11, CPUTime: 100 * time.Millisecond}, sandbox.StatusRuntimeError},
 		{"exit 1 in time", Outcome{Status: gjNonzero, ExitStatus: 1, CPUTime: 100 * time.Millisecond}, sandbox.StatusRuntimeError},
 		{"over the output budget", Outcome{Status: gjSignalled, ExitStatus: 9, Stdout: make([]byte, 101)}, sandbox.StatusOutputLimit},

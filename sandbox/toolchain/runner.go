@@ -222,7 +222,10 @@ func (r *Runner) status(lang sandbox.Language, out *Outcome, lim sandbox.Limits)
 		// Killed past a limit is that limit, whichever clock fired first:
 		// under load the kernel's RLIMIT_CPU (SIGXCPU) can beat go-judge's
 		// own tick, and a signal is not the program's fault.
-		if (out.Status == gjSignalled && sandbox.SignalName(out.ExitStatus) == "SIGXCPU") || out.CPUTime >= lim.CPUTime || out.WallTime >= lim.WallTime {
+		// go-judge's watcher reads the cgroup's CPU and may kill (SIGKILL)
+		// a little before the time it reports reaches the limit.
+		killedNearLimit := out.Status == gjSignalled && sandbox.SignalName(out.ExitStatus) == "SIGKILL" && out.CPUTime >= lim.CPUTime*9/10
+		if (out.Status == gjSignalled && sandbox.SignalName(out.ExitStatus) == "SIGXCPU") || killedNearLimit || out.CPUTime >= lim.CPUTime || out.WallTime >= lim.WallTime {
 			return sandbox.StatusTimeLimit
 		}
 		// Runtimes that cap their own heap die of an error, not of the
