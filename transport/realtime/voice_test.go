@@ -266,8 +266,17 @@ func TestVoiceBargeIn(t *testing.T) {
 			go r.speak(500, 900)
 			r.until("the barge-in", activity("candidate", "started"))
 			r.send(map[string]any{"type": "response.cancel", "played_ms": 120})
-			r.until("the cut", activity("interviewer", "interrupted"))
-			cut := r.until("the cut line", spokenLine("interviewer"))
+			// The cut and its stored line may reach the socket in either order.
+			interrupted, isLine := activity("interviewer", "interrupted"), spokenLine("interviewer")
+			var cut map[string]any
+			seenCut := false
+			r.until("the cut and its line", func(m map[string]any) bool {
+				seenCut = seenCut || interrupted(m)
+				if cut == nil && isLine(m) {
+					cut = m
+				}
+				return seenCut && cut != nil
+			})
 			if got := cut["entry"].(map[string]any)["content"].(string); !strings.HasSuffix(got, " —") {
 				t.Fatalf("the cut answer is stored as %q", got)
 			}
