@@ -179,14 +179,30 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	governed := governance.NewService(db, accounts, db, limiter, clock, log, govCfg)
 	log.Info("data governance", "transcript_retention", cfg.TranscriptRetention.String(), "event_retention", cfg.EventRetention.String())
 
+	// The sweeper (timers, abandonment, auto snapshots) and retention run
+	// on one instance of a cluster: the elected leader.
+	lock, lockKind, closeLock, err := newLeaderLock(cfg)
+	if err != nil {
+		return err
+	}
+	defer closeLock()
+	log.Info("singleton work", "election", lockKind)
+
 	// Workers stop after HTTP has drained (deferred, so before the bus and
 	// the database close).
 	workers, stopWorkers := context.WithCancel(context.Background())
 	var workersDone sync.WaitGroup
-	workersDone.Add(3)
-	go func() { defer workersDone.Done(); interviews.RunSweeper(workers, 2*time.Second) }()
-	// Retention: deletes by age, so every instance may run it.
-	go func() { defer workersDone.Done(); governed.RunRetention(workers, time.Hour) }()
+	workersDone.Add(2)
+	go func() {
+		defer workersDone.Done()
+		runSingletons(workers, lock, reg, log, func(ctx context.Context) {
+			var retention sync.WaitGroup
+			retention.Add(1)
+			go func() { defer retention.Done(); governed.RunRetention(ctx, time.Hour) }()
+			interviews.RunSweeper(ctx, 2*time.Second)
+			retention.Wait()
+		})
+	}()
 	go func() {
 		defer workersDone.Done()
 		if err := bus.Run(workers); err != nil && workers.Err() == nil {
