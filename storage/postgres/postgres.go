@@ -6,11 +6,15 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -227,7 +231,15 @@ func (dialect) SkipLocked() string { return " FOR UPDATE SKIP LOCKED" }
 func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
 	var pe *pgconn.PgError
 	if !errors.As(err, &pe) {
+		if unreachable(err) {
+			return sqlcore.ErrUnavailable, ""
+		}
 		return sqlcore.ErrOther, ""
+	}
+	// Class 08 (connection exception) and the server shutting down,
+	// crashing or still starting (57P01-57P03).
+	if strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03" {
+		return sqlcore.ErrUnavailable, pe.Message
 	}
 	detail := pe.ConstraintName + " " + pe.TableName + " " + pe.Message
 	switch pe.Code {
@@ -241,6 +253,19 @@ func (dialect) Classify(err error) (sqlcore.ErrClass, string) {
 		return sqlcore.ErrDenied, detail
 	}
 	return sqlcore.ErrOther, detail
+}
+
+// unreachable reports whether err says the server could not be reached or
+// the connection died, rather than that a statement failed.
+func unreachable(err error) bool {
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	switch {
+	case errors.As(err, &ce), errors.As(err, &ne), errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
+		return true
+	}
+	return pgconn.SafeToRetry(err) || strings.Contains(err.Error(), "conn closed")
 }
 
 // AdvisoryLock serialises writers on key until the transaction ends (the

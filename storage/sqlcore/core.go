@@ -97,6 +97,11 @@ func (c *Core) fail(op string, err error) error {
 		e = mockroom.Errorf(mockroom.KindInvalid, "invalid_value", "a value is missing or not allowed")
 	case ErrDenied:
 		e = mockroom.Errorf(mockroom.KindForbidden, "forbidden", "not allowed")
+	case ErrUnavailable:
+		// 503: a restart or failover of the database, which the pool
+		// survives; nothing acknowledged before it is lost.
+		e = mockroom.Errorf(mockroom.KindUnavailable, "database_unavailable",
+			"the database is unreachable for a moment; everything acknowledged is saved, retry in a few seconds")
 	default:
 		return mockroom.Wrap(op, err)
 	}

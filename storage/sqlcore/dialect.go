@@ -15,11 +15,12 @@ import (
 type ErrClass uint8
 
 const (
-	ErrOther      ErrClass = iota
-	ErrUnique              // a UNIQUE or PRIMARY KEY constraint
-	ErrForeignKey          // a FOREIGN KEY constraint
-	ErrCheck               // a CHECK or NOT NULL constraint, or malformed input such as bad JSON
-	ErrDenied              // row-level security or missing privilege refused the statement
+	ErrOther       ErrClass = iota
+	ErrUnique               // a UNIQUE or PRIMARY KEY constraint
+	ErrForeignKey           // a FOREIGN KEY constraint
+	ErrCheck                // a CHECK or NOT NULL constraint, or malformed input such as bad JSON
+	ErrDenied               // row-level security or missing privilege refused the statement
+	ErrUnavailable          // the database cannot be reached (down, restarting, connection lost)
 )
 
 // Dialect covers the differences between the engines.
