@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,8 +18,10 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/mockroom/mockroom"
+	"github.com/mockroom/mockroom/internal/gojudgeserver"
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/judge/admission"
+	"github.com/mockroom/mockroom/sandbox/toolchain"
 )
 
 func TestFleetConfig(t *testing.T) {
@@ -156,4 +164,80 @@ func TestAdmissionWithRedis(t *testing.T) {
 		t.Fatalf("ada's run once the first ended: %v", err)
 	}
 	r2()
+}
+
+// serve on a fleet of two real go-judge servers: a submit is judged, and
+// /metrics reports the fleet. (Without REDIS_URL: serve's event bus would
+// share the test Redis's default streams with other packages' tests;
+// TestAdmissionWithRedis covers the fleet queue's wiring.)
+func TestServeOnASandboxFleet(t *testing.T) {
+	testenv.Need(t, "go-judge server (root + cgroups)", os.Geteuid() == 0, "go-judge needs root for cgroups and namespaces")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	bin, err := gojudgeserver.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := "fleet-serve-" + mockroom.NewID()[:8]
+	var urls []string
+	for range 2 {
+		s, err := gojudgeserver.Start(bin, toolchain.MountYAML(toolchain.MountConfig{}), toolchain.SeccompYAML(), token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.Stop)
+		urls = append(urls, s.URL)
+	}
+	cfg, err := loadConfig("127.0.0.1:0", t.TempDir(), envOf(map[string]string{"SANDBOX": "remote", "SANDBOX_URL": strings.Join(urls, ","), "SANDBOX_TOKEN": token,
+		"SANDBOX_HEALTH_INTERVAL": "200ms"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, logs, _ := startServe(t, cfg)
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar}
+	post := func(path string, body any, out any) int {
+		raw, _ := json.Marshal(body)
+		resp, err := hc.Post(base+path, "application/json", bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if out != nil {
+			json.NewDecoder(resp.Body).Decode(out)
+		}
+		return resp.StatusCode
+	}
+	post("/api/auth/signup", map[string]string{"email": "fleet@example.com", "password": "correct horse"}, nil)
+	var p struct{ ID string }
+	resp, err := hc.Get(base + "/api/problems/two-sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&p)
+	resp.Body.Close()
+	var s struct{ ID string }
+	if st := post("/api/sessions/start", map[string]any{"problem_id": p.ID, "language": "python", "duration_minutes": 30}, &s); st != 201 {
+		t.Fatalf("start: %d\n%s", st, logs)
+	}
+	code := "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n        return []\n"
+	var rep struct{ Status string }
+	if st := post("/api/sessions/"+s.ID+"/execute", map[string]any{"code": code, "mode": "submit"}, &rep); st != 200 || rep.Status != "accepted" {
+		t.Fatalf("submit on the fleet: %d %q\n%s", st, rep.Status, logs)
+	}
+	resp, err = hc.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{"mockroom_sandbox_runners_healthy 2", "mockroom_sandbox_retries_total 0", "mockroom_sandbox_runner_in_flight{runner=",
+		"mockroom_judge_queue_wait_seconds_count 1"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if !strings.Contains(logs.String(), `"msg":"sandbox fleet ready","runners":2`) {
+		t.Errorf("logs lack the fleet:\n%s", logs)
+	}
 }
