@@ -26,7 +26,7 @@ func TestDependencyDirection(t *testing.T) {
 		"interview":  {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "evaluation"},
 		"evaluation": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents"},
 		"governance": {"transport", "storage", "cmd", "web", "events/", "sandbox/", "agents", "interview"},
-		"judge":      {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "agents", "interview"},
+		"judge":      {"transport", "storage", "cmd", "web", "events/", "sandbox/local", "sandbox/remote", "sandbox/fleet", "agents", "interview", "judge/admission/redisqueue"},
 		// the admission queue knows only the kernel: any judge can sit behind it
 		"judge/admission": {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "problem"},
 		"events":          {"transport", "storage", "cmd", "web", "sandbox", "agents", "interview", "judge"},
@@ -48,7 +48,7 @@ func TestDependencyDirection(t *testing.T) {
 		"voice/vad":        {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge", "voice/relay"},
 		"voice/relay":      {"transport", "storage", "cmd", "web", "events/", "sandbox", "agents", "voice/openairt", "voice/geminilive", "voice/cascade"},
 		// transports never import concrete adapters: they get them from cmd
-		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "events/sqlqueue", "events/redisstream", "voice/openairt", "voice/geminilive", "voice/cascade"},
+		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "sandbox/fleet", "judge/admission/redisqueue", "events/sqlqueue", "events/redisstream", "voice/openairt", "voice/geminilive", "voice/cascade"},
 	}
 	for dir, bans := range forbidden {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {

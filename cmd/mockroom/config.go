@@ -56,6 +56,7 @@ type Config struct {
 	// library and C++ header (SANDBOX_CACHE_DIR, default DATA_DIR/sandbox).
 	SandboxCacheDir string
 	Admission       admission.Limits // the execution queue, defaults filled in
+	Fleet           fleetConfig      // the sandbox fleet and the fleet-wide queue (sandboxfleet.go)
 
 	RunsPerSessionPerMinute int // executions a minute in one interview (3)
 	RunsPerUserPerHour      int // executions an hour per user (50)
@@ -294,16 +295,15 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		return c, &configError{"CREDITS", fmt.Sprintf("%q must be unlimited, or unset so that each interview takes one credit", v)}
 	}
 	switch c.Sandbox {
-	case "local":
-	case "remote":
-		if u, err := url.Parse(c.SandboxURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return c, &configError{"SANDBOX_URL", "must be the http(s) URL of the remote execution engine when SANDBOX=remote"}
-		}
+	case "local", "remote":
 	default:
 		return c, &configError{"SANDBOX", fmt.Sprintf("%q must be local or remote", c.Sandbox)}
 	}
 	var err error
 	if c.Admission, err = loadAdmission(env); err != nil {
+		return c, err
+	}
+	if c.Fleet, err = loadFleet(env, c); err != nil {
 		return c, err
 	}
 	if c.LLM, err = loadLLM(env); err != nil {

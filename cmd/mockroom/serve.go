@@ -32,13 +32,11 @@ import (
 	"github.com/mockroom/mockroom/governance"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/judge"
-	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/mail/smtp"
 	"github.com/mockroom/mockroom/problems"
 	"github.com/mockroom/mockroom/ratelimit"
 	"github.com/mockroom/mockroom/sandbox"
 	"github.com/mockroom/mockroom/sandbox/local"
-	"github.com/mockroom/mockroom/sandbox/remote"
 	"github.com/mockroom/mockroom/storage"
 	"github.com/mockroom/mockroom/transport/httpapi"
 	"github.com/mockroom/mockroom/transport/realtime"
@@ -87,7 +85,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	judges := judge.NewService(runner, db, log)
-	judges.SetAdmission(admission.NewMetrics(reg).Queue(admission.NewMemory(cfg.Admission)))
+	queue, closeQueue, err := newAdmission(ctx, cfg, runner, reg, log)
+	if err != nil {
+		return err
+	}
+	defer closeQueue()
+	judges.SetAdmission(queue)
 	log.Info("sandbox ready", "mode", cfg.Sandbox, "languages", judges.Languages())
 	// Problems published from the admin console go back over the library's
 	// sync (each that differs from problems/ is logged).
@@ -393,11 +396,7 @@ func syncProblems(ctx context.Context, db storage.DB, log *slog.Logger) error {
 // newRunner builds the sandbox the configuration asks for.
 func newRunner(cfg Config, log *slog.Logger) (sandbox.Runner, error) {
 	if cfg.Sandbox == "remote" {
-		r, err := remote.New(cfg.SandboxURL, cfg.SandboxToken)
-		if err != nil {
-			return nil, &configError{"SANDBOX_URL", err.Error()}
-		}
-		return r, nil
+		return newRemoteRunner(cfg, log)
 	}
 	r, err := local.New(local.Config{DataDir: sandboxCacheDir(cfg.SandboxCacheDir, cfg.DataDir), Logger: log})
 	if err != nil {

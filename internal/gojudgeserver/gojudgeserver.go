@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -68,6 +69,8 @@ type Server struct {
 	dir    string
 	prefix string
 	log    bytes.Buffer
+
+	bin, addr, seccompPath string
 }
 
 // Start runs the binary on a free loopback port with mountYAML as its mount
@@ -95,35 +98,72 @@ func Start(bin, mountYAML, seccompYAML, token string) (*Server, error) {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	s := &Server{URL: "http://" + addr, Token: token, dir: dir, prefix: fmt.Sprintf("mockroom-gj-%d", os.Getpid())}
-	args := []string{"-http-addr", addr, "-mount-conf", filepath.Join(dir, "mount.yaml"), "-parallelism", "2",
-		"-cgroup-prefix", s.prefix, "-no-fallback", "-silent", "-dir", filepath.Join(dir, "files"), "-seccomp-conf", seccompPath}
-	if token != "" {
-		args = append(args, "-auth-token", token)
+	s := &Server{URL: "http://" + addr, Token: token, dir: dir, bin: bin, addr: addr, seccompPath: seccompPath}
+	if err := os.MkdirAll(filepath.Join(dir, "files"), 0o755); err != nil {
+		return nil, err
 	}
-	s.cmd = exec.Command(bin, args...)
-	s.cmd.Dir = dir
+	if err := s.start(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// serial makes each server's cgroup prefix its own: two servers of one test
+// process must not remove each other's cgroups.
+var serial atomic.Int64
+
+func (s *Server) start() error {
+	s.prefix = fmt.Sprintf("mockroom-gj-%d-%d", os.Getpid(), serial.Add(1))
+	args := []string{"-http-addr", s.addr, "-mount-conf", filepath.Join(s.dir, "mount.yaml"), "-parallelism", "2",
+		"-cgroup-prefix", s.prefix, "-no-fallback", "-silent", "-dir", filepath.Join(s.dir, "files"), "-seccomp-conf", s.seccompPath}
+	if s.Token != "" {
+		args = append(args, "-auth-token", s.Token)
+	}
+	s.cmd = exec.Command(s.bin, args...)
+	s.cmd.Dir = s.dir
 	// A minimal environment: nothing of ours should reach the sandbox.
 	s.cmd.Env = []string{"PATH=/usr/bin:/bin"}
 	s.cmd.Stdout, s.cmd.Stderr = &s.log, &s.log
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
-	if err := os.MkdirAll(filepath.Join(dir, "files"), 0o755); err != nil {
-		return nil, err
-	}
 	if err := s.cmd.Start(); err != nil {
-		return nil, err
+		return err
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		c, err := net.DialTimeout("tcp", s.addr, 200*time.Millisecond)
 		if err == nil {
 			c.Close()
-			return s, nil
+			return nil
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	s.Stop()
-	return nil, fmt.Errorf("go-judge did not start: %s", s.log.String())
+	return fmt.Errorf("go-judge did not start: %s", s.log.String())
+}
+
+// Kill ends the server with SIGKILL, as a crash would: no shutdown, open
+// connections reset. Restart brings it back on the same address.
+func (s *Server) Kill() {
+	if s.cmd == nil || s.cmd.Process == nil {
+		return
+	}
+	_ = s.cmd.Process.Kill()
+	_ = s.cmd.Wait()
+	s.cmd = nil
+	removeCgroups(s.prefix)
+}
+
+// Restart starts a killed server again on the same address, with nothing
+// of its earlier life (cached files are lost, as in a real restart).
+func (s *Server) Restart() error {
+	if s.cmd != nil {
+		return fmt.Errorf("go-judge is running")
+	}
+	os.RemoveAll(filepath.Join(s.dir, "files"))
+	if err := os.MkdirAll(filepath.Join(s.dir, "files"), 0o755); err != nil {
+		return err
+	}
+	return s.start()
 }
 
 // Stop kills the server and removes its files and cgroups.

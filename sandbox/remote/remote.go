@@ -73,6 +73,23 @@ func New(baseURL, token string, opts ...Option) (*Runner, error) {
 	return &Runner{toolchain.NewRunner(e, toolchain.Options{Languages: e.langs, Logger: e.log})}, nil
 }
 
+// ErrTransport marks a failure of the server, not of the program: the
+// connection was refused, reset or timed out, or the server answered 5xx.
+// A program's own failure or time limit is a Result, never this. Test with
+// errors.Is; sandbox/fleet retries such a run on another server.
+var ErrTransport = errors.New("go-judge server unreachable")
+
+// Ping asks the server at baseURL for its version: the cheapest request that
+// proves it answers (and that the token is right). A failure to reach it
+// wraps ErrTransport.
+func Ping(ctx context.Context, baseURL, token string, client *http.Client) error {
+	if client == nil {
+		client = &http.Client{Timeout: 10 * time.Second}
+	}
+	e := &engine{base: strings.TrimRight(baseURL, "/"), token: token, http: client}
+	return e.do(ctx, http.MethodGet, "/version", nil, nil)
+}
+
 type engine struct {
 	base, token string
 	http        *http.Client
@@ -236,12 +253,15 @@ func (e *engine) do(ctx context.Context, method, path string, body []byte, into 
 	}
 	resp, err := e.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("go-judge %s %s: %w", method, path, err)
+		return fmt.Errorf("go-judge %s %s: %w: %w", method, path, ErrTransport, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
 	if err != nil {
-		return fmt.Errorf("go-judge %s %s: %w", method, path, err)
+		return fmt.Errorf("go-judge %s %s: %w: %w", method, path, ErrTransport, err)
+	}
+	if resp.StatusCode/100 == 5 {
+		return fmt.Errorf("go-judge %s %s: %w: HTTP %d: %.200s", method, path, ErrTransport, resp.StatusCode, data)
 	}
 	if resp.StatusCode/100 != 2 {
 		return fmt.Errorf("go-judge %s %s: HTTP %d: %.200s", method, path, resp.StatusCode, data)

@@ -22,6 +22,7 @@ import { CodeEditor, type EditorHandle } from './CodeEditor'
 import { ProblemPane } from './ProblemPane'
 import { ResultsConsole } from './ResultsConsole'
 import { RoomActions } from './RoomActions'
+import { RunNotice } from './RunNotice'
 import { ConnectionBanner, ConnectionPill, Conversation, LiveClock, ShortcutsButton, Splitter } from './RoomParts'
 import { VoiceControl } from '../voice/VoiceControl'
 
@@ -226,15 +227,8 @@ function Room({ view }: { view: SessionView }) {
   }
 
   const runNotice =
-    exec.retryIn > 0 ? (
-      <Alert tone="warning">
-        <span data-testid="rate-limited">
-          {exec.retryWhy === 'judge_busy' ? 'The judge is busy with other runs.' : "You've reached the run limit."} Run and Submit are back in{' '}
-          <span className="font-semibold tabular-nums">{exec.retryIn} s</span> — keep coding meanwhile; your edits are saved.
-        </span>
-      </Alert>
-    ) : exec.runError ? (
-      <Alert>{exec.runError}</Alert>
+    exec.retryIn > 0 || exec.runError ? (
+      <RunNotice retryIn={exec.retryIn} retryWhy={exec.retryWhy} retrying={exec.retrying} runError={exec.runError} onCancel={exec.cancelRetry} />
     ) : null
 
   const languages = view.languages.length ? view.languages : p.languages

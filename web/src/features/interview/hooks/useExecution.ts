@@ -8,8 +8,8 @@ import type { EditorHandle } from '../components/CodeEditor'
 
 interface Options {
   id: string
-  client: RealtimeClient
-  editor: RefObject<EditorHandle | null>
+  client: Pick<RealtimeClient, 'flush'>
+  editor: RefObject<Pick<EditorHandle, 'getValue' | 'clearMarkers' | 'jumpTo'> | null>
   language: RefObject<string>
   customInput: string
   onReport: (r: Report) => void
@@ -18,41 +18,62 @@ interface Options {
   onQueueReset?: () => void
 }
 
-/** Run and Submit: one at a time, within the rate limit, errors in words. */
+type Mode = 'run' | 'submit'
+
+/** An execution to send again: its mode and custom input (the code is read again then). */
+interface Again {
+  mode: Mode
+  stdin?: Record<string, unknown>
+}
+
+/**
+ * A wait the server asked for (429 with Retry-After): the candidate's own
+ * run limit, or a busy judge, after which the same execution is sent again.
+ */
+interface Wait {
+  until: number
+  why: 'rate_limited' | 'judge_busy'
+  again?: Again
+}
+
+/** Seconds to wait when a 429 comes without Retry-After. */
+const FALLBACK_WAIT = { rate_limited: 20, judge_busy: 5 }
+
+/**
+ * Run and Submit: one at a time, within the rate limit, errors in words.
+ * When the judge is busy (judge_busy) the execution is sent again by
+ * itself once the server's Retry-After has passed, unless cancelled.
+ */
 export function useExecution({ id, client, editor, language, customInput, onReport, onEnded, onQueueReset }: Options) {
-  const [running, setRunning] = useState<'run' | 'submit' | null>(null)
+  const [running, setRunning] = useState<Mode | null>(null)
   const [ranOnce, setRanOnce] = useState(false)
-  const [retryAt, setRetryAt] = useState<number | null>(null)
+  const [wait, setWait] = useState<Wait | null>(null)
   const [retryIn, setRetryIn] = useState(0)
-  const [retryWhy, setRetryWhy] = useState<'rate_limited' | 'judge_busy'>('rate_limited')
+  const [due, setDue] = useState<Again | null>(null)
   const [runError, setRunError] = useState<string | null>(null)
   const [customError, setCustomError] = useState<string | undefined>()
 
-  // Counts down only while rate limited.
+  // Counts down while waiting; a busy judge's execution falls due at zero.
   useEffect(() => {
-    if (retryAt === null) return
+    if (wait === null) return
     const tick = () => {
-      const left = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000))
+      const left = Math.max(0, Math.ceil((wait.until - Date.now()) / 1000))
       setRetryIn(left)
-      if (left === 0) setRetryAt(null)
+      if (left === 0) {
+        setWait(null)
+        if (wait.again) setDue(wait.again)
+      }
     }
     tick()
-    const t = setInterval(tick, 500)
+    const t = setInterval(tick, 250)
     return () => clearInterval(t)
-  }, [retryAt])
+  }, [wait])
 
-  const limited = retryAt !== null && retryIn > 0
+  const waiting = wait !== null && retryIn > 0
 
-  const runCode = useCallback(
-    async (mode: 'run' | 'submit') => {
-      if (running || !editor.current || limited) return
-      let stdin: Record<string, unknown> | undefined
-      if (mode === 'run') {
-        const parsed = parseCustomInput(customInput)
-        setCustomError(parsed.error)
-        if (parsed.error) return
-        stdin = parsed.value
-      }
+  const send = useCallback(
+    async ({ mode, stdin }: Again) => {
+      if (!editor.current) return
       client.flush()
       editor.current.clearMarkers()
       setRunning(mode)
@@ -63,11 +84,11 @@ export function useExecution({ id, client, editor, language, customInput, onRepo
         onReport(r)
         if (r.compile_error?.line) editor.current?.jumpTo(r.compile_error.line, r.compile_error.column ?? 1, r.compile_error.message)
       } catch (err) {
-        if (isApiError(err, 'rate_limited') || isApiError(err, 'judge_busy')) {
-          setRetryAt(Date.now() + (err.retryAfter ?? 20) * 1000)
-          setRetryWhy(err.code === 'judge_busy' ? 'judge_busy' : 'rate_limited')
-        }
-        else if (isApiError(err, 'session_ended')) onEnded()
+        if (isApiError(err, 'judge_busy')) {
+          setWait({ until: Date.now() + (err.retryAfter ?? FALLBACK_WAIT.judge_busy) * 1000, why: 'judge_busy', again: { mode, stdin } })
+        } else if (isApiError(err, 'rate_limited')) {
+          setWait({ until: Date.now() + (err.retryAfter ?? FALLBACK_WAIT.rate_limited) * 1000, why: 'rate_limited' })
+        } else if (isApiError(err, 'session_ended')) onEnded()
         else setRunError(errorMessage(err))
       } finally {
         setRunning(null)
@@ -75,8 +96,46 @@ export function useExecution({ id, client, editor, language, customInput, onRepo
         setRanOnce(true)
       }
     },
-    [running, limited, customInput, client, editor, language, id, onReport, onEnded, onQueueReset],
+    [client, editor, language, id, onReport, onEnded, onQueueReset],
   )
 
-  return { running, ranOnce, retryIn: limited ? retryIn : 0, retryWhy, runError, customError, clearCustomError: () => setCustomError(undefined), runCode }
+  // The busy judge's wait is over: the same execution again, with the code
+  // in the editor now.
+  useEffect(() => {
+    if (due === null) return
+    setDue(null)
+    void send(due)
+  }, [due, send])
+
+  const runCode = useCallback(
+    async (mode: Mode) => {
+      if (running || !editor.current || waiting) return
+      let stdin: Record<string, unknown> | undefined
+      if (mode === 'run') {
+        const parsed = parseCustomInput(customInput)
+        setCustomError(parsed.error)
+        if (parsed.error) return
+        stdin = parsed.value
+      }
+      await send({ mode, stdin })
+    },
+    [running, waiting, customInput, editor, send],
+  )
+
+  /** Stops the automatic retry of a busy judge's execution; Run and Submit are free again. */
+  const cancelRetry = useCallback(() => setWait((w) => (w?.why === 'judge_busy' ? null : w)), [])
+
+  return {
+    running,
+    ranOnce,
+    retryIn: waiting ? retryIn : 0,
+    retryWhy: wait?.why ?? 'rate_limited',
+    /** The execution waiting for a busy judge, sent again when retryIn reaches 0. */
+    retrying: waiting && wait?.again ? wait.again.mode : null,
+    cancelRetry,
+    runError,
+    customError,
+    clearCustomError: () => setCustomError(undefined),
+    runCode,
+  }
 }
