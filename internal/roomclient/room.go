@@ -58,6 +58,7 @@ type Room struct {
 	ended    bool
 	dials    int
 	changed  chan struct{} // closed and replaced whenever acked moves
+	retrying bool          // a re-send after a refusal is scheduled
 }
 
 type pendingEdit struct {
@@ -245,13 +246,39 @@ func (r *Room) connect(ctx context.Context) error {
 	r.ackUpTo(durable)
 	r.ws, r.instance = ws, instance
 	r.stats.Connects++
-	for _, p := range r.pending {
-		r.write(ctx, p.raw)
-	}
+	r.resendLatest(ctx)
 	return nil
 }
 
 var errEnded = errors.New("the interview ended")
+
+// resendLatest sends the newest unacknowledged edit again: each edit is the
+// whole text, so its ack covers every earlier one (the web app does the
+// same). Caller holds r.mu.
+func (r *Room) resendLatest(ctx context.Context) {
+	if len(r.pending) > 0 && r.ws != nil {
+		r.write(ctx, r.pending[len(r.pending)-1].raw)
+	}
+}
+
+// retryLater re-sends the newest unacknowledged edit after a refusal
+// (rate_limited, database_unavailable, ...), once per refusal burst.
+func (r *Room) retryLater(ctx context.Context) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.retrying {
+		return
+	}
+	r.retrying = true
+	time.AfterFunc(500*time.Millisecond, func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.retrying = false
+		if ctx.Err() == nil {
+			r.resendLatest(ctx)
+		}
+	})
+}
 
 // ackUpTo records acknowledgement of every seq up to seq. Caller holds r.mu.
 func (r *Room) ackUpTo(seq int64) {
@@ -344,7 +371,11 @@ func (r *Room) read(ctx context.Context, ws *websocket.Conn) {
 		case realtime.TypeError:
 			r.mu.Lock()
 			r.stats.ErrorFrames[f.Code]++
+			refused := f.Seq > r.acked
 			r.mu.Unlock()
+			if refused {
+				r.retryLater(ctx)
+			}
 		case realtime.TypeSessionEnded:
 			r.mu.Lock()
 			r.ended = true
@@ -358,4 +389,10 @@ func (r *Room) read(ctx context.Context, ws *websocket.Conn) {
 		default:
 		}
 	}
+}
+
+// String summarises the counters (without the latencies).
+func (s Stats) String() string {
+	return fmt.Sprintf("sent %d, acked %d, lost %d, sockets %d, failed dials %d, error frames %v",
+		s.Sent, s.Acked, s.Lost, s.Connects, s.DialErrors, s.ErrorFrames)
 }

@@ -139,7 +139,14 @@ func (s *server) secureCookies() bool { return strings.HasPrefix(s.cfg.BaseURL, 
 func (s *server) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		if u := s.currentUser(r); u != nil {
+		u, err := s.resolveUser(r)
+		if err != nil {
+			// The cookie could not be checked (the database is down):
+			// say so, rather than 401, which would sign the page out.
+			s.writeError(w, r, err)
+			return
+		}
+		if u != nil {
 			ctx = mockroom.WithActor(ctx, mockroom.Actor{Role: mockroom.RoleUser, UserID: u.ID, IsAdmin: u.IsAdmin})
 			ctx = context.WithValue(ctx, userKey{}, u)
 			r = r.WithContext(ctx)
@@ -209,21 +216,29 @@ type userKey struct{}
 
 // currentUser resolves the session cookie once per request.
 func (s *server) currentUser(r *http.Request) *account.User {
+	u, _ := s.resolveUser(r)
+	return u
+}
+
+// resolveUser is currentUser that also reports a cookie that could not be
+// checked (any failure but an unknown or expired session).
+func (s *server) resolveUser(r *http.Request) (*account.User, error) {
 	if u, ok := r.Context().Value(userKey{}).(*account.User); ok {
-		return u
+		return u, nil
 	}
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" {
-		return nil
+		return nil, nil
 	}
 	u, err := s.Accounts.Authenticate(r.Context(), c.Value)
 	if err != nil {
-		if !mockroom.IsKind(err, mockroom.KindUnauthenticated) {
-			s.log.WarnContext(r.Context(), "authenticating request", "err", err)
+		if mockroom.IsKind(err, mockroom.KindUnauthenticated) {
+			return nil, nil
 		}
-		return nil
+		s.log.WarnContext(r.Context(), "authenticating request", "err", err)
+		return nil, err
 	}
-	return u
+	return u, nil
 }
 
 // userID returns the signed-in user's id; routes marked Auth always have one.
