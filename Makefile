@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './web/node_modules/*')
 
-.PHONY: run build web web-deps test test-go test-proof test-raced test-checks test-web lint bench probe-check clean
+.PHONY: run build web web-deps test test-go test-proof test-raced test-checks test-web lint bench load probe-check clean
 
 run: build ## build everything and start on http://localhost:8080 with SQLite in ./data
 	./bin/mockroom serve
@@ -66,6 +66,11 @@ bench: web ## benchmarks, each against a baseline measured in the same run; figu
 	$(GO) test -run '^$$' -bench 'Fidelity' -benchtime 20x ./agents/evaluator/
 	$(GO) test -run '^$$' -bench 'SyntaxCheck|Analyze' -benchtime 20x ./agents/observer/
 	$(GO) test -run '^$$' -bench 'OfflineTurn' -benchtime 5000x ./agents/interviewer/
+
+LOAD_INTERVIEWS ?= 1000
+LOAD_DURATION ?= 2m
+load: build ## LOAD_INTERVIEWS concurrent interviews on one, then three instances behind HAProxy on a private PostgreSQL and Redis (docs/benchmarks.md, "Cluster load")
+	$(GO) run ./cmd/mockroom-load -bin bin/mockroom -interviews $(LOAD_INTERVIEWS) -duration $(LOAD_DURATION) -json bin/load.json
 
 probe-check: ## the efficiency probe over the whole library: every reference classified optimal, every brute force worse, 3 runs of 3
 	$(GO) test -count=1 -timeout 30m -run '^$$' -bench ProbeLibrary -benchtime 1x ./problems/

@@ -19,9 +19,21 @@ type Balancer struct {
 	log  *os.File
 }
 
+// haproxyPath finds haproxy (Debian installs it in /usr/sbin, which a
+// user's PATH may lack).
+func haproxyPath() string {
+	if p, err := exec.LookPath("haproxy"); err == nil {
+		return p
+	}
+	if _, err := os.Stat("/usr/sbin/haproxy"); err == nil {
+		return "/usr/sbin/haproxy"
+	}
+	return ""
+}
+
 // BalancerAvailable reports whether haproxy is installed.
 func BalancerAvailable() (bool, string) {
-	if _, err := exec.LookPath("haproxy"); err != nil {
+	if haproxyPath() == "" {
 		return false, "haproxy not installed (apt-get install -y haproxy)"
 	}
 	return true, ""
@@ -71,7 +83,7 @@ func StartBalancer(dir string, port int, nodes []*Node) (*Balancer, error) {
 		return nil, err
 	}
 	b := &Balancer{Port: port, log: log}
-	b.cmd = exec.Command("haproxy", "-db", "-f", cfg)
+	b.cmd = exec.Command(haproxyPath(), "-db", "-f", cfg)
 	b.cmd.Stdout, b.cmd.Stderr = log, log
 	if err := b.cmd.Start(); err != nil {
 		return nil, err
