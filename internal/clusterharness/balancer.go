@@ -11,8 +11,12 @@ import (
 )
 
 // Balancer is HAProxy in front of the instances: round-robin, no
-// stickiness, health checks on /readyz, and a request whose instance
-// refused the connection retried on another (as in deploy/haproxy.cfg).
+// stickiness, health checks on /healthz, and a request whose instance
+// refused the connection retried on another. The check is /healthz, not
+// /readyz: /readyz fails on every instance at once while the database is
+// down, and HAProxy would then answer its own bare 503 page instead of our
+// JSON database_unavailable (an instance listens only once migrated, so
+// /healthz also gates the start).
 type Balancer struct {
 	Port int
 	cmd  *exec.Cmd
@@ -62,7 +66,7 @@ frontend mockroom
 
 backend instances
   balance roundrobin
-  option httpchk GET /readyz
+  option httpchk GET /healthz
   default-server inter 300ms fall 2 rise 2 maxconn 4000
   http-response set-header X-Served-By %%[srv_name]
 `, port)
