@@ -90,5 +90,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/healthz"]
 # tini reaps the local sandbox's orphans and passes SIGTERM on: the server
-# then drains for up to 20 s (serve.go).
-ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/mockroom", "serve"]
+# then drains for up to 20 s (serve.go). The command is `mockroom serve`;
+# another subcommand replaces CMD (`docker run mockroom migrate`, fly's
+# release_command).
+ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/mockroom"]
+CMD ["serve"]

@@ -131,7 +131,7 @@ func TestDockerfileShape(t *testing.T) {
 		t.Errorf("the default target (last stage) is %q, want runtime", last)
 	}
 	rt := stage(t, stages, "runtime")
-	var user, entry, health string
+	var user, entry, cmd, health string
 	var exposed []string
 	for _, c := range rt.Commands {
 		switch c := c.(type) {
@@ -142,6 +142,8 @@ func TestDockerfileShape(t *testing.T) {
 			if !c.PrependShell {
 				entry = "exec " + entry
 			}
+		case *instructions.CmdCommand:
+			cmd = strings.Join(c.CmdLine, " ")
 		case *instructions.HealthCheckCommand:
 			health = strings.Join(c.Health.Test, " ")
 		case *instructions.ExposeCommand:
@@ -151,8 +153,9 @@ func TestDockerfileShape(t *testing.T) {
 	if user == "" || strings.HasPrefix(user, "0") || strings.HasPrefix(user, "root") {
 		t.Errorf("runtime runs as %q, want an unprivileged user", user)
 	}
-	if !strings.HasSuffix(entry, "/mockroom serve") || !strings.HasPrefix(entry, "exec ") {
-		t.Errorf("runtime ENTRYPOINT = %q, want the exec form ending in mockroom serve", entry)
+	// mockroom serve by default; CMD alone changes the subcommand.
+	if !strings.HasSuffix(entry, "/mockroom") || !strings.HasPrefix(entry, "exec ") || cmd != "serve" {
+		t.Errorf("runtime ENTRYPOINT = %q, CMD = %q: want the exec form of mockroom, and serve", entry, cmd)
 	}
 	if !strings.Contains(health, "/healthz") {
 		t.Errorf("runtime HEALTHCHECK = %q, want /healthz", health)
