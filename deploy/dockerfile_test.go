@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/moby/buildkit/client/llb"
@@ -23,10 +24,16 @@ import (
 
 // offlineImages answers BuildKit's questions about base images without a
 // registry: every base image is a Linux image with the usual PATH.
-type offlineImages struct{ asked []string }
+// BuildKit asks for the stages' bases concurrently.
+type offlineImages struct {
+	mu    sync.Mutex
+	asked []string
+}
 
 func (o *offlineImages) ResolveImageConfig(ctx context.Context, ref string, opt sourceresolver.Opt) (string, digest.Digest, []byte, error) {
+	o.mu.Lock()
 	o.asked = append(o.asked, ref)
+	o.mu.Unlock()
 	cfg, _ := json.Marshal(map[string]any{
 		"architecture": "amd64", "os": "linux",
 		"config": map[string]any{"Env": []string{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}},
@@ -61,6 +68,8 @@ func lintDockerfile(t *testing.T, dt []byte) []string {
 		}
 		problems = append(problems, fmt.Sprintf("%s: %s (line %d)", w.RuleName, w.Detail, line))
 	}
+	images.mu.Lock()
+	defer images.mu.Unlock()
 	if res.Error == nil && len(images.asked) == 0 {
 		t.Fatal("the linter resolved no base image: the stages were not converted")
 	}
