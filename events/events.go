@@ -42,6 +42,10 @@ type Event struct {
 	UserID    string          `json:"user_id"`
 	Payload   json.RawMessage `json:"payload"`
 	CreatedAt time.Time       `json:"created_at"`
+	// Trace is the W3C trace context (traceparent, tracestate) of the
+	// change that wrote the event, so that its consumers' spans continue
+	// that trace (trace.go). Empty when tracing is off.
+	Trace map[string]string `json:"trace,omitempty"`
 }
 
 // Delivery is an event handed to a consumer.

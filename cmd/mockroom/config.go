@@ -40,6 +40,8 @@ type Config struct {
 
 	RealtimeSecret string // signs WebSocket tokens; required to be equal on every instance
 
+	Observability observabilityConfig // Sentry and OpenTelemetry (observability.go)
+
 	SMTPURL          string // smtp:// or smtps://; empty: no mail path
 	MailFrom         string
 	Signups          string // open | invite | closed
@@ -304,6 +306,9 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 		return c, err
 	}
 	if c.Fleet, err = loadFleet(env, c); err != nil {
+		return c, err
+	}
+	if c.Observability, err = loadObservability(getenv); err != nil {
 		return c, err
 	}
 	if c.LLM, err = loadLLM(env); err != nil {

@@ -51,7 +51,12 @@ func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 // serve runs the server until ctx ends, then drains in order: HTTP first,
 // then the database. ready, when set, learns the bound address.
 func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr string)) error {
-	log := newLogger(logOut, cfg.LogLevel)
+	obs, err := startObservability(ctx, cfg.Observability, cfg.LogLevel, logOut)
+	if err != nil {
+		return err
+	}
+	defer obs.Close() // last: flushes what everything else reported on its way out
+	log := obs.log
 	slog.SetDefault(log)
 	clock := mockroom.SystemClock{}
 
@@ -242,7 +247,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 	if cfg.MaxConns > 0 {
 		ln = netutil.LimitListener(ln, cfg.MaxConns)
 	}
-	srv := newHTTPServer(cfg, handler, log)
+	srv := newHTTPServer(cfg, obs.HTTP(handler), log)
 	var metricsSrv *http.Server
 	if cfg.MetricsAddr != "" {
 		mln, err := net.Listen("tcp", cfg.MetricsAddr)

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
 )
@@ -47,6 +49,7 @@ func Run(t *testing.T, newHarness func(t *testing.T) Harness) {
 		{"ConsumerCrashMidBatch", testCrash},
 		{"PoisonEventToDeadLetters", testPoison},
 		{"RunStopsPromptly", testStop},
+		{"TraceContinues", testTrace},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newHarness(t)) })
 	}
@@ -433,5 +436,47 @@ func testStop(t *testing.T, h Harness) {
 	stop()
 	if d := time.Since(began); d > 3*time.Second {
 		t.Fatalf("Run took %v to stop", d)
+	}
+}
+
+// testTrace: a consumer's context continues the trace of the write that
+// made the event, whether the event went through the outbox (a state
+// change) or Publish, on every group; an untraced write carries none.
+func testTrace(t *testing.T, h Harness) {
+	ctx := mockroom.AsService(context.Background()) // the outbox is written by server code
+	traced := func(b byte) (context.Context, trace.TraceID) {
+		id := trace.TraceID{b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
+		sc := trace.NewSpanContext(trace.SpanContextConfig{TraceID: id, SpanID: trace.SpanID{b, 1}, TraceFlags: trace.FlagsSampled})
+		return trace.ContextWithSpanContext(ctx, sc), id
+	}
+	bus := h.NewBus(t)
+	var mu sync.Mutex
+	got := map[string]trace.TraceID{} // group/key → the trace the handler ran in
+	for _, g := range []string{"a", "b"} {
+		bus.Subscribe(g, []string{"trace.test"}, func(ctx context.Context, d events.Delivery) error {
+			mu.Lock()
+			defer mu.Unlock()
+			got[gk(d.Group, d.Key)] = trace.SpanContextFromContext(ctx).TraceID()
+			return nil
+		})
+	}
+	outboxCtx, outboxTrace := traced(1)
+	publishCtx, publishTrace := traced(2)
+	must(t, h.Outbox.PublishEvent(outboxCtx, event("trace.test", "via-outbox")))
+	must(t, bus.Publish(publishCtx, event("trace.test", "via-publish")))
+	must(t, bus.Publish(ctx, event("trace.test", "untraced")))
+	start(t, bus)
+	waitFor(t, "every group to handle every event", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(got) == 6
+	})
+	for _, g := range []string{"a", "b"} {
+		if got[gk(g, "via-outbox")] != outboxTrace || got[gk(g, "via-publish")] != publishTrace {
+			t.Errorf("group %s: handlers ran in traces %v and %v, want %v and %v", g, got[gk(g, "via-outbox")], got[gk(g, "via-publish")], outboxTrace, publishTrace)
+		}
+		if id := got[gk(g, "untraced")]; id.IsValid() {
+			t.Errorf("group %s: an untraced event's handler ran in trace %v", g, id)
+		}
 	}
 }

@@ -254,7 +254,7 @@ func call(ctx context.Context, h events.Handler, d events.Delivery) (err error) 
 			err = fmt.Errorf("handler panicked: %v", r)
 		}
 	}()
-	return h(ctx, d)
+	return events.Handle(ctx, h, d) // in a span that continues the publisher's trace
 }
 
 // DeadLetters lists the dead-letter queue, oldest first.

@@ -79,8 +79,9 @@ type artifact struct {
 	files map[string]File
 }
 
-// Compile checks p and compiles it where the language needs it.
-func (r *Runner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Limits) (*sandbox.Build, error) {
+// compile checks p and compiles it where the language needs it (Compile
+// adds the span).
+func (r *Runner) compile(ctx context.Context, p sandbox.Program, lim sandbox.Limits) (*sandbox.Build, error) {
 	const op = "sandbox.Compile"
 	if err := sandbox.ValidateProgram(p, MaxProgramBytes); err != nil {
 		return nil, mockroom.Wrap(op, err)
@@ -161,8 +162,8 @@ func (r *Runner) Compile(ctx context.Context, p sandbox.Program, lim sandbox.Lim
 	return b, nil
 }
 
-// Run runs b once.
-func (r *Runner) Run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sandbox.Limits) (*sandbox.Result, error) {
+// run runs b once (Run adds the span).
+func (r *Runner) run(ctx context.Context, b *sandbox.Build, stdin []byte, lim sandbox.Limits) (*sandbox.Result, error) {
 	const op = "sandbox.Run"
 	art, ok := b.Artifact().(*artifact)
 	if b == nil || !b.OK || !ok || art.owner != r {

@@ -19,9 +19,10 @@ var _ events.Outbox = (*Core)(nil)
 // envelope is what events_outbox.payload holds: everything of an Event but
 // the columns of its own (id, topic, key, created_at).
 type envelope struct {
-	SessionID string          `json:"session_id,omitempty"`
-	UserID    string          `json:"user_id,omitempty"`
-	Payload   json.RawMessage `json:"payload,omitempty"`
+	SessionID string            `json:"session_id,omitempty"`
+	UserID    string            `json:"user_id,omitempty"`
+	Payload   json.RawMessage   `json:"payload,omitempty"`
+	Trace     map[string]string `json:"trace,omitempty"` // the writer's trace context (events.WithTrace)
 }
 
 // notifier fans a signal out to the buses of this process after each
@@ -91,7 +92,8 @@ func (c *Core) writeEvent(ctx context.Context, tx *Tx, e events.Event, sessionID
 	if len(e.Payload) > 0 && !json.Valid(e.Payload) {
 		return invalid("invalid_event", "an event's payload must be JSON")
 	}
-	body, err := json.Marshal(envelope{SessionID: e.SessionID, UserID: e.UserID, Payload: e.Payload})
+	e = events.WithTrace(ctx, e)
+	body, err := json.Marshal(envelope{SessionID: e.SessionID, UserID: e.UserID, Payload: e.Payload, Trace: e.Trace})
 	if err != nil {
 		return invalid("invalid_event", "an event's payload must be JSON")
 	}
@@ -136,7 +138,7 @@ func (r *eventRow) event() (events.Event, error) {
 	if err := json.Unmarshal(r.payload, &env); err != nil {
 		return e, err
 	}
-	e.SessionID, e.UserID, e.Payload = env.SessionID, env.UserID, env.Payload
+	e.SessionID, e.UserID, e.Payload, e.Trace = env.SessionID, env.UserID, env.Payload, env.Trace
 	return e, nil
 }
 
