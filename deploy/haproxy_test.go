@@ -37,7 +37,7 @@ func TestHAProxyConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := string(dt)
-	for _, want := range []string{"balance roundrobin", "timeout tunnel", "option forwardfor", "uri /readyz"} {
+	for _, want := range []string{"balance roundrobin", "timeout tunnel", "option forwardfor", "uri /healthz", "retry-on conn-failure"} {
 		if !strings.Contains(cfg, want) {
 			t.Errorf("haproxy.cfg lacks %q", want)
 		}
