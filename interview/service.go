@@ -104,16 +104,18 @@ type Turn struct {
 }
 
 // Notice is something live rooms of a session should hear about.
+// It crosses instances as JSON (the realtime fan-out), whole: see
+// MarshalJSON.
 type Notice struct {
-	Transcript *Transcript
-	Execution  *judge.Report
-	Ended      *Session
-	Reason     string // why it ended
-	Queued     *QueuePlace
-	Delta      *Delta
+	Transcript *Transcript   `json:"transcript,omitempty"`
+	Execution  *judge.Report `json:"execution,omitempty"`
+	Ended      *Session      `json:"ended,omitempty"`
+	Reason     string        `json:"reason,omitempty"` // why it ended
+	Queued     *QueuePlace   `json:"queued,omitempty"`
+	Delta      *Delta        `json:"delta,omitempty"`
 	// Observation is the code observer's latest finding: editor markers
 	// and notes, never a line of the conversation.
-	Observation *Observation
+	Observation *Observation `json:"observation,omitempty"`
 }
 
 // Delta is interviewer text while it is being produced. ReplyTo is the
@@ -121,9 +123,9 @@ type Notice struct {
 // text) says the stream is over, finished or not: a finished line follows
 // as a Transcript notice.
 type Delta struct {
-	ReplyTo string
-	Text    string
-	Final   bool
+	ReplyTo string `json:"reply_to,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Final   bool   `json:"final,omitempty"`
 }
 
 // Notifier pushes notices to the session's open rooms (the realtime hub).
