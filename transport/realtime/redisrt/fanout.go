@@ -90,7 +90,7 @@ func New(rdb *redis.Client, opt Options) *Fanout {
 }
 
 func (f *Fanout) sessionChannel(id string) string { return f.prefix + "rt:session:" + id }
-func (f *Fanout) signoutChannel() string         { return f.prefix + "rt:signout" }
+func (f *Fanout) signoutChannel() string          { return f.prefix + "rt:signout" }
 
 func (f *Fanout) Listen(receive func(realtime.Message)) {
 	f.mu.Lock()
