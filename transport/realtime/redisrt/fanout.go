@@ -79,15 +79,29 @@ func New(rdb *redis.Client, opt Options) *Fanout {
 	f := &Fanout{rdb: rdb, prefix: opt.Prefix, log: opt.Log, id: hex.EncodeToString(b[:]),
 		queue: make(chan outbound, opt.Queue), stop: make(chan struct{}),
 		joined: map[string]int{}, confirmed: map[string]bool{}, pending: map[string]chan struct{}{}}
-	// Subscribing writes nothing yet when Redis is down: the PubSub keeps
-	// the channel and subscribes when it (re)connects.
-	f.ps = rdb.Subscribe(context.Background(), f.signoutChannel())
+	// The sign-out channel is joined for good. Subscribing writes nothing
+	// when Redis is down: the PubSub keeps the channel and subscribes when
+	// it (re)connects.
+	signout := f.signoutChannel()
+	ready := make(chan struct{})
+	f.joined[signout], f.pending[signout] = 1, ready
+	f.ps = rdb.Subscribe(context.Background(), signout)
 	msgs := f.ps.ChannelWithSubscriptions(redis.WithChannelSize(1024))
 	f.done.Add(2)
 	go f.receiveLoop(msgs)
 	go f.publishLoop()
+	// Wait a moment for Redis to confirm it, so that a sign-out published
+	// once New has returned reaches this instance.
+	select {
+	case <-ready:
+	case <-time.After(signoutWait):
+		f.log.Warn("realtime fan-out: Redis has not confirmed the sign-out subscription yet; it is retried in the background")
+	}
 	return f
 }
+
+// signoutWait bounds New's wait for the sign-out subscription.
+const signoutWait = 3 * time.Second
 
 func (f *Fanout) sessionChannel(id string) string { return f.prefix + "rt:session:" + id }
 func (f *Fanout) signoutChannel() string          { return f.prefix + "rt:signout" }
