@@ -8,6 +8,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/internal/apptest"
 	"github.com/mockroom/mockroom/internal/testenv"
 	"github.com/mockroom/mockroom/interview"
@@ -154,4 +155,27 @@ func TestTwoInstancesActAsOne(t *testing.T) {
 		}
 		eventually(t, "B's relay to stop the call", func() bool { return b.Voice.Active() == 0 })
 	})
+}
+
+// downNonces is a nonce set whose Redis is unreachable.
+type downNonces struct{}
+
+func (downNonces) Use(context.Context, string, time.Duration) (bool, error) {
+	return false, mockroom.Errorf(mockroom.KindUnavailable, "redis_unavailable", "a shared service is unreachable; try again in a moment")
+}
+
+// With the nonces unreachable a socket is refused with 1013 (try again
+// later), not 4001: the token is fine and was not used up.
+func TestUnreachableNoncesAskToTryAgain(t *testing.T) {
+	app, c, id := setup(t, apptest.Options{Nonces: downNonces{}})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ws, err := app.Dial(ctx, "", realtime.Subprotocol, c.Token(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.CloseNow()
+	if _, _, err := ws.Read(ctx); websocket.CloseStatus(err) != websocket.StatusTryAgainLater {
+		t.Fatalf("with Redis down: %v", err)
+	}
 }

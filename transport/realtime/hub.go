@@ -185,6 +185,13 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	claims, err := h.tokens.Redeem(r.Context(), token)
+	if mockroom.IsKind(err, mockroom.KindUnavailable) {
+		// The nonce could not be checked (Redis down): the token is neither
+		// accepted unchecked nor used up; the client backs off and retries.
+		h.fanoutFailed("checking a token's nonce", "", err)
+		ws.Close(websocket.StatusTryAgainLater, "a shared service is unreachable; reconnect shortly")
+		return
+	}
 	if err != nil {
 		refuse("invalid, expired or reused token")
 		return
@@ -264,7 +271,8 @@ func (h *Hub) join(c *conn) {
 	}
 }
 
-// fanoutFailed logs a fan-out failure, at most one every half minute.
+// fanoutFailed logs a failure of shared state (the fan-out, the nonces),
+// at most one every half minute.
 func (h *Hub) fanoutFailed(what, sessionID string, err error) {
 	now := h.clock.Now()
 	h.mu.Lock()
@@ -274,7 +282,7 @@ func (h *Hub) fanoutFailed(what, sessionID string, err error) {
 	}
 	h.mu.Unlock()
 	if !quiet {
-		h.log.Warn("realtime fan-out: "+what, "session_id", sessionID, "err", err)
+		h.log.Warn("realtime shared state: "+what, "session_id", sessionID, "err", err)
 	}
 }
 
