@@ -38,6 +38,10 @@ func TestDependencyDirection(t *testing.T) {
 		"storage":            {"transport", "cmd", "web", "sandbox", "agents", "judge"},
 		"events/sqlqueue":    {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},
 		"events/redisstream": {"transport", "cmd", "web", "sandbox", "agents", "judge", "storage"},
+		// the shared-state adapters (issue 13) know only their port
+		"ratelimit/redislimit":       {"transport", "cmd", "web", "storage", "events", "sandbox", "agents", "interview", "judge"},
+		"interview/redispresence":    {"transport", "cmd", "web", "storage", "events", "sandbox", "agents", "judge", "ratelimit", "problem"},
+		"transport/realtime/redisrt": {"cmd", "web", "storage", "events", "sandbox", "agents", "ratelimit", "transport/httpapi", "voice"},
 		// the speech-model adapters know only the voice port (the cascade
 		// also the chat-model port, for its answer step); the relay is a
 		// service over interviews
@@ -48,7 +52,8 @@ func TestDependencyDirection(t *testing.T) {
 		"voice/vad":        {"transport", "storage", "cmd", "web", "events", "sandbox", "agents", "interview", "judge", "voice/relay"},
 		"voice/relay":      {"transport", "storage", "cmd", "web", "events/", "sandbox", "agents", "voice/openairt", "voice/geminilive", "voice/cascade"},
 		// transports never import concrete adapters: they get them from cmd
-		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "sandbox/fleet", "judge/admission/redisqueue", "events/sqlqueue", "events/redisstream", "voice/openairt", "voice/geminilive", "voice/cascade"},
+		"transport": {"cmd", "storage/", "sandbox/local", "sandbox/remote", "sandbox/fleet", "judge/admission/redisqueue", "events/sqlqueue", "events/redisstream",
+			"voice/openairt", "voice/geminilive", "voice/cascade", "ratelimit/redislimit", "interview/redispresence", "transport/realtime/redisrt"},
 	}
 	for dir, bans := range forbidden {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {

@@ -10,6 +10,7 @@ require (
 	github.com/criyle/go-judge v1.12.2
 	github.com/criyle/go-sandbox v0.13.6
 	github.com/getsentry/sentry-go v0.50.0
+	github.com/go-redis/redis_rate/v10 v10.0.1
 	github.com/google/uuid v1.6.0
 	github.com/gorilla/websocket v1.5.4-0.20250319132907-e064f32e3674
 	github.com/jackc/pgx/v5 v5.13.0

@@ -20,6 +20,11 @@ const (
 	FailureWindow   = 15 * time.Minute
 	BackoffAfter    = 10
 	MaxBackoff      = time.Minute
+	// failuresCounted caps an account's failure count: the backoff is at
+	// MaxBackoff from BackoffAfter+6 failures, so more change nothing, and a
+	// limiter key always keeps one limit (the Redis limiter's state is a
+	// rate, not a log).
+	failuresCounted = 2 * BackoffAfter
 )
 
 // signinGuard is one taken sign-in attempt, to be settled as failed or
@@ -46,7 +51,7 @@ func (s *Service) takeSigninAttempt(ctx context.Context, email string, c Client)
 	const op = "account.Signin"
 	g := &signinGuard{s: s, pairKey: "signin:pair:" + c.IP + "|" + email, ipKey: "signin-fail:ip:" + c.IP, email: email}
 	const msg = "too many failed sign-in attempts; try again in a few minutes or reset your password"
-	n, err := s.limiter.Count(ctx, g.ipKey, FailureWindow)
+	n, err := s.limiter.Count(ctx, g.ipKey, FailuresPerIP, FailureWindow)
 	if err != nil {
 		return nil, mockroom.Wrap(op, err)
 	}
@@ -60,7 +65,7 @@ func (s *Service) takeSigninAttempt(ctx context.Context, email string, c Client)
 	if !ok {
 		return nil, rateLimited(retry, msg)
 	}
-	failures, err := s.limiter.Count(ctx, "signin-fail:email:"+email, FailureWindow)
+	failures, err := s.limiter.Count(ctx, "signin-fail:email:"+email, failuresCounted, FailureWindow)
 	if err != nil {
 		return nil, mockroom.Wrap(op, err)
 	}
@@ -77,9 +82,12 @@ func (s *Service) takeSigninAttempt(ctx context.Context, email string, c Client)
 	return g, nil
 }
 
+// failed counts a failure on the address and on the account. A count
+// already at its limit stays there (the limiter refuses the event): that
+// is the most the checks above look at.
 func (g *signinGuard) failed(ctx context.Context) {
-	g.s.limiter.Allow(ctx, g.ipKey, 1<<30, FailureWindow)
-	g.s.limiter.Allow(ctx, "signin-fail:email:"+g.email, 1<<30, FailureWindow)
+	g.s.limiter.Allow(ctx, g.ipKey, FailuresPerIP, FailureWindow)
+	g.s.limiter.Allow(ctx, "signin-fail:email:"+g.email, failuresCounted, FailureWindow)
 }
 
 func (g *signinGuard) succeeded(ctx context.Context) {

@@ -50,9 +50,9 @@ func failedExample(rep *judge.Report) *FailedExample {
 
 // QueuePlace is where an execution of the session waits for the judge.
 type QueuePlace struct {
-	Mode    judge.Mode
-	Ahead   int  // executions queued before it
-	Running bool // it left the queue and runs now
+	Mode    judge.Mode `json:"mode"`
+	Ahead   int        `json:"ahead"`   // executions queued before it
+	Running bool       `json:"running"` // it left the queue and runs now
 }
 
 // Execute runs or submits code for the session, within the seed's limits.

@@ -226,15 +226,41 @@ func (s *Service) end(ctx context.Context, sess *Session, status, reason string)
 // a ping, or a REST poll).
 func (s *Service) Touch(sessionID string) { s.touch(sessionID) }
 
+// presenceTimeout bounds a call to a shared presence (Redis): a touch is
+// made on the path of a socket frame and must not hold it up for long.
+const presenceTimeout = time.Second
+
 func (s *Service) touch(id string) {
+	ctx, cancel := context.WithTimeout(context.Background(), presenceTimeout)
+	defer cancel()
+	if err := s.presence.Touch(ctx, id, s.clock.Now()); err != nil {
+		s.presenceFailed("recording a client's presence", id, err)
+	}
+}
+
+// presenceFailed logs a presence failure, at most one every half minute:
+// while Redis is down every frame of every room would log one.
+func (s *Service) presenceFailed(what, id string, err error) {
+	now := s.clock.Now()
 	s.mu.Lock()
-	s.lastSeen[id] = s.clock.Now()
+	quiet := now.Sub(s.lastPresenceErr) < 30*time.Second && !s.lastPresenceErr.IsZero()
+	if !quiet {
+		s.lastPresenceErr = now
+	}
 	s.mu.Unlock()
+	if !quiet {
+		s.log.Warn("interview presence: "+what, "session_id", id, "err", err)
+	}
 }
 
 func (s *Service) forget(id string) {
+	ctx, cancel := context.WithTimeout(context.Background(), presenceTimeout)
+	if err := s.presence.Forget(ctx, id); err != nil {
+		// The key expires on its own; the session is no longer swept.
+		s.presenceFailed("forgetting an ended session", id, err)
+	}
+	cancel()
 	s.mu.Lock()
-	delete(s.lastSeen, id)
 	delete(s.lastEditEv, id)
 	delete(s.lastAuto, id)
 	delete(s.lastAutoAt, id)

@@ -37,6 +37,10 @@ type Config struct {
 	// UnlimitedCredits starts interviews without taking a credit (CREDITS=unlimited,
 	// for a self-hosted server whose users need no quota).
 	UnlimitedCredits bool
+	// Presence records when each session's client was last seen (nil: in
+	// this process's memory). Several instances share one (Redis), so that
+	// no sweeper abandons a session whose socket lives on another instance.
+	Presence Presence
 	// Names returns the names to redact from a user's interview besides
 	// the ones people introduce themselves with: their profile name. Nil
 	// knows none (addresses, phone numbers and "my name is X" still go).
@@ -100,16 +104,18 @@ type Turn struct {
 }
 
 // Notice is something live rooms of a session should hear about.
+// It crosses instances as JSON (the realtime fan-out), whole: see
+// MarshalJSON.
 type Notice struct {
-	Transcript *Transcript
-	Execution  *judge.Report
-	Ended      *Session
-	Reason     string // why it ended
-	Queued     *QueuePlace
-	Delta      *Delta
+	Transcript *Transcript   `json:"transcript,omitempty"`
+	Execution  *judge.Report `json:"execution,omitempty"`
+	Ended      *Session      `json:"ended,omitempty"`
+	Reason     string        `json:"reason,omitempty"` // why it ended
+	Queued     *QueuePlace   `json:"queued,omitempty"`
+	Delta      *Delta        `json:"delta,omitempty"`
 	// Observation is the code observer's latest finding: editor markers
 	// and notes, never a line of the conversation.
-	Observation *Observation
+	Observation *Observation `json:"observation,omitempty"`
 }
 
 // Delta is interviewer text while it is being produced. ReplyTo is the
@@ -117,9 +123,9 @@ type Notice struct {
 // text) says the stream is over, finished or not: a finished line follows
 // as a Transcript notice.
 type Delta struct {
-	ReplyTo string
-	Text    string
-	Final   bool
+	ReplyTo string `json:"reply_to,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Final   bool   `json:"final,omitempty"`
 }
 
 // Notifier pushes notices to the session's open rooms (the realtime hub).
@@ -138,20 +144,21 @@ type Service struct {
 	log         *slog.Logger
 	cfg         Config
 
-	mu             sync.Mutex
-	notifier       Notifier
-	lastSeen       map[string]time.Time // session → last sign of a client
-	lastEditEv     map[string]time.Time // session → last code.edited event
-	lastAuto       map[string]string    // session → hash of the code at the last auto snapshot
-	lastAutoAt     map[string]time.Time
-	started        time.Time
-	replies        map[string]*replyQueue // session → its pending interviewer replies, in order
-	closed         bool
-	stateMu        [64]sync.Mutex       // the interviewer's state, striped by session id
-	lastStallCheck map[string]time.Time // session → its last stall check
-	workers        sync.WaitGroup       // reply workers
-	root           context.Context
-	stop           context.CancelFunc
+	mu              sync.Mutex
+	notifier        Notifier
+	presence        Presence             // session → last sign of a client
+	lastPresenceErr time.Time            // the last presence failure logged
+	lastEditEv      map[string]time.Time // session → last code.edited event
+	lastAuto        map[string]string    // session → hash of the code at the last auto snapshot
+	lastAutoAt      map[string]time.Time
+	started         time.Time
+	replies         map[string]*replyQueue // session → its pending interviewer replies, in order
+	closed          bool
+	stateMu         [64]sync.Mutex       // the interviewer's state, striped by session id
+	lastStallCheck  map[string]time.Time // session → its last stall check
+	workers         sync.WaitGroup       // reply workers
+	root            context.Context
+	stop            context.CancelFunc
 }
 
 // NewService wires the interview service.
@@ -160,9 +167,13 @@ func NewService(store Store, problems problem.Store, j Judge, iv Interviewer, li
 	if log == nil {
 		log = slog.Default()
 	}
+	presence := cfg.Presence
+	if presence == nil {
+		presence = NewMemoryPresence()
+	}
 	root, stop := context.WithCancel(mockroom.AsService(context.Background()))
 	return &Service{store: store, problems: problems, judge: j, interviewer: iv, limiter: limiter, clock: clock, log: log, cfg: cfg,
-		lastSeen: map[string]time.Time{}, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{}, lastStallCheck: map[string]time.Time{},
+		presence: presence, lastEditEv: map[string]time.Time{}, lastAuto: map[string]string{}, lastAutoAt: map[string]time.Time{}, lastStallCheck: map[string]time.Time{},
 		started: clock.Now(), replies: map[string]*replyQueue{}, root: root, stop: stop}
 }
 

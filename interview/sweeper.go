@@ -20,6 +20,7 @@ func (s *Service) Sweep(ctx context.Context) error {
 		return err
 	}
 	now := s.clock.Now()
+	live := active[:0]
 	for i := range active {
 		sess := &active[i]
 		if s.Remaining(sess) <= 0 {
@@ -32,16 +33,22 @@ func (s *Service) Sweep(ctx context.Context) error {
 			}
 			continue
 		}
-		s.mu.Lock()
-		seen, ok := s.lastSeen[sess.ID]
-		s.mu.Unlock()
-		if !ok {
-			seen = s.started // nobody since this process started: count from then
-			if sess.StartedAt != nil && sess.StartedAt.After(seen) {
-				seen = *sess.StartedAt
-			}
-		}
-		if now.Sub(seen) >= s.cfg.AbandonAfter {
+		live = append(live, *sess)
+	}
+	ids := make([]string, len(live))
+	for i := range live {
+		ids[i] = live[i].ID
+	}
+	// One read for every session: shared presence is one round trip.
+	// Unreadable presence abandons nothing: a client may be alive on
+	// another instance.
+	seenAt, err := s.presence.Seen(ctx, ids)
+	if err != nil {
+		s.presenceFailed("reading presence; abandoning nothing this sweep", "", err)
+	}
+	for i := range live {
+		sess := &live[i]
+		if err == nil && s.idle(sess, seenAt, now) {
 			if _, err := s.end(ctx, sess, StatusAbandoned, "abandoned"); err != nil {
 				s.log.WarnContext(ctx, "abandoning an idle interview", "session_id", sess.ID, "err", err)
 			}
@@ -51,6 +58,18 @@ func (s *Service) Sweep(ctx context.Context) error {
 		s.checkStall(ctx, sess, now)
 	}
 	return nil
+}
+
+// idle reports whether no client of sess has been seen for AbandonAfter.
+func (s *Service) idle(sess *Session, seenAt map[string]time.Time, now time.Time) bool {
+	seen, ok := seenAt[sess.ID]
+	if !ok {
+		seen = s.started // nobody since this process started: count from then
+		if sess.StartedAt != nil && sess.StartedAt.After(seen) {
+			seen = *sess.StartedAt
+		}
+	}
+	return now.Sub(seen) >= s.cfg.AbandonAfter
 }
 
 func (s *Service) autoSnapshot(ctx context.Context, sess *Session, now time.Time) {

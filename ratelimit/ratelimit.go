@@ -1,6 +1,7 @@
-// Package ratelimit counts events per key in sliding windows. The in-memory
-// limiter serves a single node; a Redis-backed one (same interface) serves
-// several instances.
+// Package ratelimit counts events per key: at most limit events per window.
+// The in-memory limiter (a sliding-window log) serves a single node;
+// ratelimit/redislimit (GCRA on Redis, same interface) serves several
+// instances. ratelimit/ratelimittest holds what both must do.
 package ratelimit
 
 import (
@@ -11,13 +12,19 @@ import (
 	"github.com/mockroom/mockroom"
 )
 
-// Limiter decides whether one more event under key fits limit events per window.
+// Limiter decides whether one more event under key fits limit events per
+// window. A key is always used with the same limit and window: the Redis
+// limiter (GCRA) keeps a rate per key, not a log, so the limit is part of
+// what its state means.
 type Limiter interface {
 	// Allow records an event when it fits and reports ok; otherwise it reports
-	// how long until the oldest counted event leaves the window.
+	// how long until one more would fit (at least a second: it becomes a
+	// Retry-After header).
 	Allow(ctx context.Context, key string, limit int, window time.Duration) (ok bool, retryAfter time.Duration, err error)
-	// Count reports how many events under key are inside the window, without recording one.
-	Count(ctx context.Context, key string, window time.Duration) (int, error)
+	// Count reports how much of the allowance under key is used, without
+	// recording an event: 0 for a key never seen or reset, limit when the
+	// next Allow would be refused.
+	Count(ctx context.Context, key string, limit int, window time.Duration) (int, error)
 	// Reset forgets key (after a successful sign-in, say).
 	Reset(ctx context.Context, key string) error
 }
@@ -60,6 +67,9 @@ func (m *Memory) Allow(_ context.Context, key string, limit int, window time.Dur
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.sweep(now)
+	if limit <= 0 {
+		return false, max(window, time.Second), nil
+	}
 	ts := m.prune(key, now, window)
 	if len(ts) >= limit {
 		retry := ts[len(ts)-limit].Add(window).Sub(now)
@@ -72,11 +82,11 @@ func (m *Memory) Allow(_ context.Context, key string, limit int, window time.Dur
 	return true, 0, nil
 }
 
-func (m *Memory) Count(_ context.Context, key string, window time.Duration) (int, error) {
+func (m *Memory) Count(_ context.Context, key string, limit int, window time.Duration) (int, error) {
 	now := m.clock.Now()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return len(m.prune(key, now, window)), nil
+	return min(len(m.prune(key, now, window)), max(limit, 0)), nil
 }
 
 func (m *Memory) Reset(_ context.Context, key string) error {

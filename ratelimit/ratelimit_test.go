@@ -44,11 +44,11 @@ func TestMemorySlidingWindow(t *testing.T) {
 			t.Fatalf("step %d: retryAfter %v, want >= %v", i, retry, s.wantGE)
 		}
 	}
-	if n, _ := m.Count(ctx, "k", time.Minute); n != 3 {
+	if n, _ := m.Count(ctx, "k", 3, time.Minute); n != 3 {
 		t.Fatalf("count = %d, want 3", n)
 	}
 	m.Reset(ctx, "k")
-	if n, _ := m.Count(ctx, "k", time.Minute); n != 0 {
+	if n, _ := m.Count(ctx, "k", 3, time.Minute); n != 0 {
 		t.Fatalf("count after reset = %d", n)
 	}
 }

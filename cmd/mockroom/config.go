@@ -167,7 +167,7 @@ func loadConfig(addrFlag, dataFlag string, getenv func(string) string) (Config, 
 	if c.RedisURL != "" {
 		u, err := url.Parse(c.RedisURL)
 		if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") || u.Host == "" {
-			return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL (leave it unset for the embedded event queue)"}
+			return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL (leave it unset for the embedded event queue and in-memory shared state)"}
 		}
 	}
 	c.BaseURL = env("BASE_URL")

@@ -75,7 +75,12 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		return err
 	}
 
-	limiter := ratelimit.NewMemory(clock)
+	shared, err := newSharedState(ctx, cfg, clock, log)
+	if err != nil {
+		return err
+	}
+	defer shared.Close() // after the hub has shut down
+	limiter := shared.Limiter
 	accounts, err := newAccounts(cfg, db, limiter, clock, log)
 	if err != nil {
 		return err
@@ -120,6 +125,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		iv = interviewer.NewModel(llmClient, cfg.LLM.InterviewerModel, &interviewer.Offline{})
 	}
 	icfg.Names = governance.ProfileNames(db) // redacted from transcripts
+	icfg.Presence = shared.Presence
 	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
 	q, ic := cfg.Admission, interviews.Config()
 	log.Info("execution limits", "max_concurrent", q.MaxConcurrent, "max_per_user", q.MaxPerUser, "memory_budget_mib", q.MemoryBudget>>20,
@@ -131,8 +137,8 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 		evaluatorEngine = evaluator.NewModel(llmClient, cfg.LLM.EvaluatorModel, evaluator.NewOffline())
 	}
 	evaluations := evaluation.NewService(db, db, db, evaluatorEngine, clock, log)
-	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), realtime.NewMemoryNonces(clock), clock), log, clock,
-		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins)})
+	hub := realtime.NewHub(interviews, realtime.NewTokens([]byte(cfg.RealtimeSecret), shared.Nonces, clock), log, clock,
+		realtime.Config{OriginPatterns: originHosts(cfg.TrustedOrigins), Fanout: shared.Fanout})
 
 	bus, closeBus, err := newBus(ctx, cfg.RedisURL, db, log)
 	if err != nil {

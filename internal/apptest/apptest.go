@@ -6,6 +6,7 @@ package apptest
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -97,6 +98,12 @@ type Options struct {
 	Evaluator evaluation.Evaluator
 	// NoEvaluator subscribes no evaluator: reports stay pending.
 	NoEvaluator bool
+	// Peer, when set, makes this app another instance of the peer: it
+	// shares the peer's database and realtime token secret (shared state
+	// such as presence, nonces and the fan-out comes from the options).
+	Peer *App
+	// Nonces is the realtime token nonce set (nil: in memory).
+	Nonces realtime.Nonces
 	// NoProbe subscribes no efficiency probe.
 	NoProbe bool
 	// Voice, when set, runs the voice relay with this configuration
@@ -124,6 +131,7 @@ type App struct {
 	Evaluations *evaluation.Service
 	Observer    *observer.Service // nil unless Options.Observer
 	Voice       *relay.Relay      // nil unless Options.Voice
+	secret      []byte            // realtime tokens' signing key
 }
 
 // New starts the app; everything is torn down with the test.
@@ -136,7 +144,9 @@ func New(t testing.TB, o Options) *App {
 	}
 	var db storage.DB
 	var err error
-	if o.Postgres {
+	if o.Peer != nil {
+		db = o.Peer.DB
+	} else if o.Postgres {
 		tt, ok := t.(*testing.T)
 		if !ok {
 			t.Fatal("apptest: PostgreSQL needs a *testing.T")
@@ -156,8 +166,10 @@ func New(t testing.TB, o Options) *App {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	if o.Problems && o.Postgres {
+	if o.Peer == nil {
+		t.Cleanup(func() { db.Close() })
+	}
+	if o.Problems && o.Postgres && o.Peer == nil {
 		if err := problems.Sync(ctx, db); err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +193,16 @@ func New(t testing.TB, o Options) *App {
 		icfg.Names = governance.ProfileNames(db)
 	}
 	interviews := interview.NewService(db, db, judges, iv, limiter, clock, log, icfg)
-	hub := realtime.NewHub(interviews, realtime.NewTokens(nil, realtime.NewMemoryNonces(clock), clock), log, clock, o.Realtime)
+	secret := make([]byte, 32)
+	rand.Read(secret)
+	if o.Peer != nil {
+		secret = o.Peer.secret
+	}
+	nonces := o.Nonces
+	if nonces == nil {
+		nonces = realtime.NewMemoryNonces(clock)
+	}
+	hub := realtime.NewHub(interviews, realtime.NewTokens(secret, nonces, clock), log, clock, o.Realtime)
 	var voices *relay.Relay
 	if o.Voice != nil {
 		voices = relay.New(interviews, db, log, clock, *o.Voice)
@@ -274,7 +295,7 @@ func New(t testing.TB, o Options) *App {
 	}
 	h = checkContract(t.Errorf, httpapi.NewServer(cfg, deps))
 	return &App{T: t, DB: db, Server: srv, Interviews: interviews, Hub: hub, Limiter: limiter, Accounts: accounts, Evaluations: evaluations,
-		Observer: observations, Voice: voices}
+		Observer: observations, Voice: voices, secret: secret}
 }
 
 // Client is one browser-like user agent with its own cookies.

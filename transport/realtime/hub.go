@@ -30,8 +30,15 @@ type Config struct {
 	SendBuffer     int           // frames queued per connection before it counts as slow (64)
 	MessagesPerSec float64       // inbound frames a second per connection (20)
 	Burst          int           // inbound burst (60)
-	MaxSockets     int           // open sockets per interview session (4); one more is refused with 4005
-	OriginPatterns []string      // extra origins allowed to open a socket
+	// MaxSockets bounds the open sockets of one interview session on this
+	// instance (4); one more is refused with 4005. It is per instance: a
+	// cluster-wide count would need a Redis counter that an instance dying
+	// with sockets open leaves wrong.
+	MaxSockets     int
+	OriginPatterns []string // extra origins allowed to open a socket
+	// Fanout carries notices and sign-outs to the other instances (nil:
+	// this process only, a MemoryFanout).
+	Fanout Fanout
 }
 
 func (c *Config) defaults() {
@@ -59,6 +66,9 @@ func (c *Config) defaults() {
 	if c.MaxSockets <= 0 {
 		c.MaxSockets = 4
 	}
+	if c.Fanout == nil {
+		c.Fanout = NewMemoryFanout()
+	}
 }
 
 // Hub holds every open interview room and fans server events out to them.
@@ -75,6 +85,7 @@ type Hub struct {
 	wg           sync.WaitGroup
 	observations Observations
 	voice        *relay.Relay
+	lastFanErr   time.Time // the last fan-out failure logged
 }
 
 // SetVoice connects the voice relay (nil: voice.start answers voice_unavailable).
@@ -110,6 +121,7 @@ func (h *Hub) SetObservations(o Observations) {
 func NewHub(svc *interview.Service, tokens *Tokens, log *slog.Logger, clock mockroom.Clock, cfg Config) *Hub {
 	cfg.defaults()
 	h := &Hub{svc: svc, tokens: tokens, log: log, clock: clock, cfg: cfg, rooms: map[string]map[*conn]struct{}{}}
+	cfg.Fanout.Listen(h.receive)
 	svc.SetNotifier(h)
 	return h
 }
@@ -173,6 +185,13 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	claims, err := h.tokens.Redeem(r.Context(), token)
+	if mockroom.IsKind(err, mockroom.KindUnavailable) {
+		// The nonce could not be checked (Redis down): the token is neither
+		// accepted unchecked nor used up; the client backs off and retries.
+		h.fanoutFailed("checking a token's nonce", "", err)
+		ws.Close(websocket.StatusTryAgainLater, "a shared service is unreachable; reconnect shortly")
+		return
+	}
 	if err != nil {
 		refuse("invalid, expired or reused token")
 		return
@@ -199,6 +218,8 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer h.remove(c)
+	h.join(c)
+	defer h.cfg.Fanout.Leave(context.Background(), c.sessionID)
 	h.svc.Touch(sess.ID)
 	if r := h.relay(); r != nil {
 		defer r.Detach(sess.ID, c)
@@ -236,6 +257,52 @@ func (h *Hub) remove(c *conn) {
 	}
 }
 
+// joinTimeout bounds the wait for the fan-out's subscription.
+const joinTimeout = 5 * time.Second
+
+// join subscribes this instance to the notices of c's session raised on
+// other instances. A failure (Redis down) leaves the socket open: it still
+// hears this instance's notices, and resumes from the store on reconnect.
+func (h *Hub) join(c *conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), joinTimeout)
+	defer cancel()
+	if err := h.cfg.Fanout.Join(ctx, c.sessionID); err != nil {
+		h.fanoutFailed("joining a session's notices", c.sessionID, err)
+	}
+}
+
+// fanoutFailed logs a failure of shared state (the fan-out, the nonces),
+// at most one every half minute.
+func (h *Hub) fanoutFailed(what, sessionID string, err error) {
+	now := h.clock.Now()
+	h.mu.Lock()
+	quiet := !h.lastFanErr.IsZero() && now.Sub(h.lastFanErr) < 30*time.Second
+	if !quiet {
+		h.lastFanErr = now
+	}
+	h.mu.Unlock()
+	if !quiet {
+		h.log.Warn("realtime shared state: "+what, "session_id", sessionID, "err", err)
+	}
+}
+
+// publish hands m to the other instances.
+func (h *Hub) publish(m Message) {
+	if err := h.cfg.Fanout.Publish(context.Background(), m); err != nil {
+		h.fanoutFailed("publishing", m.SessionID, err)
+	}
+}
+
+// receive delivers another instance's message to this instance's rooms.
+func (h *Hub) receive(m Message) {
+	switch {
+	case m.SignedOut != "":
+		h.closeUser(m.SignedOut)
+	case m.Notice != nil && m.SessionID != "":
+		h.deliver(m.SessionID, *m.Notice)
+	}
+}
+
 func (h *Hub) room(sessionID string) []*conn {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -246,11 +313,17 @@ func (h *Hub) room(sessionID string) []*conn {
 	return out
 }
 
-// CloseUser closes every open socket of userID (close code 4001) and
-// reports how many there were. Sign-out calls it: a socket's token is
-// checked only when it opens, so without this a room would outlive the
-// sign-out.
+// CloseUser closes every open socket of userID (close code 4001), on this
+// instance and, through the fan-out, on the others; it reports how many
+// were open here. Sign-out calls it: a socket's token is checked only when
+// it opens, so without this a room would outlive the sign-out.
 func (h *Hub) CloseUser(userID string) int {
+	n := h.closeUser(userID)
+	h.publish(Message{SignedOut: userID})
+	return n
+}
+
+func (h *Hub) closeUser(userID string) int {
 	h.mu.Lock()
 	var conns []*conn
 	for _, r := range h.rooms {
@@ -267,8 +340,16 @@ func (h *Hub) CloseUser(userID string) int {
 	return len(conns)
 }
 
-// Notify turns an interview notice into frames for the session's rooms.
+// Notify turns an interview notice into frames for the session's rooms,
+// on this instance and, through the fan-out, on the others.
 func (h *Hub) Notify(sessionID string, n interview.Notice) {
+	h.deliver(sessionID, n)
+	h.publish(Message{SessionID: sessionID, Notice: &n})
+}
+
+// deliver turns a notice into frames for this instance's rooms of the
+// session, and tells its voice relay.
+func (h *Hub) deliver(sessionID string, n interview.Notice) {
 	// A spoken interview hears about runs, findings and typed lines.
 	if r := h.relay(); r != nil {
 		r.Notify(sessionID, n)
