@@ -427,4 +427,3 @@ func tail(s string, n int) string {
 	}
 	return s
 }
-

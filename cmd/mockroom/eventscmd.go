@@ -3,13 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"strings"
-
-	"github.com/redis/go-redis/v9"
 
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/events"
@@ -37,21 +36,15 @@ func newBus(ctx context.Context, redisURL string, db storage.DB, log *slog.Logge
 	if redisURL == "" {
 		return sqlqueue.New(db, sqlqueue.Options{Log: log}), func() error { return nil }, nil
 	}
-	opt, err := redis.ParseURL(redisURL)
-	if err != nil {
-		// The URL is not echoed: it may hold a password.
-		e := mockroom.Errorf(mockroom.KindInvalid, "invalid_config",
-			"REDIS_URL is not a valid Redis URL; use redis://[:password@]host:6379/0 or rediss://..., or leave it empty for the embedded queue")
+	rdb, err := openRedis(ctx, redisURL)
+	var ce *configError
+	if errors.As(err, &ce) {
+		e := mockroom.Errorf(mockroom.KindInvalid, "invalid_config", "REDIS_URL %s", ce.msg)
 		e.Err = err
 		return nil, nil, e
 	}
-	opt.ContextTimeoutEnabled = true
-	rdb := redis.NewClient(opt)
-	if err := rdb.Ping(ctx).Err(); err != nil {
-		rdb.Close()
-		e := mockroom.Errorf(mockroom.KindUnavailable, "redis_unavailable", "cannot reach Redis at REDIS_URL")
-		e.Err = err
-		return nil, nil, e
+	if err != nil {
+		return nil, nil, err
 	}
 	return redisstream.New(rdb, db, redisstream.Options{Log: log}), rdb.Close, nil
 }

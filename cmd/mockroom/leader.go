@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/mockroom/mockroom/cluster/leader"
 )
@@ -19,15 +18,13 @@ const leaderTTL = 10 * time.Second
 // newLeaderLock picks the lock that elects the instance running the
 // singleton work: a Redis lease with REDIS_URL, else a PostgreSQL advisory
 // lock with DATABASE_URL, else (SQLite: one node) none needed.
-func newLeaderLock(cfg Config) (lock leader.Lock, kind string, closeLock func(), err error) {
+func newLeaderLock(ctx context.Context, cfg Config) (lock leader.Lock, kind string, closeLock func(), err error) {
 	switch {
 	case cfg.RedisURL != "":
-		opt, err := redis.ParseURL(cfg.RedisURL)
+		rdb, err := openRedis(ctx, cfg.RedisURL)
 		if err != nil {
-			return nil, "", nil, &configError{"REDIS_URL", "not a valid Redis URL; use redis://[:password@]host:6379/0"}
+			return nil, "", nil, err
 		}
-		opt.ContextTimeoutEnabled = true
-		rdb := redis.NewClient(opt)
 		return leader.NewRedisLease(rdb, "mockroom:leader:singletons", leaderTTL), "redis lease", func() { rdb.Close() }, nil
 	case cfg.DatabaseURL != "":
 		// Deployments that share a database in separate schemas (the

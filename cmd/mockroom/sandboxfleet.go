@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 
-	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/judge/admission"
 	"github.com/mockroom/mockroom/judge/admission/redisqueue"
 	"github.com/mockroom/mockroom/sandbox"
@@ -115,17 +113,9 @@ func newAdmission(ctx context.Context, cfg Config, runner sandbox.Runner, reg pr
 	if cfg.RedisURL == "" {
 		return metrics.Queue(node), func() error { return nil }, nil
 	}
-	opt, err := redis.ParseURL(cfg.RedisURL)
+	rdb, err := openRedis(ctx, cfg.RedisURL)
 	if err != nil {
-		return nil, nil, &configError{"REDIS_URL", "is not a valid Redis URL; use redis://[:password@]host:6379/0 or rediss://..."}
-	}
-	opt.ContextTimeoutEnabled = true
-	rdb := redis.NewClient(opt)
-	if err := rdb.Ping(ctx).Err(); err != nil {
-		rdb.Close()
-		e := mockroom.Errorf(mockroom.KindUnavailable, "redis_unavailable", "cannot reach Redis at REDIS_URL")
-		e.Err = err
-		return nil, nil, e
+		return nil, nil, err
 	}
 	q := cfg.Fleet.Queue
 	fq := redisqueue.New(rdb, q, redisqueue.Options{Prefix: cfg.Fleet.queuePrefix, Log: log})

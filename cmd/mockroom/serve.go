@@ -195,7 +195,7 @@ func serve(ctx context.Context, cfg Config, logOut io.Writer, ready func(addr st
 
 	// The sweeper (timers, abandonment, auto snapshots) and retention run
 	// on one instance of a cluster: the elected leader.
-	lock, lockKind, closeLock, err := newLeaderLock(cfg)
+	lock, lockKind, closeLock, err := newLeaderLock(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -5,8 +5,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/mockroom/mockroom"
 	"github.com/mockroom/mockroom/interview"
 	"github.com/mockroom/mockroom/interview/redispresence"
@@ -53,25 +51,16 @@ func newSharedStateAt(ctx context.Context, cfg Config, prefix string, clock mock
 		return &sharedState{Limiter: ratelimit.NewMemory(clock), Nonces: realtime.NewMemoryNonces(clock),
 			Presence: interview.NewMemoryPresence(), Fanout: realtime.NewMemoryFanout()}, nil
 	}
-	opt, err := redis.ParseURL(redisURL)
+	rdb, err := openRedis(ctx, redisURL)
 	if err != nil {
-		// The URL is not echoed: it may hold a password.
-		return nil, &configError{"REDIS_URL", "is not a valid Redis URL; use redis://[:password@]host:6379/0 or rediss://..."}
-	}
-	opt.ContextTimeoutEnabled = true
-	rdb := redis.NewClient(opt)
-	if err := rdb.Ping(ctx).Err(); err != nil {
-		rdb.Close()
-		e := mockroom.Errorf(mockroom.KindUnavailable, "redis_unavailable", "cannot reach Redis at REDIS_URL")
-		e.Err = err
-		return nil, e
+		return nil, err
 	}
 	if cfg.RealtimeSecret == "" {
 		log.Warn("REDIS_URL is set without REALTIME_SECRET: a WebSocket token opens a socket only on the instance that issued it; " +
 			"set the same REALTIME_SECRET on every instance")
 	}
 	fan := redisrt.New(rdb, redisrt.Options{Prefix: prefix, Log: log})
-	log.Info("shared state", "where", "redis", "addr", opt.Addr, "prefix", prefix,
+	log.Info("shared state", "where", "redis", "addr", rdb.Options().Addr, "prefix", prefix,
 		"holds", "rate limits, presence, realtime token nonces, realtime fan-out")
 	return &sharedState{
 		Limiter:  redislimit.New(rdb, prefix),
