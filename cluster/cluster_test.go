@@ -22,15 +22,7 @@ import (
 	"github.com/mockroom/mockroom/transport/realtime"
 )
 
-const solution = `class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for i, x in enumerate(nums):
-            if target - x in seen:
-                return [seen[target - x], i]
-            seen[x] = i
-        return []
-`
+const solution = roomclient.TwoSum
 
 func edit(seq int64) string { return fmt.Sprintf("# edit %d\n%s", seq, solution) }
 

@@ -36,15 +36,7 @@ import (
 	"github.com/mockroom/mockroom/internal/roomclient"
 )
 
-const solution = `class Solution:
-    def twoSum(self, nums: List[int], target: int) -> List[int]:
-        seen = {}
-        for i, x in enumerate(nums):
-            if target - x in seen:
-                return [seen[target - x], i]
-            seen[x] = i
-        return []
-`
+const solution = roomclient.TwoSum
 
 type options struct {
 	bin          string

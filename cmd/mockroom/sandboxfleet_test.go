@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/cookiejar"
 	"os"
 	"slices"
 	"strings"
@@ -194,38 +190,12 @@ func TestServeOnASandboxFleet(t *testing.T) {
 		t.Fatal(err)
 	}
 	base, logs, _ := startServe(t, cfg)
-	jar, _ := cookiejar.New(nil)
-	hc := &http.Client{Jar: jar}
-	post := func(path string, body any, out any) int {
-		raw, _ := json.Marshal(body)
-		resp, err := hc.Post(base+path, "application/json", bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		if out != nil {
-			json.NewDecoder(resp.Body).Decode(out)
-		}
-		return resp.StatusCode
-	}
-	post("/api/auth/signup", map[string]string{"email": "fleet@example.com", "password": "correct horse"}, nil)
-	var p struct{ ID string }
-	resp, err := hc.Get(base + "/api/problems/two-sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	json.NewDecoder(resp.Body).Decode(&p)
-	resp.Body.Close()
-	var s struct{ ID string }
-	if st := post("/api/sessions/start", map[string]any{"problem_id": p.ID, "language": "python", "duration_minutes": 30}, &s); st != 201 {
-		t.Fatalf("start: %d\n%s", st, logs)
-	}
-	code := "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n        return []\n"
+	post, hc, sessionID := candidate(t, base, "fleet@example.com")
 	var rep struct{ Status string }
-	if st := post("/api/sessions/"+s.ID+"/execute", map[string]any{"code": code, "mode": "submit"}, &rep); st != 200 || rep.Status != "accepted" {
+	if st := post("/api/sessions/"+sessionID+"/execute", map[string]any{"code": twoSumPython, "mode": "submit"}, &rep); st != 200 || rep.Status != "accepted" {
 		t.Fatalf("submit on the fleet: %d %q\n%s", st, rep.Status, logs)
 	}
-	resp, err = hc.Get(base + "/metrics")
+	resp, err := hc.Get(base + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}

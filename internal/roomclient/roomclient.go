@@ -138,3 +138,15 @@ func (a *Account) Session(ctx context.Context, id string) (*SessionView, error) 
 	var v SessionView
 	return &v, a.Do(ctx, "GET", "/api/sessions/"+id, nil, &v)
 }
+
+// TwoSum is an accepted Python solution of the two-sum problem, the code
+// the cluster, chaos and load tests type and run.
+const TwoSum = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+        return []
+`
