@@ -316,6 +316,8 @@ func usage(c *clusterharness.Cluster) map[string]procUse {
 			out[n.Name] = readProc(pid)
 		}
 	}
+	// The load generator shares the machine: its own spend is reported too.
+	out["loadgen"] = readProc(os.Getpid())
 	for name, pids := range c.ServicePIDs() {
 		var sum procUse
 		for _, pid := range pids {
@@ -360,17 +362,17 @@ func readProc(pid int) procUse {
 }
 
 func report(w io.Writer, rs []Result) {
-	fmt.Fprintln(w, "| instances | interviews | edits acked / sent | acked lost | ack p50 | ack p99 | WS error frames | reconnects | HTTP req | HTTP p50 | HTTP p99 | HTTP errors | run queue wait (mean) | CPU per instance (cores) | RSS per instance (MiB) | PostgreSQL CPU | Redis CPU |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| instances | interviews | edits acked / sent | acked lost | ack p50 | ack p99 | WS error frames | reconnects | HTTP req | HTTP p50 | HTTP p99 | HTTP errors | run queue wait (mean) | CPU per instance (cores) | RSS per instance (MiB) | PostgreSQL CPU | Redis CPU | HAProxy CPU | load generator CPU |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rs {
 		var cpu, rss []string
 		for _, n := range r.Nodes {
 			cpu = append(cpu, fmt.Sprintf("%.2f", n.CPU))
 			rss = append(rss, fmt.Sprintf("%.0f", n.RSSMiB))
 		}
-		fmt.Fprintf(w, "| %d | %d | %d / %d | %d | %.1f ms | %.1f ms | %d | %d | %d | %.1f ms | %.1f ms | %.2f%% | %.1f ms | %s | %s | %.2f | %.2f |\n",
+		fmt.Fprintf(w, "| %d | %d | %d / %d | %d | %.1f ms | %.1f ms | %d | %d | %d | %.1f ms | %.1f ms | %.2f%% | %.1f ms | %s | %s | %.2f | %.2f | %.2f | %.2f |\n",
 			r.Instances, r.Interviews, r.Acked, r.Edits, r.Lost, r.AckP50MS, r.AckP99MS, r.WSErrors, r.Reconnects, r.HTTPRequests,
 			r.HTTPP50MS, r.HTTPP99MS, 100*r.HTTPErrorRate, r.RunWaitMeanMS, strings.Join(cpu, " / "), strings.Join(rss, " / "),
-			r.Services["postgres"].CPU, r.Services["redis"].CPU)
+			r.Services["postgres"].CPU, r.Services["redis"].CPU, r.Services["haproxy"].CPU, r.Services["loadgen"].CPU)
 	}
 }

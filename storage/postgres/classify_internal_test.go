@@ -38,3 +38,22 @@ func TestClassifyUnavailable(t *testing.T) {
 		}
 	}
 }
+
+func TestPoolSize(t *testing.T) {
+	for _, tc := range []struct {
+		in, out string
+		size    int
+		bad     bool
+	}{
+		{"postgres://u@h:5432/db?sslmode=disable", "postgres://u@h:5432/db?sslmode=disable", DefaultPoolSize, false},
+		{"postgres://u@h:5432/db?sslmode=disable&pool_max_conns=60", "postgres://u@h:5432/db?sslmode=disable", 60, false},
+		{"postgres://u@h/db?pool_max_conns=1", "", 0, true},
+		{"postgres://u@h/db?pool_max_conns=lots", "", 0, true},
+		{"host=h user=u dbname=db", "host=h user=u dbname=db", DefaultPoolSize, false},
+	} {
+		out, n, err := poolSize(tc.in)
+		if (err != nil) != tc.bad || (!tc.bad && (out != tc.out || n != tc.size)) {
+			t.Errorf("poolSize(%q) = %q, %d, %v", tc.in, out, n, err)
+		}
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"io"
 	"io/fs"
 	"net"
+	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -59,14 +61,45 @@ func badURL(err error) error {
 	return e
 }
 
+// DefaultPoolSize is how many connections an instance opens at most,
+// unless DATABASE_URL says otherwise with pool_max_conns (pgxpool's name).
+const DefaultPoolSize = 20
+
+// poolSize takes pool_max_conns out of the URL (PostgreSQL would refuse it
+// as an unknown run-time parameter) and returns the size it asks for.
+func poolSize(databaseURL string) (string, int, error) {
+	u, err := url.Parse(databaseURL)
+	if err != nil || !u.Query().Has("pool_max_conns") {
+		return databaseURL, DefaultPoolSize, nil // the key/value form, or no size: pgx parses the rest
+	}
+	q := u.Query()
+	n, err := strconv.Atoi(q.Get("pool_max_conns"))
+	if err != nil || n < 2 || n > 1000 {
+		e := mockroom.Errorf(mockroom.KindInvalid, "invalid_config", "DATABASE_URL's pool_max_conns must be a whole number from 2 to 1000")
+		e.Err = err
+		return "", 0, e
+	}
+	q.Del("pool_max_conns")
+	u.RawQuery = q.Encode()
+	return u.String(), n, nil
+}
+
 func connect(ctx context.Context, databaseURL string) (*sql.DB, error) {
+	databaseURL, size, err := poolSize(databaseURL)
+	if err != nil {
+		return nil, err
+	}
 	cfg, err := pgx.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, badURL(err)
 	}
 	db := stdlib.OpenDB(*cfg)
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
+	// Idle connections are kept up to the cap: a smaller idle limit closes
+	// connections after every burst and opens them again in the next one
+	// (a new backend process each), which under load costs more than the
+	// queries.
+	db.SetMaxOpenConns(size)
+	db.SetMaxIdleConns(size)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	db.SetConnMaxLifetime(time.Hour)
 	if err := db.PingContext(ctx); err != nil {
