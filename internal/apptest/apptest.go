@@ -49,6 +49,7 @@ import (
 	"github.com/mockroom/mockroom/storage/storagetest"
 	"github.com/mockroom/mockroom/transport/httpapi"
 	"github.com/mockroom/mockroom/transport/realtime"
+	"github.com/mockroom/mockroom/voice"
 	"github.com/mockroom/mockroom/voice/relay"
 )
 
@@ -109,6 +110,9 @@ type Options struct {
 	// Voice, when set, runs the voice relay with this configuration
 	// (App.Voice), as serve does with a speech model configured.
 	Voice *relay.Config
+	// VoiceUsage, when set, wraps the store the voice relay records usage
+	// in (a test that loses an instance's writes, as a crash would).
+	VoiceUsage func(voice.UsageStore) voice.UsageStore
 	// Payments, when set, builds the payments service on the app's store
 	// and bus; it is subscribed and served as serve does with a Stripe key.
 	Payments func(store billing.PaymentStore, bus billing.Publisher) *billing.Service
@@ -205,7 +209,11 @@ func New(t testing.TB, o Options) *App {
 	hub := realtime.NewHub(interviews, realtime.NewTokens(secret, nonces, clock), log, clock, o.Realtime)
 	var voices *relay.Relay
 	if o.Voice != nil {
-		voices = relay.New(interviews, db, log, clock, *o.Voice)
+		var usage voice.UsageStore = db
+		if o.VoiceUsage != nil {
+			usage = o.VoiceUsage(usage)
+		}
+		voices = relay.New(interviews, usage, log, clock, *o.Voice)
 		hub.SetVoice(voices)
 	}
 	// The embedded event bus with the interviewer's consumer, as serve runs it.
