@@ -313,20 +313,26 @@ func usage(c *clusterharness.Cluster) map[string]procUse {
 	out := map[string]procUse{}
 	for _, n := range c.Nodes {
 		if pid := n.PID(); pid > 0 {
-			out[n.Name] = readProc(pid)
+			// The instance and its sandbox's processes.
+			out[n.Name] = readProcs(append([]int{pid}, clusterharness.Descendants(pid)...))
 		}
 	}
 	// The load generator shares the machine: its own spend is reported too.
 	out["loadgen"] = readProc(os.Getpid())
 	for name, pids := range c.ServicePIDs() {
-		var sum procUse
-		for _, pid := range pids {
-			u := readProc(pid)
-			sum.cpu, sum.rss, sum.hwm = sum.cpu+u.cpu, sum.rss+u.rss, sum.hwm+u.hwm
-		}
-		out[name] = sum
+		out[name] = readProcs(pids)
 	}
 	return out
+}
+
+// readProcs sums the spend of several processes.
+func readProcs(pids []int) procUse {
+	var sum procUse
+	for _, pid := range pids {
+		u := readProc(pid)
+		sum.cpu, sum.rss, sum.hwm = sum.cpu+u.cpu, sum.rss+u.rss, sum.hwm+u.hwm
+	}
+	return sum
 }
 
 func readProc(pid int) procUse {
@@ -362,7 +368,7 @@ func readProc(pid int) procUse {
 }
 
 func report(w io.Writer, rs []Result) {
-	fmt.Fprintln(w, "| instances | interviews | edits acked / sent | acked lost | ack p50 | ack p99 | WS error frames | reconnects | HTTP req | HTTP p50 | HTTP p99 | HTTP errors | run queue wait (mean) | CPU per instance (cores) | RSS per instance (MiB) | PostgreSQL CPU | Redis CPU | HAProxy CPU | load generator CPU |")
+	fmt.Fprintln(w, "| instances | interviews | edits acked / sent | acked lost | ack p50 | ack p99 | WS error frames | reconnects | HTTP req | HTTP p50 | HTTP p99 | HTTP errors | run queue wait (mean) | CPU per instance with its sandbox (cores) | RSS per instance with its sandbox (MiB) | PostgreSQL CPU | Redis CPU | HAProxy CPU | load generator CPU |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rs {
 		var cpu, rss []string

@@ -295,6 +295,17 @@ func (c *Cluster) ServicePIDs() map[string][]int {
 	return out
 }
 
+// Descendants lists every process below pid (an instance's sandbox
+// containers, PostgreSQL's backends).
+func Descendants(pid int) []int {
+	var out []int
+	for _, c := range children(pid) {
+		out = append(out, c)
+		out = append(out, Descendants(c)...)
+	}
+	return out
+}
+
 // children lists the processes whose parent is pid.
 func children(pid int) []int {
 	var out []int
