@@ -14,7 +14,21 @@ type Message struct {
 	SessionID string            `json:"session_id,omitempty"`
 	Notice    *interview.Notice `json:"notice,omitempty"`
 	SignedOut string            `json:"signed_out,omitempty"`
+	// VoiceClaimed is a session whose spoken interview was just started
+	// (or taken over) on the sending instance: any other instance ends its
+	// own call of it at once, as another tab on one instance would take it
+	// over, instead of keeping a room that moved away for its grace period
+	// (two speech-model connections, both metered).
+	VoiceClaimed string `json:"voice_claimed,omitempty"`
 }
+
+// broadcast reports whether m goes to every instance, not only those that
+// joined its session: an instance whose room of the session moved away has
+// left the session's channel but may still hold its voice call.
+func (m Message) broadcast() bool { return m.SignedOut != "" || m.VoiceClaimed != "" }
+
+// Broadcast is broadcast for the adapters in other packages.
+func (m Message) Broadcast() bool { return m.broadcast() }
 
 // Fanout carries hub messages between the instances that serve the same
 // sessions, so that a notice reaches the room's socket on whichever
@@ -28,7 +42,7 @@ type Fanout interface {
 	// calls it once, before anything joins.
 	Listen(receive func(Message))
 	// Publish sends m to the other instances: a session's message to those
-	// that joined the session, a sign-out to all. It never delivers on this
+	// that joined the session, a sign-out or a voice claim to all. It never delivers on this
 	// instance (the hub does that itself, without waiting on a network);
 	// an error means m was dropped.
 	Publish(ctx context.Context, m Message) error
@@ -109,7 +123,7 @@ func (m *MemoryFanout) Publish(_ context.Context, msg Message) error {
 func (m *MemoryFanout) deliver(msg Message) {
 	m.mu.Lock()
 	receive := m.receive
-	wanted := msg.SignedOut != "" || m.joined[msg.SessionID] > 0
+	wanted := msg.broadcast() || m.joined[msg.SessionID] > 0
 	m.mu.Unlock()
 	if receive != nil && wanted {
 		receive(msg)

@@ -298,6 +298,10 @@ func (h *Hub) receive(m Message) {
 	switch {
 	case m.SignedOut != "":
 		h.closeUser(m.SignedOut)
+	case m.VoiceClaimed != "":
+		if r := h.relay(); r != nil {
+			r.Release(m.VoiceClaimed)
+		}
 	case m.Notice != nil && m.SessionID != "":
 		h.deliver(m.SessionID, *m.Notice)
 	}

@@ -99,7 +99,11 @@ func (c *conn) handleVoice(typ string, data []byte) {
 			err = relay.ErrUnavailable
 			break
 		}
-		err = r.Start(c.ctx, c.userID, c.sessionID, c, m.PushToTalk)
+		if err = r.Start(c.ctx, c.userID, c.sessionID, c, m.PushToTalk); err == nil {
+			// The call is here now: another instance still holding it (the
+			// room moved) ends its own.
+			c.hub.publish(Message{SessionID: c.sessionID, VoiceClaimed: c.sessionID})
+		}
 	case TypeVoiceStop, TypeAudioCommit:
 		var m Control
 		if strict(data, &m) != nil {

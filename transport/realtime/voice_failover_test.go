@@ -316,3 +316,56 @@ func TestVoiceMovesToAnotherInstanceWhenOneDies(t *testing.T) {
 		})
 	}
 }
+
+// A room moves to another instance while the first is alive (a network
+// blip sent the reconnect elsewhere, or another tab): the first ends its
+// call as soon as the second starts one, instead of holding it for its
+// grace period with a second speech-model connection open and metered.
+// And back: a tab that takes voice over on the first instance ends the
+// second's call, whose room hears taken_over, as tabs on one instance do.
+func TestVoiceClaimedOnAnotherInstanceEndsTheCallHere(t *testing.T) {
+	t.Parallel()
+	speech := func() (*relay.Config, *openaifake.Fake) {
+		f := openaifake.New(openaifake.Options{Script: []string{"hello"}})
+		t.Cleanup(f.Close)
+		p := openairt.New(openairt.Config{APIKey: openaifake.DefaultKey, BaseURL: f.URL()})
+		// An hour's grace: only the claim can end a call within the test.
+		return &relay.Config{Grace: time.Hour, Providers: map[string]voice.Provider{p.Name(): p}, Order: []string{p.Name()}}, f
+	}
+	voiceA, fakeA := speech()
+	voiceB, fakeB := speech()
+	fan := realtime.NewMemoryFanout()
+	a := apptest.New(t, apptest.Options{Problems: true, Voice: voiceA, Realtime: realtime.Config{Fanout: fan}})
+	b := apptest.New(t, apptest.Options{Problems: true, Peer: a, Voice: voiceB, Realtime: realtime.Config{Fanout: fan.Peer()}})
+	c := a.Client()
+	c.Signup("claimed@example.com")
+	id := c.Start("two-sum", "python")
+	wsURL := func(app *apptest.App) string { return "ws" + strings.TrimPrefix(app.Server.URL, "http") + "/ws" }
+	live := func(app *apptest.App, cl *apptest.Client) *voiceRoom {
+		r := &voiceRoom{wsClient: dialURL(t, wsURL(app), cl.Token(id)), app: app, c: cl, id: id}
+		r.send(map[string]any{"type": realtime.TypeResume, "last_acked_seq": 0})
+		r.read(realtime.TypeSessionState)
+		r.start()
+		return r
+	}
+
+	ra := live(a, c)
+	within(t, "A's speech-model connection", func() bool { return open(fakeA) == 1 })
+	ra.conn.CloseNow() // the room leaves A; A lives on and keeps the call for its grace
+	rb := live(b, on(b, c))
+	within(t, "A's call to end once B holds it", func() bool { return a.Voice.Active() == 0 && open(fakeA) == 0 })
+	if b.Voice.Active() != 1 || open(fakeB) != 1 {
+		t.Fatalf("B's call: %d active, %d connections", b.Voice.Active(), open(fakeB))
+	}
+
+	// Another tab, on A, takes voice over: B's room hears it.
+	live(a, c)
+	st := rb.until("taken_over on B", func(m map[string]any) bool { return m["type"] == realtime.TypeVoiceState && m["status"] == "off" })
+	if st["reason"] != relay.ReasonTakenOver {
+		t.Fatalf("B's room: %v", st)
+	}
+	within(t, "B's call to end", func() bool { return b.Voice.Active() == 0 && open(fakeB) == 0 })
+	if a.Voice.Active() != 1 {
+		t.Fatalf("A's call after the takeover: %d active", a.Voice.Active())
+	}
+}

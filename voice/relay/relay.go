@@ -282,6 +282,16 @@ func (r *Relay) Stop(sessionID string, sink Sink) {
 	}
 }
 
+// Release ends the session's call on this instance because it was started
+// on another (the room moved there, or another tab took voice over): its
+// room, if one is still here, hears taken_over, as a tab taken over on one
+// instance does. Usage up to now is recorded as for any end.
+func (r *Relay) Release(sessionID string) {
+	if c := r.call(sessionID); c != nil && !c.isStopped() {
+		c.stop(ReasonTakenOver, "Voice moved to another tab of this interview.", false)
+	}
+}
+
 // Detach is called when sink's socket closes: its call, if any, waits
 // Grace for the room to come back, then ends.
 func (r *Relay) Detach(sessionID string, sink Sink) {

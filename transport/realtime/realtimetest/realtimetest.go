@@ -189,6 +189,17 @@ func RunFanout(t *testing.T, newPair NewFanoutPair) {
 			t.Fatalf("b got %+v", m)
 		}
 	})
+	t.Run("VoiceClaimReachesEveryInstance", func(t *testing.T) {
+		// b left the session's channel (its room moved away) but may still
+		// hold the session's voice call.
+		a, b := newPair(t)
+		listen(a)
+		inB := listen(b)
+		a.Publish(ctx, realtime.Message{SessionID: "s", VoiceClaimed: "s"})
+		if m := inB.next(t); m.VoiceClaimed != "s" {
+			t.Fatalf("b got %+v", m)
+		}
+	})
 	t.Run("NoticesArriveWholeAndInOrder", func(t *testing.T) {
 		a, b := newPair(t)
 		listen(a)

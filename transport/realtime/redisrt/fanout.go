@@ -116,8 +116,8 @@ func (f *Fanout) Listen(receive func(realtime.Message)) {
 // in order: a caller (an interviewer streaming its reply) never waits on
 // Redis, and one sender's messages keep their order.
 func (f *Fanout) Publish(_ context.Context, m realtime.Message) error {
-	ch := f.signoutChannel()
-	if m.SignedOut == "" {
+	ch := f.signoutChannel() // every instance listens: sign-outs and voice claims
+	if !m.Broadcast() {
 		ch = f.sessionChannel(m.SessionID)
 	}
 	raw, err := json.Marshal(envelope{From: f.id, Msg: m})
