@@ -53,9 +53,6 @@ func buildBinary(t *testing.T) string {
 // PostgreSQL, and restart every instance in turn, mid-interview, counting
 // every acknowledged edit.
 func TestCluster(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a cluster")
-	}
 	need(t)
 	dir := t.TempDir()
 	os.Chmod(dir, 0o755)
